@@ -1,0 +1,150 @@
+// Table shapes (INTERFACES.md §1): which header means which column, in Chinese or English,
+// after trimming, case-folding and full-width folding. Columns may come in any order; unknown
+// columns are left alone.
+import { CellValue } from "./types";
+import { cellText, normalizeText } from "./values";
+
+export interface ColumnSpec {
+  key: string;
+  zh: string;
+  en: string;
+  /** Further accepted spellings. */
+  aliases?: string[];
+  required?: boolean;
+}
+
+export type TableKind = "annual" | "unit" | "city" | "history";
+
+export const ANNUAL_COLUMNS: ColumnSpec[] = [
+  { key: "id", zh: "编号", en: "ID", required: true },
+  { key: "name", zh: "姓名", en: "Name", aliases: ["名称"] },
+  { key: "subject", zh: "对象", en: "Subject" },
+  { key: "unit", zh: "单位", en: "Unit" },
+  { key: "group", zh: "分组", en: "Group" },
+  { key: "topLeader", zh: "主要负责人", en: "Top leader" },
+  { key: "P", zh: "绩效考核", en: "Performance", required: true },
+  { key: "D", zh: "民主测评", en: "Democratic", required: true },
+  { key: "L", zh: "领导评价", en: "Leader evaluation", required: true },
+  { key: "S", zh: "民意调查", en: "Survey", required: true },
+  { key: "B", zh: "党建成效", en: "Party building", required: true },
+  { key: "political", zh: "政治素质", en: "Political quality", required: true },
+  { key: "circular", zh: "通报批评", en: "Circular" },
+  { key: "incentive", zh: "真抓实干激励", en: "Incentive" },
+  { key: "manualGrade", zh: "拟定等次", en: "Proposed grade" },
+];
+
+/** The columns compute ranking writes, left to right (INTERFACES.md §1a). */
+export const ANNUAL_RESULT_COLUMNS: ColumnSpec[] = [
+  { key: "composite", zh: "综合得分", en: "Composite" },
+  { key: "rank", zh: "排名", en: "Rank" },
+  { key: "grade", zh: "等次", en: "Grade" },
+  { key: "reasons", zh: "说明", en: "Reasons" },
+];
+
+export const UNIT_COLUMNS: ColumnSpec[] = [
+  { key: "id", zh: "编号", en: "ID", required: true },
+  { key: "name", zh: "名称", en: "Name", aliases: ["单位", "单位名称", "Unit"], required: true },
+  { key: "group", zh: "分组", en: "Group" },
+  { key: "H", zh: "幸福感", en: "Happiness", required: true },
+  { key: "S", zh: "满意度", en: "Satisfaction", required: true },
+  { key: "A", zh: "安全感", en: "Security", required: true },
+];
+
+export const UNIT_RESULT_COLUMNS: ColumnSpec[] = [
+  { key: "minping", zh: "民评得分", en: "Public evaluation" },
+  { key: "cityAdjustment", zh: "市考加扣分", en: "City adjustment" },
+  { key: "total", zh: "总分", en: "Total" },
+  { key: "rank", zh: "排名", en: "Rank" },
+];
+
+export const CITY_COLUMNS: ColumnSpec[] = [
+  { key: "id", zh: "编号", en: "ID", required: true },
+  { key: "indicator", zh: "指标名称", en: "Indicator", required: true },
+  { key: "lead", zh: "牵头单位", en: "Lead unit", required: true },
+  { key: "outcome", zh: "考核结果", en: "Outcome", required: true },
+  { key: "note", zh: "说明", en: "Note" },
+];
+
+export const HISTORY_COLUMNS: ColumnSpec[] = [
+  { key: "id", zh: "编号", en: "ID", required: true },
+  { key: "year", zh: "年度", en: "Year", required: true },
+  { key: "grade", zh: "等次", en: "Grade", required: true },
+  { key: "name", zh: "姓名", en: "Name" },
+];
+
+export function headerKey(h: CellValue): string {
+  return normalizeText(cellText(h));
+}
+
+function spellings(spec: ColumnSpec): string[] {
+  return [spec.zh, spec.en, ...(spec.aliases ?? [])].map(normalizeText);
+}
+
+export interface ColumnMatch {
+  /** key → 0-based column index within the table. */
+  columns: Record<string, number>;
+  /** keys whose header appears more than once, with every index. */
+  duplicates: { key: string; indices: number[] }[];
+  /** required keys with no column. */
+  missing: string[];
+}
+
+/** Match a header row against a table's column specs. */
+export function matchColumns(headers: readonly CellValue[], specs: readonly ColumnSpec[]): ColumnMatch {
+  const columns: Record<string, number> = {};
+  const found = new Map<string, number[]>();
+  const normalized = headers.map(headerKey);
+  for (const spec of specs) {
+    const names = spellings(spec);
+    const idx: number[] = [];
+    normalized.forEach((h, i) => {
+      if (h !== "" && names.includes(h)) idx.push(i);
+    });
+    if (idx.length) {
+      found.set(spec.key, idx);
+      columns[spec.key] = idx[0];
+    }
+  }
+  const duplicates = [...found.entries()].filter(([, idx]) => idx.length > 1).map(([key, indices]) => ({ key, indices }));
+  const missing = specs.filter((s) => s.required && !(s.key in columns)).map((s) => s.key);
+  return { columns, duplicates, missing };
+}
+
+/** Indicator columns of a unit performance table: headers ending in 得分 or "points" (not result columns). */
+export function indicatorColumns(headers: readonly CellValue[]): number[] {
+  const results = new Set(UNIT_RESULT_COLUMNS.flatMap(spellings));
+  const out: number[] = [];
+  headers.forEach((h, i) => {
+    const k = headerKey(h);
+    if (!k || results.has(k)) return;
+    if (k.endsWith("得分") || k.endsWith("points")) out.push(i);
+  });
+  return out;
+}
+
+const has = (headers: readonly CellValue[], specs: ColumnSpec[], keys: string[]) => {
+  const m = matchColumns(headers, specs);
+  return keys.every((k) => k in m.columns);
+};
+
+/** Which kind of table a header row announces, or null if none. */
+export function detectTableKind(headers: readonly CellValue[]): TableKind | null {
+  if (has(headers, ANNUAL_COLUMNS, ["P", "D"]) || has(headers, ANNUAL_COLUMNS, ["P", "political"])) return "annual";
+  if (has(headers, UNIT_COLUMNS, ["H", "S", "A"])) return "unit";
+  if (has(headers, CITY_COLUMNS, ["lead", "outcome"])) return "city";
+  if (has(headers, HISTORY_COLUMNS, ["id", "year", "grade"])) return "history";
+  return null;
+}
+
+export function specsFor(kind: TableKind): { input: ColumnSpec[]; results: ColumnSpec[] } {
+  switch (kind) {
+    case "annual":
+      return { input: ANNUAL_COLUMNS, results: ANNUAL_RESULT_COLUMNS };
+    case "unit":
+      return { input: UNIT_COLUMNS, results: UNIT_RESULT_COLUMNS };
+    case "city":
+      return { input: CITY_COLUMNS, results: [] };
+    case "history":
+      return { input: HISTORY_COLUMNS, results: [] };
+  }
+}

@@ -1,0 +1,90 @@
+// Reading cell values as the domain needs them: numbers (full-width digits, trailing %),
+// vocabulary terms (是/否, 过得硬 …) and text. Blank, text and error cells are never zero (POLICY.md §5).
+import { CellValue, isCellError } from "./types";
+
+/** Full-width → half-width (Ａ→A, ９→9, ％→%, ．→., ideographic space → space). */
+export function foldWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
+
+/** The form in which text is compared: width-folded, trimmed, case-folded, inner whitespace collapsed. */
+export function normalizeText(s: string): string {
+  return foldWidth(s).trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A cell as display text (for ids, names, groups). Error cells and dates are described, not hidden. */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "number") return Number.isFinite(v) ? String(Object.is(v, -0) ? 0 : v) : String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+export type NumberRead =
+  | { ok: true; value: number }
+  | { ok: false; reason: "blank" }
+  | { ok: false; reason: "not-a-number"; shown: string };
+
+const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A number from a cell. Numbers are taken as they are; text is width-folded and may carry a
+ * trailing % ("90%" on a 0–100 scale is 90, INTERFACES.md §1a). Booleans, dates, errors,
+ * NaN and ±Infinity are not numbers.
+ */
+export function readNumber(v: CellValue): NumberRead {
+  if (isBlank(v)) return { ok: false, reason: "blank" };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { ok: false, reason: "not-a-number", shown: String(v) };
+    return { ok: true, value: Object.is(v, -0) ? 0 : v };
+  }
+  if (typeof v === "string") {
+    let s = foldWidth(v).trim().replace(/,/g, "");
+    if (s.endsWith("%")) s = s.slice(0, -1).trim();
+    if (NUMERIC.test(s)) {
+      const n = Number(s);
+      if (Number.isFinite(n)) return { ok: true, value: Object.is(n, -0) ? 0 : n };
+    }
+    return { ok: false, reason: "not-a-number", shown: truncate(v.trim()) };
+  }
+  return { ok: false, reason: "not-a-number", shown: truncate(cellText(v)) };
+}
+
+/** Shorten long cell text for messages (a 10,000-character cell must not flood a finding). */
+export function truncate(s: string, max = 40): string {
+  const chars = Array.from(s);
+  return chars.length > max ? chars.slice(0, max).join("") + "…" : s;
+}
+
+/** A vocabulary: canonical value → accepted spellings. */
+export type Vocabulary<K extends string> = Record<K, readonly string[]>;
+
+/**
+ * Look a cell up in a vocabulary. Booleans are read as their TRUE/FALSE text and numbers
+ * as their digits, so 1/0 and TRUE/FALSE work in yes/no columns.
+ */
+export function lookupTerm<K extends string>(v: CellValue, vocab: Vocabulary<K>): K | undefined {
+  const key = normalizeText(cellText(v));
+  for (const k of Object.keys(vocab) as K[]) {
+    if (vocab[k].some((term) => normalizeText(term) === key)) return k;
+  }
+  return undefined;
+}
+
+/** Column number (1-based) → letters: 1 → A, 27 → AA. */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
