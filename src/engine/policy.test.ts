@@ -1,0 +1,61 @@
+import { canonicalPolicyJson, defaultPolicy, loadPolicy, policyValue, requirePolicy, PolicyError } from "./policy";
+
+const codes = (input: unknown) => loadPolicy(input).findings.map((f) => [f.code, f.column]);
+
+describe("policy as data (INTERFACES.md §1e)", () => {
+  test("the default is the suxian-2023 scheme and validates", () => {
+    const p = defaultPolicy();
+    expect(p.name).toBe("suxian-2023");
+    expect(policyValue(p, "weights.P")).toBe(0.6);
+    expect(policyValue(p, "bands.0")).toBe(90);
+    expect(policyValue(p, "quota.ratio")).toBe(0.2);
+    expect(policyValue(p, "nope.x")).toBeUndefined();
+  });
+
+  test("a partial file overrides the default setting by setting", () => {
+    const p = requirePolicy({ name: "mine", quota: { ratio: 0.15 } });
+    expect(p.quota).toMatchObject({ ratio: 0.15, rounding: "half-up", minimum: 1, enabled: true });
+    expect(p.weights.P).toBe(0.6);
+  });
+
+  test("weights that do not sum to 100% are WEIGHTS_SUM, never normalised", () => {
+    expect(codes({ weights: { P: 0.5 } })).toEqual([["WEIGHTS_SUM", "weights"]]);
+    expect(loadPolicy({ weights: { P: 0.5 } }).findings[0].message.zh).toContain("90%");
+    expect(codes({ minping: { weights: { H: 0.3333, S: 0.3333, A: 0.3333 } } })).toEqual([["WEIGHTS_SUM", "minping.weights"]]);
+    expect(codes({ weights: { P: "60%", D: "10%", L: "1/10", S: 0.1, B: 0.1 } })).toEqual([]);
+  });
+
+  test("every mistake is reported at once, naming the setting", () => {
+    const found = codes({ bands: [75, 90, 60], quota: { ratio: 1.5, rounding: "up", tieBreak: ["X"] }, ranking: { style: "olympic" }, wieghts: {} });
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ["POLICY_INVALID", "wieghts"],
+        ["POLICY_INVALID", "bands"],
+        ["POLICY_INVALID", "quota.ratio"],
+        ["POLICY_INVALID", "quota.rounding"],
+        ["POLICY_INVALID", "quota.tieBreak"],
+        ["POLICY_INVALID", "ranking.style"],
+      ]),
+    );
+    expect(found).toHaveLength(6);
+  });
+
+  test("bands must be descending; grades four; vocabularies without overlaps", () => {
+    expect(codes({ bands: [90, 90, 60] })).toEqual([["POLICY_INVALID", "bands"]]);
+    expect(codes({ grades: { team: [{ zh: "优秀", en: "E" }] } })).toEqual([["POLICY_INVALID", "grades.team"]]);
+    expect(codes({ vocabulary: { political: { solid: ["过得硬", "合格"] } } })).toEqual([["POLICY_INVALID", "vocabulary.political.qualified"]]);
+  });
+
+  test("not an object, wrong types", () => {
+    expect(codes([1, 2])).toEqual([["POLICY_INVALID", "(policy)"]]);
+    expect(codes({ weights: { P: "sixty" } })).toEqual([["POLICY_INVALID", "weights.P"]]);
+    expect(() => requirePolicy({ quota: { ratio: -1 } })).toThrow(PolicyError);
+  });
+
+  test("canonical JSON is key-order independent", () => {
+    const a = requirePolicy({ quota: { ratio: 0.3, enabled: true } });
+    const b = requirePolicy({ quota: { enabled: true, ratio: 0.3 } });
+    expect(canonicalPolicyJson(a)).toBe(canonicalPolicyJson(b));
+    expect(canonicalPolicyJson(a)).not.toBe(canonicalPolicyJson(defaultPolicy()));
+  });
+});
