@@ -1,0 +1,156 @@
+// Builds the add-in into dist/:
+//   functions.js            custom functions (JSDoc → functions.json; associate calls appended by the plugin)
+//   functions.json          en-US custom functions metadata (custom-functions-metadata-plugin)
+//   functions.zh-CN.json    zh-CN metadata: same ids, Chinese names from the @zh tags (scripts/functions-zh.js)
+//   taskpane.js / .html     the task pane; the page also loads functions.js (shared runtime: one page hosts both)
+//   taskpane.css, assets/   static files
+//   office-js/              a local copy of office.js and the files it loads lazily, for offline tests
+//
+// office.js comes from Microsoft's CDN in production builds (the store requires it). Development builds,
+// and production builds made with ASSESS_LOCAL_OFFICE_JS=1, load ./office-js/office.js instead.
+// `webpack serve` (see scripts/start.js) serves https://localhost:3000 with the certificates in
+// ASSESS_CERT_DIR (default ~/.office-addin-dev-certs).
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FunctionsZhPlugin } = require("./scripts/functions-zh");
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "office-js/office.js";
+const DEV_SERVER_PORT = 3000;
+const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
+
+// The CSP of the page. No host besides Microsoft's office.js CDN.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' https://appsforoffice.microsoft.com",
+  "connect-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+// office.js loads the host's script (excel-*), the locale strings and o15apptofilemappingtable.js from its
+// own folder: without the last one Office.onReady never fires when office.js is served locally.
+const OFFICE_JS_FILES = [
+  "office.js",
+  "o15apptofilemappingtable.js",
+  "custom-functions-runtime.js",
+  "es6-promise.js",
+  "excel-web-16.00.js",
+  "excel-web-16.00-core.js",
+  "excel-win32-16.01.js",
+  "excel-win32-16.01-core.js",
+  "excel-mac-16.00.js",
+  "excel-mac-16.00-core.js",
+  "en-us/office_strings.js",
+  "zh-cn/office_strings.js",
+];
+
+function certificateDirectory() {
+  return process.env.ASSESS_CERT_DIR || path.join(os.homedir(), ".office-addin-dev-certs");
+}
+
+/** The https options of the dev server, read straight from the certificate files (no sudo, no prompts). */
+function httpsServerOptions() {
+  const dir = certificateDirectory();
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const options = {};
+  for (const [key, file] of Object.entries(files)) {
+    const p = path.join(dir, file);
+    if (!fs.existsSync(p)) {
+      throw new Error(`${p} is missing: run \`npm start\`, which generates the development certificates.`);
+    }
+    options[key] = fs.readFileSync(p);
+  }
+  return options;
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  const localOfficeJs = dev || process.env.ASSESS_LOCAL_OFFICE_JS === "1";
+  const officeJsDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
+
+  return {
+    // Entry order is the script order in taskpane.html: functions before the task pane.
+    entry: {
+      functions: FUNCTIONS_SOURCE,
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    target: ["web", "es2020"],
+    // No eval-based source maps: the page's CSP forbids eval.
+    devtool: "source-map",
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: {
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check only what the bundles contain, not every file tsconfig includes (tests, CLI).
+              onlyCompileBundledFiles: true,
+              // tsconfig.json is for type checking (noEmit); the bundler needs the output.
+              compilerOptions: { noEmit: false, module: "es2020", sourceMap: true },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
+      new FunctionsZhPlugin({ input: FUNCTIONS_SOURCE, englishAsset: "functions.json", output: "functions.zh-CN.json" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        templateParameters: {
+          officeJsUrl: localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
+          contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+        },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          {
+            from: `{${OFFICE_JS_FILES.join(",")}}`,
+            context: officeJsDist,
+            to: "office-js/",
+            // Already minified by Microsoft; re-minifying ~8 MB through Terser costs ~30 s.
+            info: { minimized: true },
+          },
+        ],
+      }),
+    ],
+    performance: {
+      hints: dev ? false : "warning",
+      assetFilter: (name) => !name.startsWith("office-js/") && !name.endsWith(".map"),
+    },
+    devServer: {
+      port: DEV_SERVER_PORT,
+      host: "localhost",
+      allowedHosts: "all",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      static: false,
+      client: { overlay: false },
+      // Evaluated only by `webpack serve`, so a plain build needs no certificates.
+      ...(process.env.WEBPACK_SERVE ? { server: { type: "https", options: httpsServerOptions() } } : {}),
+    },
+  };
+};
