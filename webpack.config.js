@@ -30,7 +30,8 @@ const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
   "connect-src 'self'",
-  "style-src 'self'",
+  // office.js sets inline styles on elements it creates.
+  "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",

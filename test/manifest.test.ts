@@ -125,3 +125,35 @@ describe("manifest.xml checks beyond the schema", () => {
     });
   });
 });
+
+describe("dist/taskpane.html, the page the manifest points at", () => {
+  const html = () => fs.readFileSync(path.join(ensureDist(), "taskpane.html"), "utf8");
+
+  test("hosts both bundles (shared runtime): office.js first, then functions.js, then taskpane.js", () => {
+    const scripts = [...html().matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual([expect.stringMatching(/office\.js$/), "functions.js", "taskpane.js"]);
+    // office.js loads synchronously, before functions.js calls CustomFunctions.associate.
+    expect(html()).toMatch(/<script src="?[^"\s>]*office\.js"?><\/script>/);
+  });
+
+  test("loads office.js from Microsoft's CDN (production build) or the local copy (ASSESS_LOCAL_OFFICE_JS=1)", () => {
+    const src = /<script\b[^>]*\bsrc="?([^"\s>]*office\.js)/.exec(html())?.[1];
+    if (process.env.ASSESS_LOCAL_OFFICE_JS === "1") {
+      expect(src).toBe("office-js/office.js");
+    } else {
+      expect(src).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    }
+    for (const f of ["office.js", "o15apptofilemappingtable.js", "excel-web-16.00.js", "zh-cn/office_strings.js"]) {
+      expect({ f, exists: fs.existsSync(path.join(ensureDist(), "office-js", f)) }).toEqual({ f, exists: true });
+    }
+  });
+
+  test("a CSP names no host but Microsoft's office.js CDN", () => {
+    const csp = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/.exec(html())?.[1] ?? "";
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    const hosts = csp.match(/https?:\/\/[^\s;]+/g) ?? [];
+    expect([...new Set(hosts)]).toEqual(["https://appsforoffice.microsoft.com"]);
+  });
+});
