@@ -7,22 +7,24 @@ import * as path from "path";
 import { localizeMetadata, readZhTags, type Metadata } from "../scripts/functions-zh";
 import { ROOT, readDist } from "./support/dist";
 
-// INTERFACES.md §2: function ids and their Chinese names (namespace-free).
+// INTERFACES.md §2: function ids and their Chinese names (namespace-free). Excel requires a function
+// name of at least three characters, so the two-character names of INTERFACES.md take a qualifier
+// (README: "Chinese function names").
 const CHINESE_NAMES: Record<string, string> = {
   COMPOSITE: "综合得分",
   MINPING: "民评得分",
   DEMOCRATIC: "民主测评",
   CITYADJ: "市考加扣分",
-  CONVERT: "折算",
-  GRADE: "等次",
-  REASON: "说明",
-  RANK: "排名",
+  CONVERT: "折算得分",
+  GRADE: "考核等次",
+  REASON: "等次说明",
+  RANK: "组内排名",
   RANKING: "排名表",
-  VALIDATE: "校验",
-  MERIT: "记功",
+  VALIDATE: "政策校验",
+  MERIT: "记功年度",
   TENURE: "任职年限",
   COVERAGE: "考察覆盖率",
-  POLICY: "政策",
+  POLICY: "政策设置",
 };
 
 const EXPECTED_DIR = path.join(ROOT, "test", "expected");
@@ -86,6 +88,10 @@ describe("dist/functions.zh-CN.json", () => {
       const expected = CHINESE_NAMES[fn.id] ?? expect.not.stringMatching(/^[A-Za-z0-9_.]*$/);
       expect({ id: fn.id, name: fn.name }).toEqual({ id: fn.id, name: expected });
     }
+  });
+
+  test("every Chinese name follows Excel's naming rule: a letter first, at least three characters", () => {
+    for (const fn of chinese().functions) expect(`${fn.id} ${fn.name}`).toMatch(/^\S+ \p{L}[\p{L}0-9._]{2,}$/u);
   });
 
   test("differs from the English metadata only in names and descriptions", () => {

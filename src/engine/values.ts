@@ -12,12 +12,12 @@ export function normalizeText(s: string): string {
   return foldWidth(s).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-export function isBlank(v: CellValue): boolean {
+export function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 }
 
 /** A cell as display text (for ids, names, groups). Error cells and dates are described, not hidden. */
-export function cellText(v: CellValue): string {
+export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v.trim();
   if (typeof v === "number") return Number.isFinite(v) ? String(Object.is(v, -0) ? 0 : v) : String(v);

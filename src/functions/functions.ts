@@ -48,7 +48,7 @@ const score = (v: unknown, arg: string) => numberArg(v, arg, 0, 100);
  * @zhparam B 党建工作成效，0–100。
  * @returns The composite score.
  */
-export function composite(P: any, D: any, L: any, S: any, B: any): number {
+export function composite(P: unknown, D: unknown, L: unknown, S: unknown, B: unknown): number {
   return guard(() => {
     const values = [score(P, "P"), score(D, "D"), score(L, "L"), score(S, "S"), score(B, "B")];
     return prepare(activePolicy()).composite.compute(values);
@@ -67,7 +67,7 @@ export function composite(P: any, D: any, L: any, S: any, B: any): number {
  * @zhparam security 安全感指数，0–100。
  * @returns 民评 points, 0–15.
  */
-export function minping(happiness: any, satisfaction: any, security: any): number {
+export function minping(happiness: unknown, satisfaction: unknown, security: unknown): number {
   return guard(() => minpingScore(score(happiness, "happiness"), score(satisfaction, "satisfaction"), score(security, "security"), activePolicy()));
 }
 
@@ -85,7 +85,7 @@ export function minping(happiness: any, satisfaction: any, security: any): numbe
  * @zhparam poor “差”的票数。
  * @returns The democratic evaluation score, 0–100.
  */
-export function democratic(good: any, fairlyGood: any, average: any, poor: any): number {
+export function democratic(good: unknown, fairlyGood: unknown, average: unknown, poor: unknown): number {
   return guard(() => {
     const count = (v: unknown, arg: string) => {
       const n = numberArg(v, arg, 0);
@@ -114,7 +114,7 @@ export function democratic(good: any, fairlyGood: any, average: any, poor: any):
  * @zhparam outcomes “考核结果”列（先进/良好/达标/落后/末位），与牵头单位列对齐。
  * @returns The capped adjustment.
  */
-export function cityadj(unit: any, leadUnits: any[][], outcomes: any[][]): number {
+export function cityadj(unit: unknown, leadUnits: unknown[][], outcomes: unknown[][]): number {
   return guard(() => {
     const policy = activePolicy();
     const name = normalizeText(cellText(unit as CellValue));
@@ -137,14 +137,14 @@ export function cityadj(unit: any, leadUnits: any[][], outcomes: any[][]): numbe
 /**
  * 折算: a score relative to the best of its group, score ÷ max(scores) × 100.
  * @customfunction CONVERT
- * @zh 折算 折算得分：本单位得分 ÷ 同组最高分 × 100。
+ * @zh 折算得分 折算得分：本单位得分 ÷ 同组最高分 × 100。
  * @param score The score to convert.
  * @param scores The scores of the group (blanks and text are ignored).
  * @zhparam score 需折算的得分。
  * @zhparam scores 同组各单位得分（空白和文字忽略）。
  * @returns The converted score, 0–100.
  */
-export function convert(score: any, scores: any[][]): number {
+export function convert(score: unknown, scores: unknown[][]): number {
   return guard(() => {
     const s = numberArg(score, "score", 0);
     const best = Math.max(...numbersIn(scores));
@@ -164,7 +164,7 @@ function numbersIn(range: unknown): number[] {
   return out;
 }
 
-function gradeDecision(compositeScore: any, political: any, circular: any, incentive: any, topLeader: any, subject: any) {
+function gradeDecision(compositeScore: unknown, political: unknown, circular: unknown, incentive: unknown, topLeader: unknown, subject: unknown) {
   const policy = activePolicy();
   const v = policy.vocabulary;
   const input = {
@@ -182,7 +182,7 @@ function gradeDecision(compositeScore: any, political: any, circular: any, incen
 /**
  * The grade before the excellent quota: political gate, band, one-vote veto, political quality, one-vote affirmation (POLICY §4 steps 2–6).
  * @customfunction GRADE
- * @zh 等次 名额限制前的等次：依次适用政治素质把关、分数段、一票否决、一票肯定。
+ * @zh 考核等次 名额限制前的等次：依次适用政治素质把关、分数段、一票否决、一票肯定。
  * @param composite The composite score, 0–100.
  * @param political Political quality: 过得硬 / 合格 / 不合格.
  * @param circular Circular (通报批评): blank or 无 = none, 乡镇级 = below district, 区级/县级/市级/省级/国家级/是 = veto.
@@ -197,14 +197,14 @@ function gradeDecision(compositeScore: any, political: any, circular: any, incen
  * @zhparam subject 对象：班子 / 干部 / 单位，省略为“干部”。
  * @returns The grade (优秀 / 称职 / 基本称职 / 不称职 for cadres; 优秀 / 良好 / 一般 / 较差 for teams and units).
  */
-export function grade(composite: any, political: any, circular: any, incentive: any, topLeader?: any, subject?: any): string {
+export function grade(composite: unknown, political: unknown, circular: unknown, incentive: unknown, topLeader?: unknown, subject?: unknown): string {
   return guard(() => gradeDecision(composite, political, circular, incentive, topLeader, subject).grade.zh);
 }
 
 /**
  * The reason sentence(s) for the grade GRADE gives with the same arguments; empty when the score band alone decided.
  * @customfunction REASON
- * @zh 说明 与“等次”相同参数所得等次的理由；仅由分数段决定时为空。
+ * @zh 等次说明 与“考核等次”相同参数所得等次的理由；仅由分数段决定时为空。
  * @param composite The composite score, 0–100.
  * @param political Political quality: 过得硬 / 合格 / 不合格.
  * @param circular Circular (通报批评) level; blank = none.
@@ -221,7 +221,7 @@ export function grade(composite: any, political: any, circular: any, incentive: 
  * @zhparam language 语言："zh"（默认）或 "en"。
  * @returns The reasons.
  */
-export function reason(composite: any, political: any, circular: any, incentive: any, topLeader?: any, subject?: any, language?: any): string {
+export function reason(composite: unknown, political: unknown, circular: unknown, incentive: unknown, topLeader?: unknown, subject?: unknown, language?: unknown): string {
   return guard(() => {
     const { d, grade } = gradeDecision(composite, political, circular, incentive, topLeader, subject);
     const lang = language === undefined || language === null || isBlank(language) ? "zh" : normalizeText(cellText(language));
@@ -233,7 +233,7 @@ export function reason(composite: any, political: any, circular: any, incentive:
 /**
  * Rank of a score among scores, within its group when groups are given (competition ranking 1,2,2,4 by default). Blanks and text are ignored.
  * @customfunction RANK
- * @zh 排名 得分在同组中的名次（默认 1,2,2,4 式并列排名）；空白和文字不计。
+ * @zh 组内排名 得分在同组中的名次（默认 1,2,2,4 式并列排名）；空白和文字不计。
  * @param score The score to rank.
  * @param scores The scores to rank among.
  * @param [group] The score's group.
@@ -244,7 +244,7 @@ export function reason(composite: any, political: any, circular: any, incentive:
  * @zhparam groups 各得分所属分组，与得分区域对齐。
  * @returns The rank.
  */
-export function rank(score: any, scores: any[][], group?: any, groups?: any[][]): number {
+export function rank(score: unknown, scores: unknown[][], group?: unknown, groups?: unknown[][]): number {
   return guard(() => {
     const s = numberArg(score, "score");
     const all = flat(scores);
@@ -261,7 +261,7 @@ export function rank(score: any, scores: any[][], group?: any, groups?: any[][])
 }
 
 /** The table argument of RANKING / VALIDATE, placed where its cells are when Excel tells us. */
-function tableArg(table: any[][], invocation: CustomFunctions.Invocation | undefined): RawTable {
+function tableArg(table: unknown[][], invocation: CustomFunctions.Invocation | undefined): RawTable {
   const g = grid(table, "table");
   if (g.length < 1) fail("table", "需要包含表头行", "must include the header row");
   const where = /^(?:(?:'[^']*'|[^!]*)!)?\$?([A-Z]+)\$?(\d+)/i.exec(invocation?.parameterAddresses?.[0] ?? "");
@@ -279,7 +279,7 @@ function tableArg(table: any[][], invocation: CustomFunctions.Invocation | undef
  * @requiresParameterAddresses
  * @returns One row per table row: composite, rank, grade, reasons.
  */
-export function ranking(table: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+export function ranking(table: unknown[][], invocation?: CustomFunctions.Invocation): unknown[][] {
   return guard(() => {
     const raw = tableArg(table, invocation);
     const out = computeAnnual(raw, activePolicy());
@@ -296,7 +296,7 @@ export function ranking(table: any[][], invocation?: CustomFunctions.Invocation)
 /**
  * Validate an annual assessment table against the policy (header row included): spills code, severity, row, message; a single 通过/OK row when there are no findings.
  * @customfunction VALIDATE
- * @zh 校验 按政策校验年度考核表（含表头行）：逐条溢出代码、严重程度、行号、说明；无问题时返回“通过”。
+ * @zh 政策校验 按政策校验年度考核表（含表头行）：逐条溢出代码、严重程度、行号、说明；无问题时返回“通过”。
  * @param table The annual assessment table, header row included.
  * @param [language] "zh" (default) or "en".
  * @zhparam table 年度考核表区域（含表头行）。
@@ -304,7 +304,7 @@ export function ranking(table: any[][], invocation?: CustomFunctions.Invocation)
  * @requiresParameterAddresses
  * @returns The findings.
  */
-export function validate(table: any[][], language?: any, invocation?: CustomFunctions.Invocation): any[][] {
+export function validate(table: unknown[][], language?: unknown, invocation?: CustomFunctions.Invocation): unknown[][] {
   return guard(() => {
     const lang = language === undefined || language === null || isBlank(language) ? "zh" : normalizeText(cellText(language));
     if (lang !== "zh" && lang !== "en") fail("language", "只能是 zh 或 en", 'must be "zh" or "en"');
@@ -317,14 +317,14 @@ export function validate(table: any[][], language?: any, invocation?: CustomFunc
 /**
  * The years in which 记三等功 (third-class merit) is awarded: three 优秀 years in a row, the streak then restarts; a missing year breaks it.
  * @customfunction MERIT
- * @zh 记功 连续三年评为优秀的，于第三年记三等功，之后重新计算；中断一年即重新计算。返回记功年度，以逗号分隔。
+ * @zh 记功年度 连续三年评为优秀的，于第三年记三等功，之后重新计算；中断一年即重新计算。返回记功年度，以逗号分隔。
  * @param grades The grades, one per year, oldest first.
  * @param [years] The year of each grade; omitted = consecutive years numbered 1, 2, 3 ….
  * @zhparam grades 历年等次，按年度从早到晚排列。
  * @zhparam years 各等次对应的年度；省略时按 1、2、3… 连续编号。
  * @returns The award years, comma-joined; empty if none.
  */
-export function merit(grades: any[][], years?: any[][]): string {
+export function merit(grades: unknown[][], years?: unknown[][]): string {
   return guard(() => {
     const policy = activePolicy();
     const gs = flat(grades);
@@ -345,7 +345,7 @@ export function merit(grades: any[][], years?: any[][]): string {
  * @zhparam grades 现职级内历年等次。
  * @returns The required tenure in years.
  */
-export function tenure(baseYears: any, grades: any[][]): number {
+export function tenure(baseYears: unknown, grades: unknown[][]): number {
   return guard(() => {
     const policy = activePolicy();
     const base = numberArg(baseYears, "baseYears", 0);
@@ -364,7 +364,7 @@ export function tenure(baseYears: any, grades: any[][]): number {
  * @zhparam examined 已考察单位名称，或与单位列对齐的“是/否”列。
  * @returns The coverage, 0–1.
  */
-export function coverage(units: any[][], examined: any[][]): number {
+export function coverage(units: unknown[][], examined: unknown[][]): number {
   return guard(() => {
     const policy = activePolicy();
     const us = flat(units).map(cellText);
@@ -380,12 +380,12 @@ export function coverage(units: any[][], examined: any[][]): number {
 /**
  * A value of the active policy by key, e.g. "weights.P" → 0.6, "quota.ratio", "bands.0".
  * @customfunction POLICY
- * @zh 政策 当前考核政策的设置值，如 "weights.P" 返回 0.6。
+ * @zh 政策设置 当前考核政策的设置值，如 "weights.P" 返回 0.6。
  * @param key The setting's dotted key.
  * @zhparam key 设置项路径，如 weights.P、quota.ratio、bands.0。
  * @returns The setting's value.
  */
-export function policy(key: any): any {
+export function policy(key: unknown): unknown {
   return guard(() => {
     const k = cellText(key as CellValue);
     if (k === "") fail("key", "为空", "is blank");
