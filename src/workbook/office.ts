@@ -1,0 +1,877 @@
+// The Office.js adapter of the WorkbookPort (DESIGN.md): what the task pane runs the actions on.
+//
+// Office.js discipline (issue #3, item 7):
+// - Reads are row blocks of at most READ_CELLS cells (a table is read once, block by block; Excel on
+//   the web answers at most 5 MB per request). Writes are row blocks of at most WRITE_CELLS cells
+//   AND at most BYTE_BUDGET bytes of estimated request payload (the limit is 5 MB): rows per block =
+//   floor(WRITE_CELLS / columns), cut shorter where long text makes a block heavier. One
+//   context.sync per block, plus a constant number per call (protection check, table extent).
+// - Every write block starts with application.suspendApiCalculationUntilNextSync() (ExcelApi 1.6).
+// - Values first, formatting after: fills and notes go out only once every value block is written.
+// - Requirement sets are checked at run time: notes need ExcelApi 1.18 (else threaded comments, 1.10,
+//   else the 说明 column alone), multi-area fills and cell properties 1.9, table resize 1.13.
+// - A protected sheet is detected in the first (read-only) sync of every writing call and reported as
+//   a WorkbookError("unwritable") before anything is written.
+// - Text stays text: a string that Excel would turn into something else when assigned to
+//   range.values (a formula "=…", "+…", "-…", "@…"; a number "0012", "1e5", "90%"; a date "3/5",
+//   "3月5日"; TRUE/FALSE; "#N/A"; a leading apostrophe) is written with a leading apostrophe,
+//   Excel's own "keep as typed" prefix, which is not part of the value read back. Other strings
+//   go as they are, so the formula bar shows staff their text unchanged.
+import { detectTableKind } from "../engine/headers";
+import type { CellValue, RawTable } from "../engine/types";
+import { isCellError } from "../engine/types";
+import { cellText, columnLetters } from "../engine/values";
+import { findHeaderBlocks, sortTables } from "./locate";
+import {
+  CellSnapshot,
+  ColumnWrite,
+  HIGHLIGHT_FILLS,
+  RangeSnapshot,
+  RowFormat,
+  SheetOptions,
+  SheetRange,
+  Snapshot,
+  SnapshotScope,
+  TableRef,
+  WorkbookError,
+  WorkbookPort,
+} from "./port";
+
+/** Cells per read block. */
+export const READ_CELLS = 40_000;
+/** Cells per write block. */
+export const WRITE_CELLS = 20_000;
+/** Estimated request bytes per write block: a fifth of Excel on the web's 5 MB request limit. */
+export const BYTE_BUDGET = 1024 * 1024;
+/** Excel on the web's request and response payload limit. */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/** Areas per getRanges call (keeps each address string short). */
+const AREAS_PER_CALL = 200;
+
+type Ctx = Excel.RequestContext;
+export type Runner = <T>(batch: (context: Ctx) => Promise<T>) => Promise<T>;
+export type NoteMode = "notes" | "comments" | "none";
+
+export interface Capabilities {
+  /** Where reasons go besides the 说明 column. */
+  notes: NoteMode;
+  /** getRanges / getCellProperties / setCellProperties (ExcelApi 1.9). */
+  cellProperties: boolean;
+  /** Table.resize (ExcelApi 1.13). */
+  tableResize: boolean;
+  /** suspendApiCalculationUntilNextSync (ExcelApi 1.6). */
+  suspendCalculation: boolean;
+  /** getItemOrNullObject / getUsedRangeOrNullObject (ExcelApi 1.4). */
+  nullObjects: boolean;
+}
+
+export interface AdapterStats {
+  /** context.sync calls made by this adapter. */
+  syncs: number;
+  /** Of which: one per row block (read or write) or format block. */
+  chunks: number;
+  /** Largest estimated request of a write block, in bytes. */
+  maxChunkBytes: number;
+}
+
+export interface OfficeWorkbookOptions {
+  run?: Runner;
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Called after each block: what is being done, blocks done so far in this call, blocks in this call. */
+  onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
+  readCells?: number;
+  writeCells?: number;
+  byteBudget?: number;
+}
+
+export type ProgressPhase = "read" | "write" | "format" | "snapshot" | "restore" | "sheet";
+
+/** Would Excel turn this string into something other than the same text if assigned to values? */
+export function needsTextGuard(s: string): boolean {
+  if (s === "") return false;
+  if (/^[=+\-@'#]/.test(s)) return true;
+  const t = s.trim();
+  if (t !== s) return /^[\s]*[=+\-@'#\d.,(（$¥￥€£０-９]/.test(s) || /^(true|false)$/i.test(t);
+  // Numbers, percentages, fractions, dates and times all start with a digit (full-width too), a sign,
+  // a decimal point, a bracket (accounting negatives) or a currency sign.
+  if (/^[\d.,(（$¥￥€£０-９]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  // Month-name dates: "Jan 5", "March-2024", "5-Mar" is covered by the digit rule.
+  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)) return true;
+  return false;
+}
+
+/** The value to assign to range.values for one CellValue (null/undefined clear the cell: Office.js takes null as "leave as is"). */
+export function toOfficeInput(v: CellValue, textFormat = false): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
+  if (v instanceof Date) return toSerial(v);
+  if (isCellError(v)) return v.error;
+  return String(v);
+}
+
+/** Date → Excel serial number (1900 date system). */
+function toSerial(d: Date): number {
+  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
+
+/** A value read from Office.js as the engine sees it. */
+export function fromOffice(value: unknown, type: string | undefined): CellValue {
+  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
+  if (type === "Error") return { error: String(value) };
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
+  return String(value);
+}
+
+/** Request bytes of one value as Office.js would send it (non-ASCII counted as a \u escape, 6 bytes). */
+export function estimateBytes(v: unknown): number {
+  const s = JSON.stringify(v ?? null);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 6;
+  return n + 1;
+}
+
+function argbToHex(argb: string): string {
+  return "#" + argb.slice(-6).toUpperCase();
+}
+function hexToArgb(hex: string | null | undefined): string | null {
+  if (!hex) return null;
+  const h = hex.replace("#", "").toUpperCase();
+  return h.length === 6 ? "FF" + h : h;
+}
+
+function address(top: number, left: number, bottom: number, right: number): string {
+  const a = `${columnLetters(left)}${top}`;
+  const b = `${columnLetters(right)}${bottom}`;
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** "'My sheet'!B2:C9" → box (sheet part dropped). */
+export function parseBox(addr: string): { top: number; left: number; bottom: number; right: number } {
+  const local = addr.includes("!") ? addr.slice(addr.lastIndexOf("!") + 1) : addr;
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local.trim());
+  if (!m) throw new WorkbookError("unreadable", { zh: `无法识别的区域“${addr}”。`, en: `Unrecognised range "${addr}".` });
+  const col = (s: string) => s.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const top = Number(m[2]);
+  const left = col(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+}
+
+/** Runs of consecutive numbers: [1,2,3,7,8] → [[1,3],[7,8]]. */
+export function runs(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else if (!last || n > last[1]) out.push([n, n]);
+  }
+  return out;
+}
+
+/** Row blocks [start, end) of a write: at most floor(cellBudget / width) rows, and at most byteBudget estimated bytes. */
+export function planWriteBlocks(rowBytes: readonly number[], width: number, cellBudget: number, byteBudget: number): [number, number][] {
+  const maxRows = Math.max(1, Math.floor(cellBudget / Math.max(1, width)));
+  const blocks: [number, number][] = [];
+  let start = 0;
+  let bytes = 0;
+  for (let i = 0; i < rowBytes.length; i++) {
+    const rows = i - start;
+    if (rows > 0 && (rows >= maxRows || bytes + rowBytes[i] > byteBudget)) {
+      blocks.push([start, i]);
+      start = i;
+      bytes = 0;
+    }
+    bytes += rowBytes[i];
+  }
+  if (start < rowBytes.length) blocks.push([start, rowBytes.length]);
+  return blocks;
+}
+
+interface LoadedNote {
+  row: number;
+  column: number;
+  text: string;
+  item: Excel.Note | Excel.Comment;
+}
+
+type CellOp = (ctx: Ctx) => void;
+interface SizedOp {
+  bytes: number;
+  run: CellOp;
+}
+
+function officeMessage(e: unknown): string {
+  if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** Office.js failures become WorkbookErrors with a sentence the pane can show. */
+function translate(e: unknown): never {
+  if (e instanceof WorkbookError) throw e;
+  const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+  const detail = officeMessage(e);
+  if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode") {
+    throw new WorkbookError("unwritable", {
+      zh: code === "InvalidOperationInCellEditMode" ? "Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 退出编辑后重试。" : `Excel 拒绝写入（${detail}）。`,
+      en: code === "InvalidOperationInCellEditMode" ? "Excel is editing a cell: press Enter or Esc, then try again." : `Excel refused the write (${detail}).`,
+    });
+  }
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
+    throw new WorkbookError("bad-request", { zh: `一次请求的数据量超出 Excel 的限制（${detail}）。`, en: `A request exceeded Excel's size limit (${detail}).` });
+  }
+  throw new WorkbookError("bad-request", { zh: `Excel 操作失败：${detail}${code ? `（${code}）` : ""}`, en: `Excel operation failed: ${detail}${code ? ` (${code})` : ""}` });
+}
+
+export class OfficeWorkbook implements WorkbookPort {
+  readonly stats: AdapterStats = { syncs: 0, chunks: 0, maxChunkBytes: 0 };
+  private readonly run: Runner;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
+  private readonly readCells: number;
+  private readonly writeCells: number;
+  private readonly byteBudget: number;
+  private caps: Capabilities | null = null;
+
+  constructor(private readonly options: OfficeWorkbookOptions = {}) {
+    this.run = options.run ?? (<T>(batch: (c: Ctx) => Promise<T>) => Excel.run(batch));
+    this.isSetSupported = options.isSetSupported ?? ((n, v) => Office.context.requirements.isSetSupported(n, v));
+    this.readCells = options.readCells ?? READ_CELLS;
+    this.writeCells = options.writeCells ?? WRITE_CELLS;
+    this.byteBudget = options.byteBudget ?? BYTE_BUDGET;
+  }
+
+  /** Requirement sets, checked once at run time. */
+  capabilities(): Capabilities {
+    if (!this.caps) {
+      const has = (v: string) => {
+        try {
+          return !!this.isSetSupported("ExcelApi", v);
+        } catch {
+          return false;
+        }
+      };
+      this.caps = {
+        notes: has("1.18") ? "notes" : has("1.10") ? "comments" : "none",
+        cellProperties: has("1.9"),
+        tableResize: has("1.13"),
+        suspendCalculation: has("1.6"),
+        nullObjects: has("1.4"),
+      };
+    }
+    return this.caps;
+  }
+
+  resetStats(): void {
+    this.stats.syncs = 0;
+    this.stats.chunks = 0;
+    this.stats.maxChunkBytes = 0;
+  }
+
+  private async sync(ctx: Ctx, chunk = false): Promise<void> {
+    this.stats.syncs++;
+    if (chunk) this.stats.chunks++;
+    await ctx.sync();
+  }
+
+  private async batch<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+    try {
+      return await this.run(fn);
+    } catch (e) {
+      translate(e);
+    }
+  }
+
+  private progress(phase: ProgressPhase, done: number, total: number): void {
+    this.options.onProgress?.(phase, done, total);
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Rows of a rectangle, read in row blocks; `props` per block (values always first). */
+  private async readBlocks(ctx: Ctx, sheet: Excel.Worksheet, box: { top: number; left: number; bottom: number; right: number }, props: ("values" | "valueTypes" | "formulas" | "numberFormat")[], phase: ProgressPhase = "read") {
+    const width = box.right - box.left + 1;
+    const height = box.bottom - box.top + 1;
+    const per = Math.max(1, Math.floor(this.readCells / width));
+    const total = Math.ceil(height / per);
+    const out: Record<string, unknown[][]> = {};
+    for (const p of props) out[p] = [];
+    let fills: Excel.CellProperties[][] = [];
+    const wantFill = phase === "snapshot" && this.capabilities().cellProperties;
+    for (let b = 0; b < total; b++) {
+      const r0 = box.top + b * per;
+      const rows = Math.min(per, box.bottom - r0 + 1);
+      const range = sheet.getRangeByIndexes(r0 - 1, box.left - 1, rows, width);
+      range.load(props.join(","));
+      const cellProps = wantFill ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+      await this.sync(ctx, true);
+      for (const p of props) out[p].push(...(range[p] as unknown[][]));
+      if (cellProps) fills = fills.concat(cellProps.value);
+      this.progress(phase, b + 1, total);
+    }
+    return { out, fills };
+  }
+
+  private toValues(values: unknown[][], types: unknown[][]): CellValue[][] {
+    return values.map((row, i) => row.map((v, j) => fromOffice(v, types[i]?.[j] as string)));
+  }
+
+  async listTables(): Promise<TableRef[]> {
+    return this.batch(async (ctx) => {
+      const caps = this.capabilities();
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const tables = ctx.workbook.tables;
+      tables.load("items/name,items/showHeaders,items/showTotals");
+      await this.sync(ctx);
+      const tableInfo = tables.items.map((t) => {
+        const ws = t.worksheet;
+        ws.load("name");
+        const range = t.getRange();
+        range.load("address");
+        const header = t.showHeaders ? t.getHeaderRowRange() : null;
+        if (header) header.load("values");
+        return { t, ws, range, header };
+      });
+      const used = sheets.items.map((s) => {
+        const r = caps.nullObjects ? s.getUsedRangeOrNullObject(true) : s.getUsedRange(true);
+        r.load("address");
+        return { name: s.name, sheet: s, r };
+      });
+      await this.sync(ctx);
+      const objects: TableRef[] = [];
+      for (const info of tableInfo) {
+        if (!info.header) continue; // a table without a header row has nothing to recognise it by
+        const box = parseBox(info.range.address);
+        objects.push({
+          sheet: info.ws.name,
+          name: info.t.name,
+          kind: detectTableKind(info.header.values[0] as CellValue[]),
+          headerRow: box.top,
+          firstColumn: box.left,
+          lastColumn: box.right,
+          lastRow: box.bottom - (info.t.showTotals ? 1 : 0),
+          totalsRow: info.t.showTotals,
+        });
+      }
+      const all: TableRef[] = [...objects];
+      for (const u of used) {
+        if (caps.nullObjects && u.r.isNullObject) continue;
+        const box = parseBox(u.r.address);
+        const mine = objects.filter((o) => o.sheet === u.name);
+        const cover = mine.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
+        // A sheet whose used cells are all inside its ListObjects holds no header block.
+        if (cover.some((c) => c.top <= box.top && c.left <= box.left && c.bottom >= box.bottom && c.right >= box.right)) continue;
+        const { out } = await this.readBlocks(ctx, u.sheet, box, ["values", "valueTypes"]);
+        const grid = this.toValues(out.values, out.valueTypes);
+        all.push(...findHeaderBlocks(u.name, { values: grid, top: box.top, left: box.left }, cover));
+      }
+      return sortTables(all, used.map((u) => u.name));
+    });
+  }
+
+  async readTable(ref: TableRef): Promise<RawTable> {
+    const grid = await this.readRange({ sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow, right: ref.lastColumn });
+    return { sheet: ref.sheet, name: ref.name, headers: grid[0] ?? [], rows: grid.slice(1), headerRow: ref.headerRow, firstColumn: ref.firstColumn };
+  }
+
+  async readRange(range: SheetRange): Promise<CellValue[][]> {
+    return this.batch(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(range.sheet);
+      const { out } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes"]);
+      return this.toValues(out.values, out.valueTypes);
+    });
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /** Fail before writing anything if the sheet is protected. Queues the check; call after a sync. */
+  private protectionProbe(sheet: Excel.Worksheet): () => void {
+    sheet.protection.load("protected");
+    sheet.load("name");
+    return () => {
+      if (sheet.protection.protected) {
+        throw new WorkbookError("unwritable", {
+          zh: `工作表“${sheet.name}”受保护，未写入任何内容。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
+          en: `Sheet "${sheet.name}" is protected; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`,
+        });
+      }
+    };
+  }
+
+  /** Sheets among `names` that are protected (the pane reports them before a compute starts). */
+  async protectedSheets(names: readonly string[]): Promise<string[]> {
+    return this.batch(async (ctx) => {
+      const probes = [...new Set(names)].map((n) => {
+        const ws = ctx.workbook.worksheets.getItem(n);
+        ws.protection.load("protected");
+        return { n, ws };
+      });
+      await this.sync(ctx);
+      return probes.filter((p) => p.ws.protection.protected).map((p) => p.n);
+    });
+  }
+
+  /** Send sized operations in blocks of at most byteBudget estimated bytes: one sync per block. */
+  private async flush(ctx: Ctx, ops: SizedOp[], phase: ProgressPhase, suspend: boolean): Promise<void> {
+    const blocks: SizedOp[][] = [];
+    let cur: SizedOp[] = [];
+    let bytes = 0;
+    for (const op of ops) {
+      if (cur.length && bytes + op.bytes > this.byteBudget) {
+        blocks.push(cur);
+        cur = [];
+        bytes = 0;
+      }
+      cur.push(op);
+      bytes += op.bytes;
+    }
+    if (cur.length) blocks.push(cur);
+    for (let i = 0; i < blocks.length; i++) {
+      if (suspend && this.capabilities().suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      const size = blocks[i].reduce((n, op) => n + op.bytes, 0);
+      this.stats.maxChunkBytes = Math.max(this.stats.maxChunkBytes, size);
+      for (const op of blocks[i]) op.run(ctx);
+      await this.sync(ctx, true);
+      this.progress(phase, i + 1, blocks.length);
+    }
+  }
+
+  /** Value blocks of a set of columns on one sheet: one op per block and contiguous column group. */
+  private valueOps(sheetName: string, top: number, columns: { column: number; values: CellValue[]; numberFormat?: string }[], textColumns: Set<number> = new Set()): SizedOp[] {
+    if (!columns.length) return [];
+    const sorted = columns.slice().sort((a, b) => a.column - b.column);
+    const groups = runs(sorted.map((c) => c.column)).map(([a, b]) => sorted.filter((c) => c.column >= a && c.column <= b));
+    const height = sorted[0].values.length;
+    const width = sorted.length;
+    const rowBytes = new Array<number>(height).fill(0);
+    const inputs = sorted.map((c) => c.values.map((v) => toOfficeInput(v, textColumns.has(c.column))));
+    for (let i = 0; i < height; i++) for (const col of inputs) rowBytes[i] += estimateBytes(col[i]);
+    const ops: SizedOp[] = [];
+    for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
+      let bytes = 0;
+      for (let i = start; i < end; i++) bytes += rowBytes[i];
+      const runs: CellOp[] = groups.map((group) => (ctx: Ctx) => {
+        const first = sorted.indexOf(group[0]);
+        const range = ctx.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top + start - 1, group[0].column - 1, end - start, group.length);
+        const block: (string | number | boolean)[][] = [];
+        for (let i = start; i < end; i++) block.push(group.map((_, j) => inputs[first + j][i]));
+        range.values = block;
+        // Number formats right after the values of the same block (formatting after values).
+        if (group.some((c) => c.numberFormat !== undefined)) {
+          const fmt = group.map((c) => c.numberFormat ?? null);
+          range.numberFormat = Array.from({ length: end - start }, () => fmt) as string[][];
+        }
+      });
+      // A block's ops go out together: one sized op per block.
+      ops.push({ bytes, run: (ctx) => runs.forEach((r) => r(ctx)) });
+    }
+    return ops;
+  }
+
+  async writeColumns(ref: TableRef, columns: ColumnWrite[]): Promise<TableRef> {
+    const height = ref.lastRow - ref.headerRow;
+    const bad = (zh: string, en: string) => new WorkbookError("bad-request", { zh, en });
+    for (const col of columns) {
+      if (col.values.length !== height) throw bad(`第 ${col.column} 列的值有 ${col.values.length} 个，表格有 ${height} 行。`, `Column ${col.column} has ${col.values.length} values for ${height} table rows.`);
+      if (col.column < 1) throw bad(`列号 ${col.column} 无效。`, `Invalid column ${col.column}.`);
+    }
+    const appended = columns.filter((c) => c.column > ref.lastColumn).map((c) => c.column).sort((a, b) => a - b);
+    if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) throw bad("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps.");
+    const newLast = appended.length ? appended[appended.length - 1] : ref.lastColumn;
+    if (ref.name) {
+      for (const c of columns) {
+        if (c.column > ref.lastColumn && (c.header === undefined || c.header.trim() === "")) throw bad("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header.");
+      }
+    }
+
+    return this.batch(async (ctx) => {
+      const caps = this.capabilities();
+      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+      const check = this.protectionProbe(sheet);
+      await this.sync(ctx);
+      check();
+
+      const ops: SizedOp[] = [];
+      const headers = columns.filter((c) => c.header !== undefined);
+      if (headers.length) {
+        ops.push({
+          bytes: headers.reduce((n, c) => n + estimateBytes(c.header), 0),
+          run: (c) => {
+            const ws = c.workbook.worksheets.getItem(ref.sheet);
+            for (const h of headers) ws.getRangeByIndexes(ref.headerRow - 1, h.column - 1, 1, 1).values = [[toOfficeInput(h.header as string)]];
+          },
+        });
+      }
+      if (height > 0) ops.push(...this.valueOps(ref.sheet, ref.headerRow + 1, columns));
+      await this.flush(ctx, ops, "write", true);
+
+      if (ref.name && newLast > ref.lastColumn) {
+        const table = ctx.workbook.tables.getItem(ref.name);
+        if (caps.tableResize) {
+          const bottom = ref.lastRow + (ref.totalsRow ? 1 : 0);
+          table.resize(`${quoteSheet(ref.sheet)}!${address(ref.headerRow, ref.firstColumn, bottom, newLast)}`);
+        } else {
+          for (const c of appended) table.columns.add(undefined, undefined, columns.find((x) => x.column === c)?.header);
+        }
+        await this.sync(ctx);
+      }
+      return { ...ref, lastColumn: newLast };
+    });
+  }
+
+  /** The notes (or comments) of one sheet with their cells: two syncs whatever their number. */
+  private async loadNotes(ctx: Ctx, sheet: Excel.Worksheet, mode: NoteMode): Promise<LoadedNote[]> {
+    if (mode === "none") return [];
+    const coll: Excel.NoteCollection | Excel.CommentCollection = mode === "notes" ? sheet.notes : sheet.comments;
+    coll.load("items/content");
+    await this.sync(ctx);
+    const located = (coll.items as (Excel.Note | Excel.Comment)[]).map((item) => {
+      const loc = item.getLocation();
+      loc.load("address");
+      return { item, loc };
+    });
+    await this.sync(ctx);
+    return located.map(({ item, loc }) => {
+      const b = parseBox(loc.address);
+      return { row: b.top, column: b.left, text: item.content, item };
+    });
+  }
+
+  private addNoteOp(sheetName: string, row: number, column: number, text: string, mode: NoteMode): SizedOp {
+    const cell = address(row, column, row, column);
+    return {
+      bytes: estimateBytes(text) + 64,
+      run: (ctx) => {
+        if (mode === "notes") ctx.workbook.worksheets.getItem(sheetName).notes.add(cell, text);
+        else ctx.workbook.comments.add(`${quoteSheet(sheetName)}!${cell}`, text);
+      },
+    };
+  }
+
+  /** Fill the cells of `rows` × `columns` with one colour: one getRanges call per AREAS_PER_CALL areas (ExcelApi 1.9), else one range per area. */
+  private fillOps(sheetName: string, rows: readonly number[], columns: readonly number[], color: string): SizedOp[] {
+    const colRuns = runs(columns.slice().sort((a, b) => a - b));
+    const areas: string[] = [];
+    for (const [r0, r1] of runs(rows.slice().sort((a, b) => a - b))) for (const [c0, c1] of colRuns) areas.push(address(r0, c0, r1, c1));
+    const ops: SizedOp[] = [];
+    const multi = this.capabilities().cellProperties;
+    const per = multi ? AREAS_PER_CALL : 1;
+    for (let i = 0; i < areas.length; i += per) {
+      const part = areas.slice(i, i + per);
+      ops.push({
+        bytes: part.join(",").length + 64,
+        run: (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem(sheetName);
+          if (multi) ws.getRanges(part.join(",")).format.fill.color = color;
+          else ws.getRange(part[0]).format.fill.color = color;
+        },
+      });
+    }
+    return ops;
+  }
+
+  async formatRows(ref: TableRef, format: RowFormat): Promise<void> {
+    const mode = this.capabilities().notes;
+    return this.batch(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+      const check = this.protectionProbe(sheet);
+      await this.sync(ctx);
+      check();
+      const inColumns = (n: { row: number; column: number }) => n.row > ref.headerRow && n.row <= ref.lastRow && format.columns.includes(n.column);
+      const existing = (await this.loadNotes(ctx, sheet, mode)).filter(inColumns);
+
+      const ops: SizedOp[] = [];
+      const height = ref.lastRow - ref.headerRow;
+      if (height > 0) {
+        for (const [c0, c1] of runs(format.columns.slice().sort((a, b) => a - b))) {
+          ops.push({ bytes: 64, run: (c) => c.workbook.worksheets.getItem(ref.sheet).getRange(address(ref.headerRow + 1, c0, ref.lastRow, c1)).format.fill.clear() });
+        }
+      }
+      for (const n of existing) ops.push({ bytes: 64, run: () => n.item.delete() });
+      for (const [cls, rows] of Object.entries(format.classes) as [keyof typeof HIGHLIGHT_FILLS, number[]][]) {
+        const inside = rows.filter((r) => r > ref.headerRow && r <= ref.lastRow);
+        if (inside.length) ops.push(...this.fillOps(ref.sheet, inside, format.columns, argbToHex(HIGHLIGHT_FILLS[cls])));
+      }
+      if (mode !== "none") for (const n of format.notes) ops.push(this.addNoteOp(ref.sheet, n.row, n.column, n.text, mode));
+      await this.flush(ctx, ops, "format", false);
+    });
+  }
+
+  async addSheet(name: string, rows: CellValue[][], options: SheetOptions = {}): Promise<string> {
+    const signature = (rows[0] ?? []).map((v) => cellText(v));
+    return this.batch(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await this.sync(ctx);
+      const names = sheets.items.map((s) => s.name);
+      const find = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
+      const existing = find(name);
+      let used = name;
+      let replace = false;
+      if (existing && signature.length) {
+        const ws = sheets.getItem(existing);
+        const head = ws.getRangeByIndexes(0, 0, 1, signature.length);
+        head.load("values");
+        const check = this.protectionProbe(ws);
+        await this.sync(ctx);
+        replace = (head.values[0] as unknown[]).every((v, i) => cellText(v as CellValue) === signature[i]);
+        if (replace) {
+          check();
+          used = existing;
+        }
+      }
+      if (existing && !replace) for (let i = 2; find(used); i++) used = `${name} (${i})`;
+      const ws = () => ctx.workbook.worksheets.getItem(used);
+      if (replace) ws().getRange().clear("All");
+      else sheets.add(used);
+      await this.sync(ctx);
+
+      const width = Math.max(0, ...rows.map((r) => r.length));
+      const ops: SizedOp[] = [];
+      if (rows.length && width) {
+        const columns = Array.from({ length: width }, (_, j) => ({ column: j + 1, values: rows.map((r) => r[j] ?? null) }));
+        ops.push(...this.valueOps(used, 1, columns));
+      }
+      const headerRows = options.headerRows ?? 1;
+      ops.push({
+        bytes: 128 + (options.columnWidths?.length ?? 0) * 48,
+        run: () => {
+          const s = ws();
+          if (headerRows > 0 && width > 0) {
+            s.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
+            s.freezePanes.freezeRows(headerRows);
+          }
+          // Excel's column width is in points; about 6 points per character of the default font.
+          (options.columnWidths ?? []).forEach((w, i) => (s.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 6));
+        },
+      });
+      await this.flush(ctx, ops, "sheet", true);
+      return used;
+    });
+  }
+
+  // ------------------------------------------------------------------ snapshot / restore
+
+  private async snapshotRange(ctx: Ctx, range: SheetRange, notes: Map<string, LoadedNote[]>, mode: NoteMode): Promise<RangeSnapshot> {
+    const sheet = ctx.workbook.worksheets.getItem(range.sheet);
+    const { out, fills } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
+    let sheetNotes = notes.get(range.sheet);
+    if (!sheetNotes) {
+      sheetNotes = await this.loadNotes(ctx, sheet, mode);
+      notes.set(range.sheet, sheetNotes);
+    }
+    const noteAt = new Map(sheetNotes.map((n) => [`${n.row},${n.column}`, n.text]));
+    const cells: CellSnapshot[][] = out.values.map((row, i) =>
+      row.map((v, j) => {
+        const type = out.valueTypes[i][j] as string;
+        const formula = out.formulas[i][j];
+        const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== v;
+        const fill = fills[i]?.[j]?.format?.fill;
+        const filled = fill && fill.pattern && fill.pattern !== "None";
+        return {
+          value: fromOffice(v, type),
+          ...(isFormula ? { formula: (formula as string).slice(1) } : {}),
+          numberFormat: out.numberFormat[i][j] as string,
+          fill: filled ? hexToArgb(fill.color) : null,
+          note: noteAt.get(`${range.top + i},${range.left + j}`) ?? null,
+          host: { type, pattern: filled ? fill.pattern : null },
+        };
+      }),
+    );
+    return { range, cells };
+  }
+
+  async snapshot(scope: SnapshotScope): Promise<Snapshot> {
+    const mode = this.capabilities().notes;
+    return this.batch(async (ctx) => {
+      const notes = new Map<string, LoadedNote[]>();
+      const ranges: RangeSnapshot[] = [];
+      for (const r of scope.ranges) ranges.push(await this.snapshotRange(ctx, r, notes, mode));
+
+      const named = (scope.tables ?? []).filter((t) => t.name);
+      const loaded = named.map((t) => {
+        const table = ctx.workbook.tables.getItem(t.name as string);
+        const range = table.getRange();
+        range.load("address");
+        const cols = table.columns;
+        cols.load("items/name");
+        return { t, range, cols };
+      });
+      const probes = (scope.sheets ?? []).map((name) => {
+        const ws = this.capabilities().nullObjects ? ctx.workbook.worksheets.getItemOrNullObject(name) : null;
+        ws?.load("name");
+        return { name, ws };
+      });
+      if (loaded.length || probes.length) await this.sync(ctx);
+      const tables = loaded.map(({ t, range, cols }) => {
+        const box = parseBox(range.address);
+        return { ref: { ...t, firstColumn: box.left, lastColumn: box.right }, columnNames: cols.items.map((c) => c.name) };
+      });
+
+      const sheets: Snapshot["sheets"] = [];
+      for (const p of probes) {
+        let exists: string | null = null;
+        if (p.ws) exists = p.ws.isNullObject ? null : p.ws.name;
+        else {
+          const all = ctx.workbook.worksheets;
+          all.load("items/name");
+          await this.sync(ctx);
+          exists = all.items.map((s) => s.name).find((n) => n.toLowerCase() === p.name.toLowerCase()) ?? null;
+        }
+        if (!exists) {
+          sheets.push({ name: p.name, existed: false });
+          continue;
+        }
+        const used = ctx.workbook.worksheets.getItem(exists).getUsedRange(false);
+        used.load("address");
+        await this.sync(ctx);
+        const box = parseBox(used.address);
+        const cells = await this.snapshotRange(ctx, { sheet: exists, ...box }, notes, mode);
+        sheets.push({ name: exists, existed: true, cells });
+      }
+      return { ranges, tables, sheets };
+    });
+  }
+
+  private restoreOps(snap: RangeSnapshot): SizedOp[] {
+    const { range, cells } = snap;
+    const sheetName = range.sheet;
+    const ops: SizedOp[] = [];
+    // Number formats first, so that a text-formatted ("@") cell takes its text back verbatim.
+    const width = range.right - range.left + 1;
+    const formats = cells.map((row) => row.map((c) => c.numberFormat ?? "General"));
+    const inputs = cells.map((row) => row.map((c) => (c.formula !== undefined ? "=" + c.formula : toOfficeInput(c.value, c.numberFormat === "@"))));
+    const rowBytes = inputs.map((row, i) => row.reduce((n: number, v, j) => n + estimateBytes(v) + estimateBytes(formats[i][j]), 0));
+    for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
+      let bytes = 0;
+      for (let i = start; i < end; i++) bytes += rowBytes[i];
+      ops.push({
+        bytes,
+        run: (ctx) => {
+          const r = ctx.workbook.worksheets.getItem(sheetName).getRangeByIndexes(range.top + start - 1, range.left - 1, end - start, width);
+          r.numberFormat = formats.slice(start, end);
+          r.values = inputs.slice(start, end);
+        },
+      });
+    }
+    // Fills: cleared, then put back colour by colour.
+    ops.push({ bytes: 64, run: (ctx) => ctx.workbook.worksheets.getItem(sheetName).getRange(address(range.top, range.left, range.bottom, range.right)).format.fill.clear() });
+    const byColor = new Map<string, Map<number, number[]>>();
+    cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (!c.fill) return;
+        const color = argbToHex(c.fill);
+        const cols = byColor.get(color) ?? new Map<number, number[]>();
+        byColor.set(color, cols);
+        const col = range.left + j;
+        cols.set(col, [...(cols.get(col) ?? []), range.top + i]);
+      }),
+    );
+    for (const [color, cols] of byColor) for (const [col, rows] of cols) ops.push(...this.fillOps(sheetName, rows, [col], color));
+    return ops;
+  }
+
+  async restore(snapshot: Snapshot): Promise<void> {
+    const caps = this.capabilities();
+    const mode = caps.notes;
+    return this.batch(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await this.sync(ctx);
+      const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const touched = [...new Set([...snapshot.ranges.map((r) => r.range.sheet), ...snapshot.sheets.filter((s) => s.existed).map((s) => s.name)])].filter((n) => present.has(n.toLowerCase()));
+      const checks = touched.map((n) => this.protectionProbe(sheets.getItem(n)));
+      await this.sync(ctx);
+      checks.forEach((c) => c());
+
+      // Sheets the compute added go; sheets it replaced get their cells back below.
+      for (const s of snapshot.sheets) {
+        if (!s.existed && present.has(s.name.toLowerCase())) sheets.getItem(s.name).delete();
+        else if (s.existed && present.has(s.name.toLowerCase())) sheets.getItem(s.name).getRange().clear("All");
+      }
+      // ListObjects back to their extent.
+      for (const t of snapshot.tables) {
+        const table = ctx.workbook.tables.getItem(t.ref.name as string);
+        if (caps.tableResize) {
+          const box = table.getRange();
+          box.load("address");
+          await this.sync(ctx);
+          const now = parseBox(box.address);
+          table.resize(`${quoteSheet(t.ref.sheet)}!${address(now.top, t.ref.firstColumn, now.bottom, t.ref.lastColumn)}`);
+        } else {
+          const cols = table.columns;
+          cols.load("items/name");
+          await this.sync(ctx);
+          for (let i = cols.items.length - 1; i >= t.columnNames.length; i--) cols.getItemAt(i).delete();
+        }
+      }
+      await this.sync(ctx);
+
+      const all: RangeSnapshot[] = [...snapshot.ranges, ...snapshot.sheets.flatMap((s) => (s.existed && s.cells ? [s.cells] : []))];
+      const ops: SizedOp[] = all.flatMap((r) => this.restoreOps(r));
+      await this.flush(ctx, ops, "restore", true);
+
+      // Notes last: those in the restored cells now go, and the snapshot's come back.
+      if (mode !== "none") {
+        const noteOps: SizedOp[] = [];
+        for (const sheetName of [...new Set(all.map((r) => r.range.sheet))]) {
+          const inSheet = all.filter((r) => r.range.sheet === sheetName);
+          const inside = (n: { row: number; column: number }) => inSheet.some((r) => n.row >= r.range.top && n.row <= r.range.bottom && n.column >= r.range.left && n.column <= r.range.right);
+          const now = (await this.loadNotes(ctx, ctx.workbook.worksheets.getItem(sheetName), mode)).filter(inside);
+          for (const n of now) noteOps.push({ bytes: 64, run: () => n.item.delete() });
+          for (const r of inSheet)
+            r.cells.forEach((row, i) =>
+              row.forEach((c, j) => {
+                if (c.note) noteOps.push(this.addNoteOp(sheetName, r.range.top + i, r.range.left + j, c.note, mode));
+              }),
+            );
+        }
+        await this.flush(ctx, noteOps, "restore", false);
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ for the pane (not part of the port)
+
+  /** The selected cell's sheet and position, and the active sheet. */
+  async selection(): Promise<{ sheet: string; row: number; column: number; activeSheet: string } | null> {
+    return this.batch(async (ctx) => {
+      const range = ctx.workbook.getSelectedRange();
+      range.load("address");
+      const active = ctx.workbook.worksheets.getActiveWorksheet();
+      active.load("name");
+      try {
+        await this.sync(ctx);
+      } catch {
+        return null;
+      }
+      const addr = range.address;
+      const sheet = addr.includes("!") ? addr.slice(0, addr.lastIndexOf("!")).replace(/^'(.*)'$/, "$1").replace(/''/g, "'") : active.name;
+      const box = parseBox(addr);
+      return { sheet, row: box.top, column: box.left, activeSheet: active.name };
+    });
+  }
+
+  /** Select a cell (A1 address) on a sheet and show that sheet. */
+  async select(sheetName: string, cell: string): Promise<void> {
+    return this.batch(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetName);
+      ws.activate();
+      ws.getRange(cell).select();
+      await this.sync(ctx);
+    });
+  }
+
+  /** Recalculate the workbook (after a policy change, the custom functions give new results). */
+  async recalculate(): Promise<void> {
+    return this.batch(async (ctx) => {
+      ctx.workbook.application.calculate(Excel.CalculationType.full);
+      await this.sync(ctx);
+    });
+  }
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,79 @@
+// Types of the in-memory Excel double (excel-double.js), for the jest tests.
+
+export interface CellSpec {
+  value?: string | number | boolean;
+  formula?: string;
+  result?: string | number;
+  fill?: string;
+  note?: string;
+  comment?: string;
+  numberFormat?: string;
+}
+
+export interface SheetFixture {
+  name: string;
+  /** Typed input from `top`/`left` (default A1): "=…" is a formula, "'…" text. */
+  rows?: (string | number | boolean | null)[][];
+  top?: number;
+  left?: number;
+  cells?: Record<string, CellSpec>;
+  protected?: boolean;
+  tables?: { name: string; address: string; showTotals?: boolean; showHeaders?: boolean }[];
+}
+
+export interface WorkbookFixture {
+  sheets?: SheetFixture[];
+  active?: string;
+  selection?: string;
+  /** Highest supported ExcelApi requirement set, e.g. "1.18" (default), "1.12", "1.9". */
+  excelApi?: string;
+  settings?: Record<string, unknown>;
+  payloadLimit?: number;
+  responseLimit?: number;
+  onReady?: "excel" | "never" | "no-host";
+}
+
+export interface RequestRecord {
+  bytes: number;
+  responseBytes: number;
+  ops: number;
+  names: string[];
+}
+
+export interface CellState {
+  value: string | number | boolean;
+  type: "Empty" | "String" | "Double" | "Boolean" | "Error";
+  formula: string | null;
+  numberFormat: string;
+  fill: string | null;
+  note: string | null;
+  comment: string | null;
+  prefix: boolean;
+}
+
+export interface ExcelDouble {
+  readonly stats: { syncs: number; runs: number; requests: RequestRecord[]; suspended?: number };
+  resetStats(): void;
+  install(root?: unknown): ExcelDouble;
+  installBrowser(win?: unknown): ExcelDouble;
+  sheetNames(): string[];
+  cell(sheet: string, address: string): CellState;
+  values(sheet: string, address: string): (string | number | boolean)[][];
+  table(name: string): { name: string; sheet: string; address: string; columns: string[] } | null;
+  setProtected(sheet: string, on: boolean): void;
+  select(address: string): void;
+  setExcelApi(version: string): void;
+  type(sheet: string, address: string, input: string | number | boolean): void;
+  readonly settings: Record<string, unknown>;
+  readonly savedSettings: Record<string, unknown>;
+  readonly calculations: string[];
+  dump(): unknown;
+}
+
+export function createWorkbook(fixture?: WorkbookFixture): ExcelDouble;
+export function parseAddress(address: string): { sheet?: string; top: number; left: number; bottom: number; right: number };
+export function colLetters(col: number): string;
+export const PAYLOAD_LIMIT: number;
+export class OfficeExtensionError extends Error {
+  code: string;
+}
