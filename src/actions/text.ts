@@ -1,0 +1,30 @@
+// Sentences and labels the actions put into the workbook or hand to the faces, zh-CN and en-US
+// side by side (kept here until they move into src/i18n/messages.ts).
+import type { Message, Severity } from "../engine/types";
+
+const m = (zh: string, en: string): Message => ({ zh, en });
+
+/** The findings sheet (INTERFACES.md §3: 校验 also writes a 校验结果 sheet). */
+export const FINDINGS_SHEET = "校验结果";
+export const FINDINGS_HEADERS = ["代码 Code", "严重程度 Severity", "工作表 Sheet", "行 Row", "单元格 Cell", "说明 Message (zh)", "Message (en)"];
+export const FINDINGS_WIDTHS = [26, 14, 14, 8, 10, 70, 70];
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误 error", warning: "警告 warning" };
+
+export const text = {
+  noFindings: m("通过：未发现问题。", "Passed: no findings."),
+  noTable: m(
+    "工作簿中没有找到年度考核表（需要“编号”“绩效考核”“民主测评”等表头）。",
+    "No annual assessment table found in the workbook (it needs headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic).",
+  ),
+  resultAreaNotEmpty: (sheet: string, area: string) =>
+    m(
+      `工作表“${sheet}”中表格右侧用于写入结果的区域 ${area} 不是空的；为避免覆盖数据，未写入任何内容。请清空该区域或移动表格。`,
+      `On sheet "${sheet}" the cells ${area} right of the table, where results go, are not empty; nothing was written so as not to overwrite data. Clear them or move the table.`,
+    ),
+  resultAreaOverlaps: (sheet: string, area: string) =>
+    m(
+      `工作表“${sheet}”中结果列的位置 ${area} 与另一个表格重叠；未写入任何内容。请在两个表格之间留出空列。`,
+      `On sheet "${sheet}" the result columns ${area} would overlap another table; nothing was written. Leave empty columns between the tables.`,
+    ),
+};

@@ -1,0 +1,31 @@
+// 校验 Validate (INTERFACES.md §3): every finding of every computed table, at once; writes nothing
+// except, when asked, the 校验结果 sheet.
+import type { Policy } from "../engine/policy";
+import type { Finding } from "../engine/types";
+import type { WorkbookPort } from "../workbook/port";
+import { Analysis, analyzeWorkbook, countSeverities } from "./analyze";
+import { ActionError } from "./errors";
+import { findingsSheetRows } from "./findingsSheet";
+import { FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "./text";
+
+export interface ValidateOptions {
+  /** Also write the findings to the 校验结果 sheet (default false). */
+  findingsSheet?: boolean;
+}
+
+export interface ValidateResult {
+  analysis: Analysis;
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  findingsSheet: string | null;
+}
+
+export async function validateWorkbook(port: WorkbookPort, policy: Policy, options: ValidateOptions = {}): Promise<ValidateResult> {
+  const analysis = await analyzeWorkbook(port, policy);
+  if (!analysis.tables.some((t) => t.kind === "annual")) throw new ActionError("NO_TABLE", text.noTable);
+  const findingsSheet = options.findingsSheet
+    ? await port.addSheet(FINDINGS_SHEET, findingsSheetRows(analysis.findings), { columnWidths: FINDINGS_WIDTHS, headerRows: 1 })
+    : null;
+  return { analysis, findings: analysis.findings, ...countSeverities(analysis.findings), findingsSheet };
+}

@@ -1,0 +1,105 @@
+// Finding tables in a sheet (INTERFACES.md §1): a block whose first row holds headers that
+// detectTableKind recognises. Host-free: works on a grid of cell values that either adapter reads
+// in one go (exceljs: the sheet's cells; Office.js: usedRange.values), so both find the same tables.
+import { detectTableKind } from "../engine/headers";
+import type { CellValue } from "../engine/types";
+import { isBlank } from "../engine/values";
+import type { SheetRange, TableRef } from "./port";
+
+export interface Grid {
+  /** values[r][c] is the cell at worksheet row top + r, column left + c. Rows may be ragged. */
+  values: CellValue[][];
+  top: number;
+  left: number;
+}
+
+/** Blank rows bridged inside a block when a data-like row follows (a stray empty line is not the end of the table). */
+export const MAX_BLANK_ROWS_INSIDE = 1;
+
+function overlaps(a: SheetRange, top: number, left: number, bottom: number, right: number): boolean {
+  return a.top <= bottom && top <= a.bottom && a.left <= right && left <= a.right;
+}
+
+/**
+ * Header blocks on one sheet, top to bottom. `exclude` holds the ListObjects, which are tables of
+ * their own: no block starts inside one or grows into one.
+ *
+ * A header is a maximal run of non-blank cells in a row whose texts detectTableKind recognises.
+ * Its data rows run down from it while rows are non-blank within the run's columns; a gap of up to
+ * MAX_BLANK_ROWS_INSIDE blank rows is bridged when the row after it looks like data (at least half
+ * of the columns filled), so a stray empty line does not silently cut the table short. A row that
+ * is itself a recognised header starts a new block.
+ */
+export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly SheetRange[] = []): TableRef[] {
+  const rows = grid.values;
+  const cell = (r: number, c: number): CellValue => {
+    const row = rows[r - grid.top];
+    return row ? row[c - grid.left] : null;
+  };
+  const found: TableRef[] = [];
+  const claimed: SheetRange[] = exclude.filter((x) => x.sheet === sheet).slice();
+  const inClaimed = (r: number, c: number) => claimed.some((x) => r >= x.top && r <= x.bottom && c >= x.left && c <= x.right);
+  const width = (r: number) => (rows[r - grid.top] ?? []).length;
+  const bottom = grid.top + rows.length - 1;
+
+  const slice = (r: number, c0: number, c1: number): CellValue[] => {
+    const out: CellValue[] = [];
+    for (let c = c0; c <= c1; c++) out.push(cell(r, c));
+    return out;
+  };
+  const blankWithin = (r: number, c0: number, c1: number) => slice(r, c0, c1).every(isBlank);
+  const dataLike = (r: number, c0: number, c1: number) => {
+    const filled = slice(r, c0, c1).filter((v) => !isBlank(v)).length;
+    return filled >= Math.max(2, Math.ceil((c1 - c0 + 1) / 2));
+  };
+  /** Is this part of row r a recognised header (the start of another table)? */
+  const isHeader = (r: number, c0: number, c1: number) => {
+    const cells = slice(r, c0, c1);
+    return cells.some((v) => typeof v === "string" && v.trim() !== "") && detectTableKind(cells) !== null;
+  };
+
+  for (let r = grid.top; r <= bottom; r++) {
+    const w = width(r);
+    let c = grid.left;
+    while (c < grid.left + w) {
+      if (isBlank(cell(r, c)) || inClaimed(r, c)) {
+        c++;
+        continue;
+      }
+      let c1 = c;
+      while (c1 + 1 < grid.left + w && !isBlank(cell(r, c1 + 1)) && !inClaimed(r, c1 + 1)) c1++;
+      const headers = slice(r, c, c1);
+      const kind = detectTableKind(headers);
+      if (kind) {
+        let last = r;
+        let k = r + 1;
+        while (k <= bottom) {
+          if (claimed.some((x) => overlaps(x, k, c, k, c1))) break;
+          if (blankWithin(k, c, c1)) {
+            let j = k;
+            while (j <= bottom && blankWithin(j, c, c1)) j++;
+            if (j > bottom || j - k > MAX_BLANK_ROWS_INSIDE) break;
+            if (claimed.some((x) => overlaps(x, j, c, j, c1))) break;
+            if (!dataLike(j, c, c1) || isHeader(j, c, c1)) break;
+            k = j;
+            continue;
+          }
+          if (isHeader(k, c, c1)) break;
+          last = k;
+          k++;
+        }
+        const ref: TableRef = { sheet, kind, headerRow: r, firstColumn: c, lastColumn: c1, lastRow: last };
+        found.push(ref);
+        claimed.push({ sheet, top: r, left: c, bottom: last, right: c1 });
+      }
+      c = c1 + 1;
+    }
+  }
+  return found;
+}
+
+/** Tables in the order staff read them: sheet order, then top to bottom, then left to right. */
+export function sortTables(tables: TableRef[], sheetOrder: readonly string[]): TableRef[] {
+  const pos = new Map(sheetOrder.map((s, i) => [s, i]));
+  return tables.slice().sort((a, b) => (pos.get(a.sheet) ?? 0) - (pos.get(b.sheet) ?? 0) || a.headerRow - b.headerRow || a.firstColumn - b.firstColumn);
+}
