@@ -1,0 +1,79 @@
+// Argument parsing for `assess` (INTERFACES.md §4). No dependency: the grammar is small.
+import type { Message } from "../engine/types";
+import { say } from "./text";
+
+export type Command = "rank" | "validate" | "policy" | "sample" | "help";
+
+export interface CliArgs {
+  command: Command;
+  input?: string;
+  out?: string;
+  policy?: string;
+  json: boolean;
+  printDefault: boolean;
+  seed?: string;
+  cadres?: string;
+}
+
+export class UsageError extends Error {
+  constructor(public readonly detail: Message) {
+    super(detail.en);
+    this.name = "UsageError";
+  }
+}
+
+const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres"]);
+const FLAG_OPTIONS = new Set(["--json", "--print-default"]);
+const ALLOWED: Record<Exclude<Command, "help">, string[]> = {
+  rank: ["--out", "--policy", "--json"],
+  validate: ["--policy", "--json"],
+  policy: ["--print-default", "--policy", "--json"],
+  sample: ["--out", "--seed", "--cadres"],
+};
+const ALIASES: Record<string, string> = { "-o": "--out", "-p": "--policy" };
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false };
+  if (argv.length === 0) throw new UsageError(say.missingCommand());
+  const [command, ...rest] = argv;
+  if (!(command in ALLOWED)) throw new UsageError(say.unknownCommand(command));
+  const cmd = command as Exclude<Command, "help">;
+  const args: CliArgs = { command: cmd, json: false, printDefault: false };
+  const positional: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    if (a === "--") {
+      positional.push(...rest.slice(i + 1));
+      break;
+    }
+    if (a.startsWith("-") && a !== "-") {
+      const eq = a.indexOf("=");
+      let name = eq > 0 ? a.slice(0, eq) : a;
+      name = ALIASES[name] ?? name;
+      if (!VALUE_OPTIONS.has(name) && !FLAG_OPTIONS.has(name)) throw new UsageError(say.unknownOption(a, cmd));
+      if (!ALLOWED[cmd].includes(name)) throw new UsageError(say.unknownOption(name, cmd));
+      if (FLAG_OPTIONS.has(name)) {
+        if (eq > 0) throw new UsageError(say.unknownOption(a, cmd));
+        if (name === "--json") args.json = true;
+        else args.printDefault = true;
+        continue;
+      }
+      let value: string | undefined;
+      if (eq > 0) value = a.slice(eq + 1);
+      else if (i + 1 < rest.length && !(rest[i + 1].startsWith("--") && rest[i + 1].length > 2)) value = rest[++i];
+      if (value === undefined || value === "") throw new UsageError(say.missingValue(name));
+      const key = name.slice(2) as "out" | "policy" | "seed" | "cadres";
+      args[key] = value;
+      continue;
+    }
+    positional.push(a);
+  }
+  if (cmd === "rank" || cmd === "validate") {
+    if (positional.length === 0) throw new UsageError(say.missingInput(cmd));
+    args.input = positional[0];
+    if (positional.length > 1) throw new UsageError(say.extraArgument(positional[1]));
+  } else if (positional.length > 0) {
+    throw new UsageError(say.extraArgument(positional[0]));
+  }
+  return args;
+}

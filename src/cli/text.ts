@@ -1,0 +1,62 @@
+// What the command line says, zh-CN and en-US side by side. Errors are one line: Chinese, then English.
+import type { Message } from "../engine/types";
+
+const m = (zh: string, en: string): Message => ({ zh, en });
+
+export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annual assessment ranking and validation)
+
+用法 Usage:
+  assess rank     <in.xlsx> [--out out.xlsx] [--policy policy.json] [--json]
+  assess validate <in.xlsx> [--policy policy.json] [--json]
+  assess policy   [--print-default] [--policy policy.json]
+  assess sample   [--out file.xlsx] [--seed N] [--cadres N]
+  assess --help
+
+命令 Commands:
+  rank      计算综合得分、排名、等次，写入结果列、突出显示和“校验结果”工作表（仅在给出 --out 时写文件）
+            compute composite, rank and grade; write result columns, highlights and a 校验结果 sheet
+            (a file is written only when --out is given; the input is never overwritten unless --out names it)
+  validate  只校验，列出全部问题，不写文件   validate only: list every finding, write nothing
+  policy    显示当前政策摘要；--print-default 输出默认政策 JSON
+            show the active policy; --print-default prints the default policy JSON
+  sample    生成示例工作簿（尚未实现）   generate a sample workbook (not implemented yet)
+
+选项 Options:
+  --out FILE      结果写入的文件 (written atomically)      file to write the results to
+  --policy FILE   政策 JSON 文件（可只写与默认不同的设置）  policy JSON (may hold only the settings that differ)
+  --json          在标准输出打印 JSON 结果                  print the JSON result on stdout
+  -h, --help      显示本帮助                                show this help
+
+退出码 Exit status: 0 完成 done (warnings allowed) · 1 输入有错误 input has errors (results still written for valid rows)
+                    2 无法运行 could not run (usage, unreadable file, bad policy)
+`;
+
+export const say = {
+  usage: (zh: string, en: string) => m(`用法错误：${zh}（运行 assess --help 查看用法）`, `Usage error: ${en} (run assess --help).`),
+  missingCommand: () => say.usage("缺少命令", "missing command"),
+  unknownCommand: (c: string) => say.usage(`未知命令“${c}”`, `unknown command "${c}"`),
+  unknownOption: (o: string, c: string) => say.usage(`命令 ${c} 不接受选项 ${o}`, `${c} does not take the option ${o}`),
+  missingValue: (o: string) => say.usage(`选项 ${o} 需要一个值`, `the option ${o} needs a value`),
+  missingInput: (c: string) => say.usage(`命令 ${c} 需要一个输入文件`, `${c} needs an input file`),
+  extraArgument: (a: string) => say.usage(`多余的参数“${a}”`, `unexpected argument "${a}"`),
+  notImplemented: (c: string) => m(`命令 ${c} 尚未实现（not implemented yet）。`, `assess ${c} is not implemented yet.`),
+  inputNotFound: (p: string) => m(`找不到输入文件“${p}”。`, `Input file "${p}" not found.`),
+  inputIsDirectory: (p: string) => m(`“${p}”是一个文件夹，不是 .xlsx 文件。`, `"${p}" is a folder, not an .xlsx file.`),
+  inputUnreadable: (p: string, why: Message) => m(`无法读取“${p}”：${why.zh}。`, `Cannot read "${p}": ${why.en}.`),
+  policyNotFound: (p: string) => m(`找不到政策文件“${p}”。`, `Policy file "${p}" not found.`),
+  policyNotJson: (p: string, why: string) => m(`政策文件“${p}”不是有效的 JSON（${why}）。`, `Policy file "${p}" is not valid JSON (${why}).`),
+  policyInvalid: (p: string, first: Message, more: number) =>
+    m(
+      `政策文件“${p}”有误：${first.zh}${more ? `（另有 ${more} 处问题）` : ""}`,
+      `Policy file "${p}" is invalid: ${first.en}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}`,
+    ),
+  cannotWrite: (p: string, why: string) => m(`无法写入“${p}”（${why}）。`, `Cannot write "${p}" (${why}).`),
+  internal: (why: string) => m(`内部错误：${why}`, `Internal error: ${why}`),
+  written: (p: string) => m(`已写入 ${p}`, `Written: ${p}`),
+  notWritten: () => m("未指定 --out，未写入任何文件（输入文件保持不变）。", "No --out given: nothing was written (the input is unchanged)."),
+};
+
+/** One line on stderr: Chinese, then English. */
+export function line(msg: Message): string {
+  return `${msg.zh} ${msg.en}`.replace(/\s*\n\s*/g, " ");
+}
