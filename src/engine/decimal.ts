@@ -121,9 +121,7 @@ export class WeightedSum {
 
   /** The rounded weighted sum as a number (e.g. 91, 89.35), exact to `decimals` places. */
   compute(values: readonly number[]): number {
-    const units = this.computeUnits(values);
-    if (units !== null) return units / 10 ** this.decimals;
-    return roundToNumber(this.exact(values), this.decimals);
+    return this.units(values) / 10 ** this.decimals;
   }
 
   /**
@@ -142,6 +140,13 @@ export class WeightedSum {
     // sum is an exact integer in 10^-8 units (|sum| ≤ 5 · 10^6 · 10^4 ≪ 2^53 for 0–100 scores).
     if (!Number.isSafeInteger(sum)) return null;
     return divRoundHalfUp(sum, this.roundDivisor);
+  }
+
+  /** The rounded result as an integer count of 10^-decimals, by whichever path applies. */
+  units(values: readonly number[]): number {
+    const fast = this.computeUnits(values);
+    if (fast !== null) return fast;
+    return Number(this.exact(values).times(new Big(10).pow(this.decimals)).round(0, Big.roundHalfUp).toFixed(0));
   }
 
   /** The unrounded exact sum, by big.js. */

@@ -280,6 +280,14 @@ export function prepare(policy: Policy): PreparedPolicy {
   return p;
 }
 
+const yesNoVocabularies = new WeakMap<PolicyDocument, { yes: string[]; no: string[] }>();
+/** The policy's yes/no spellings as one vocabulary (one object per policy, so lookups compile once). */
+export function yesNoVocabulary(policy: PolicyDocument): { yes: string[]; no: string[] } {
+  let v = yesNoVocabularies.get(policy);
+  if (!v) yesNoVocabularies.set(policy, (v = { yes: policy.vocabulary.yes, no: policy.vocabulary.no }));
+  return v;
+}
+
 /** A value of the policy by dotted key ("weights.P", "quota.ratio", "bands.0"); undefined if none. */
 export function policyValue(policy: PolicyDocument, key: string): unknown {
   let cur: unknown = policy;

@@ -7,8 +7,31 @@ export function foldWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 
+const NORMAL = 0;
+const UPPER_ASCII = 1;
+const OTHER = 2;
+
+/** What normalizeText has to do to s: nothing, only lower-case ASCII, or the full folding. */
+function normalization(s: string): number {
+  let need = NORMAL;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c <= 0x20 || c === 0x7f) return OTHER;
+      if (c >= 0x41 && c <= 0x5a) need = UPPER_ASCII;
+    } else if (c < 0x3400 || c > 0x9fff) {
+      return OTHER; // beyond ASCII and CJK ideographs: let the full path decide
+    }
+  }
+  return need;
+}
+
 /** The form in which text is compared: width-folded, trimmed, case-folded, inner whitespace collapsed. */
 export function normalizeText(s: string): string {
+  // Most cells (IDs, 是/否, 过得硬) need little or nothing; scanning is far cheaper than three regexes.
+  const need = normalization(s);
+  if (need === NORMAL) return s;
+  if (need === UPPER_ASCII) return s.toLowerCase();
   return foldWidth(s).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -71,11 +94,19 @@ export type Vocabulary<K extends string> = Record<K, readonly string[]>;
  * as their digits, so 1/0 and TRUE/FALSE work in yes/no columns.
  */
 export function lookupTerm<K extends string>(v: CellValue, vocab: Vocabulary<K>): K | undefined {
-  const key = normalizeText(cellText(v));
-  for (const k of Object.keys(vocab) as K[]) {
-    if (vocab[k].some((term) => normalizeText(term) === key)) return k;
+  return compiled(vocab).get(normalizeText(cellText(v)));
+}
+
+// Each vocabulary object is compiled once into normalized spelling → key (vocabularies are policy data).
+const compiledVocabularies = new WeakMap<object, Map<string, string>>();
+function compiled<K extends string>(vocab: Vocabulary<K>): Map<string, K> {
+  let map = compiledVocabularies.get(vocab);
+  if (!map) {
+    map = new Map();
+    for (const k of Object.keys(vocab) as K[]) for (const term of vocab[k]) if (!map.has(normalizeText(term))) map.set(normalizeText(term), k);
+    compiledVocabularies.set(vocab, map);
   }
-  return undefined;
+  return map as Map<string, K>;
 }
 
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */

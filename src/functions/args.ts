@@ -2,7 +2,7 @@
 // that names the argument and says why, in Chinese and English (never a silent 0).
 import { CellValue, isCellError } from "../engine/types";
 import { cellText, isBlank, lookupTerm, readNumber, truncate, Vocabulary } from "../engine/values";
-import type { Policy } from "../engine/policy";
+import { Policy, yesNoVocabulary } from "../engine/policy";
 
 /** Raised for a bad argument; functions.ts turns it into a CustomFunctions.Error. */
 export class ArgumentError extends Error {
@@ -44,7 +44,7 @@ export function termArg<K extends string>(v: unknown, arg: string, vocab: Vocabu
 
 export function yesNoArg(v: unknown, arg: string, policy: Policy, omitted: boolean): boolean {
   if (v === undefined || v === null) return omitted;
-  return termArg(v, arg, { yes: policy.vocabulary.yes, no: policy.vocabulary.no }, "no") === "yes";
+  return termArg(v, arg, yesNoVocabulary(policy), "no") === "yes";
 }
 
 /** A range argument as a flat list (row by row). A single value counts as a 1×1 range. */

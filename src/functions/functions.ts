@@ -10,7 +10,7 @@ import { decideGrade, scaleFor } from "../engine/grade";
 import { rankOf } from "../engine/rank";
 import { isExcellent, meritYears, requiredTenure } from "../engine/rewards";
 import { convertScore, democratic as democraticScore, minping as minpingScore, NoBallotsError } from "../engine/scores";
-import { policyValue, prepare } from "../engine/policy";
+import { policyValue, prepare, yesNoVocabulary } from "../engine/policy";
 import { CellValue, RawTable } from "../engine/types";
 import { cellText, isBlank, lookupTerm, normalizeText, readNumber } from "../engine/values";
 import { joinMessages, reasonMessage } from "../i18n/messages";
@@ -170,7 +170,7 @@ function gradeDecision(compositeScore: unknown, political: unknown, circular: un
   const input = {
     composite: numberArg(compositeScore, "composite", 0, 100),
     political: termArg(political, "political", v.political),
-    circular: termArg(circular, "circular", { none: v.circular.none, belowDistrict: v.circular.belowDistrict, veto: v.circular.veto }, "none"),
+    circular: termArg(circular, "circular", v.circular, "none"),
     incentive: yesNoArg(incentive, "incentive", policy, false),
     topLeader: yesNoArg(topLeader, "topLeader", policy, true),
     subject: subject === undefined || subject === null || isBlank(subject) ? ("cadre" as const) : termArg(subject, "subject", v.subject),
@@ -369,7 +369,7 @@ export function coverage(units: unknown[][], examined: unknown[][]): number {
     const policy = activePolicy();
     const us = flat(units).map(cellText);
     const ex = flat(examined);
-    const yesNo = { yes: policy.vocabulary.yes, no: policy.vocabulary.no };
+    const yesNo = yesNoVocabulary(policy);
     const flags = ex.length === us.length && ex.every((v) => isBlank(v) || lookupTerm(v, yesNo) !== undefined);
     const names = flags ? us.filter((_, i) => lookupTerm(ex[i], yesNo) === "yes") : ex.map(cellText);
     if (us.every((u) => u === "")) fail("units", "没有单位", "lists no units");

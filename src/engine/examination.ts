@@ -1,0 +1,179 @@
+// Political-construction examination coverage (政治建设考察, POLICY.md §7): every unit's team must be
+// examined at least once within one party-committee term (policy.coverage.termYears, 5 by default).
+// Per term: examined units, units not yet examined, coverage %, and the years left in the term.
+//
+// The examination records are a sheet 政治建设考察 with the columns below (one row per examination;
+// further columns such as 考察组 or 备注 are left alone).
+import { Big, dec, roundToNumber } from "./decimal";
+import { ColumnSpec, headerKey, matchColumns } from "./headers";
+import type { Policy } from "./policy";
+import { CellValue, Finding, FindingCode, Message, RawTable } from "./types";
+import { UnitDirectory } from "./unit";
+import { a1, cellText, isBlank, truncate } from "./values";
+import { msg } from "../i18n/messages";
+import { schemeMsg } from "../i18n/scheme-messages";
+import { readYear } from "./history";
+
+/** Columns of the 政治建设考察 sheet: 单位 Unit and 考察年度 Year (both required). */
+export const EXAMINATION_COLUMNS: ColumnSpec[] = [
+  { key: "unit", zh: "单位", en: "Unit", aliases: ["单位名称", "被考察单位"], required: true },
+  { key: "year", zh: "考察年度", en: "Year", aliases: ["考察年份", "Examination year"], required: true },
+];
+
+export const EXAMINATION_SHEET = "政治建设考察";
+
+/** True when a header row is an examination-records table (单位 + 考察年度, and no annual columns). */
+export function isExaminationTable(headers: readonly CellValue[]): boolean {
+  const m = matchColumns(headers, EXAMINATION_COLUMNS);
+  return m.missing.length === 0 && !headers.some((h) => ["绩效考核", "performance", "等次", "grade", "年度"].includes(headerKey(h)));
+}
+
+export interface ExaminationRecord {
+  unit: string;
+  year: number;
+  /** Worksheet row and A1 cell of the unit, when read from a sheet. */
+  row?: number;
+  cell?: string;
+}
+
+export interface ExaminationRead {
+  records: ExaminationRecord[];
+  findings: Finding[];
+}
+
+/** Read the 政治建设考察 sheet: MISSING / NOT_A_NUMBER per cell; good rows become records. */
+export function readExaminations(table: RawTable): ExaminationRead {
+  const findings: Finding[] = [];
+  const sheet = table.sheet;
+  const match = matchColumns(table.headers, EXAMINATION_COLUMNS);
+  const col = match.columns;
+  for (const key of match.missing) findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
+  for (const d of match.duplicates) {
+    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
+    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
+  }
+  if (match.missing.length || match.duplicates.length) return { records: [], findings };
+  const records: ExaminationRecord[] = [];
+  table.rows.forEach((cells, i) => {
+    if (cells.every(isBlank)) return;
+    const rowNo = table.headerRow + 1 + i;
+    const cellOf = (k: string) => a1(rowNo, table.firstColumn + col[k]);
+    const error = (code: FindingCode, key: "unit" | "year", message: Message) => findings.push({ code, severity: "error", sheet, row: rowNo, cell: cellOf(key), column: key, message });
+    const unit = cellText(cells[col.unit]);
+    if (unit === "") error("MISSING", "unit", schemeMsg.missing(cellOf("unit"), "unit"));
+    const y = readYear(cells[col.year]);
+    if (!y.ok) {
+      if (y.reason === "blank") error("MISSING", "year", schemeMsg.missing(cellOf("year"), "examYear"));
+      else error("NOT_A_NUMBER", "year", schemeMsg.badYear(cellOf("year"), "examYear", truncate(y.shown)));
+    }
+    if (unit !== "" && y.ok) records.push({ unit, year: y.year, row: rowNo, cell: cellOf("unit") });
+  });
+  return { records, findings };
+}
+
+export interface TermCoverage {
+  termStart: number;
+  termEnd: number;
+  /** The units that must be examined, as given. */
+  units: string[];
+  /** Examined units with the years they were examined in this term. */
+  examined: { unit: string; years: number[] }[];
+  notExamined: string[];
+  /** examined / units, 0–1, exact then rounded to 4 decimals (0.7031 = 70.31%). */
+  fraction: number;
+  /** Coverage in percent, rounded per policy (70.31). */
+  percent: number;
+  /**
+   * Years left in the term counting the current year (2021–2025 in 2023 → 3: 2023, 2024, 2025);
+   * 0 once the term is over; the whole term when it has not begun.
+   */
+  yearsLeft: number;
+  /** Warnings: records of units not in the list. */
+  findings: Finding[];
+}
+
+export interface CoverageInput {
+  /** The units (names; IDs also match records) that must be examined. */
+  units: readonly (string | { id?: string; name: string })[];
+  records: readonly ExaminationRecord[];
+  /** First year of the term. */
+  termStart: number;
+  /** The current year. */
+  currentYear: number;
+  /** Sheet name for the findings' locations. */
+  sheet?: string;
+}
+
+/** Coverage of one term [termStart, termStart + termYears − 1]; records outside the term are ignored. */
+export function termCoverage(input: CoverageInput, policy: Policy): TermCoverage {
+  const termEnd = input.termStart + policy.coverage.termYears - 1;
+  const list = input.units.map((u) => (typeof u === "string" ? { name: u.trim() } : { id: u.id, name: u.name.trim() })).filter((u) => u.name !== "");
+  const directory = new UnitDirectory(list);
+  const years = list.map(() => new Set<number>());
+  const findings: Finding[] = [];
+  for (const r of input.records) {
+    const k = directory.find(r.unit);
+    if (k === undefined) {
+      findings.push({ code: "UNKNOWN_VALUE", severity: "warning", sheet: input.sheet, row: r.row, cell: r.cell, column: "unit", message: schemeMsg.examUnknownUnit(r.cell, truncate(r.unit)) });
+      continue;
+    }
+    if (r.year >= input.termStart && r.year <= termEnd) years[k].add(r.year);
+  }
+  // Units listed twice count once.
+  const seen = new Set<number>();
+  const unique = list.filter((u) => {
+    const k = directory.find(u.name) as number;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const indexOf = (u: { name: string }) => directory.find(u.name) as number;
+  const examined = unique.filter((u) => years[indexOf(u)].size > 0).map((u) => ({ unit: u.name, years: [...years[indexOf(u)]].sort((a, b) => a - b) }));
+  const notExamined = unique.filter((u) => years[indexOf(u)].size === 0).map((u) => u.name);
+  const exact = unique.length ? dec(examined.length).div(unique.length) : new Big(0);
+  const yearsLeft = input.currentYear > termEnd ? 0 : input.currentYear < input.termStart ? policy.coverage.termYears : termEnd - input.currentYear + 1;
+  return {
+    termStart: input.termStart,
+    termEnd,
+    units: unique.map((u) => u.name),
+    examined,
+    notExamined,
+    fraction: roundToNumber(exact, 4),
+    percent: roundToNumber(exact.times(100), policy.rounding.decimals),
+    yearsLeft,
+    findings,
+  };
+}
+
+/**
+ * Every term from `firstTermStart` up to the one that holds `currentYear`, oldest first
+ * (terms follow each other every policy.coverage.termYears years).
+ */
+export function coverageByTerm(input: Omit<CoverageInput, "termStart"> & { firstTermStart: number }, policy: Policy): TermCoverage[] {
+  const out: TermCoverage[] = [];
+  const n = policy.coverage.termYears;
+  for (let start = input.firstTermStart; start <= Math.max(input.currentYear, input.firstTermStart); start += n) {
+    const t = termCoverage({ ...input, termStart: start }, policy);
+    // Unknown-unit warnings once, on the first term.
+    if (out.length) t.findings = [];
+    out.push(t);
+  }
+  return out;
+}
+
+/** The start year of the term that holds `year`, terms beginning at `anchorStart` (e.g. 2021). */
+export function termStartFor(year: number, anchorStart: number, policy: Policy): number {
+  const n = policy.coverage.termYears;
+  return anchorStart + Math.floor((year - anchorStart) / n) * n;
+}
+
+/** The coverage of one term as a sheet (考察覆盖率): a summary block, then one row per unit. */
+export function coverageSheet(t: TermCoverage): { headers: string[]; rows: CellValue[][] } {
+  const examined = new Map(t.examined.map((e) => [e.unit, e.years]));
+  const rows: CellValue[][] = t.units.map((u) => {
+    const ys = examined.get(u);
+    return [u, ys ? "已考察" : "未考察", ys ? ys.join("、") : null, `${t.termStart}–${t.termEnd}`, ys ? null : t.yearsLeft];
+  });
+  rows.push([], ["合计 Total", `${t.examined.length}/${t.units.length}`, `${t.percent}%`, `${t.termStart}–${t.termEnd}`, t.yearsLeft]);
+  return { headers: ["应考察单位", "考察情况", "本届考察年度", "届期", "剩余年数"], rows };
+}
