@@ -243,6 +243,7 @@ describe("validation (POLICY.md §9)", () => {
       ["DUPLICATE_ID", 2],
       ["DUPLICATE_ID", 4],
     ]);
+    expect(out.findings[0].message.zh).toMatch(/^A2：编号“A”重复出现（第 2、4 行）/);
     expect(out.rows.map((r) => r.rank)).toEqual([null, 1, null]);
   });
 
@@ -266,6 +267,7 @@ describe("validation (POLICY.md §9)", () => {
     const out = computeAnnual(t, policy);
     expect(out.findings.map((f) => [f.code, f.column])).toEqual([["MISSING_COLUMN", "B"]]);
     expect(out.rows[0].composite).toBeNull();
+    expect(out.rows[0].explanation.zh).toContain("党建成效");
   });
 
   test("English headers in any order, extra columns ignored", () => {

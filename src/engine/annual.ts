@@ -112,7 +112,7 @@ export function computeAnnual(table: RawTable, policy: Policy): AnnualOutcome {
     yesNo: yesNoVocabulary(policy),
     groupsKnown: new Set(policy.groups.map(normalizeText)),
     pools: new Map(),
-    values: [0, 0, 0, 0, 0],
+    tableProblem: joinMessages(findings.map((f) => f.message)),
   };
   const parsed: ParsedRow[] = [];
   for (let i = 0; i < table.rows.length; i++) {
@@ -158,8 +158,8 @@ interface RowContext {
   groupsKnown: Set<string>;
   /** Pool keys by group and kind, so that a million rows share a handful of strings. */
   pools: Map<string, string>;
-  /** Scratch for the five components of the row being computed. */
-  values: number[];
+  /** Why no row can be computed, when the table itself is unusable. */
+  tableProblem: Message;
 }
 
 const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
@@ -293,7 +293,7 @@ function parseRow(ctx: RowContext, i: number, cells: readonly CellValue[], findi
       gradeIndex: decision ? decision.gradeIndex : null,
       reasons: decision ? (decision.reasons.length ? [...decision.reasons] : (NO_REASONS as ReasonCode[])) : ["INVALID"],
       highlight: null,
-      explanation: valid ? EMPTY_MESSAGE : joinMessages(findings.slice(firstFinding).filter((f) => f.severity === "error").map((f) => f.message)),
+      explanation: valid ? EMPTY_MESSAGE : ctx.usable ? joinMessages(findings.slice(firstFinding).filter((f) => f.severity === "error").map((f) => f.message)) : ctx.tableProblem,
       topLeader,
       unit: cellText(get("unit")),
     },

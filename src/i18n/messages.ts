@@ -57,12 +57,12 @@ export const msg = {
   },
   unknownGroup: (cell: string | undefined, shown: string, groups: string[]) =>
     m(
-      `${cell ?? ""}分组“${shown}”不在政策所列分组（${groups.join("、")}）中，已单独排名。`,
+      `${cell ? cell + "：" : ""}分组“${shown}”不在政策所列分组（${groups.join("、")}）中，已单独排名。`,
       `${cell ? cell + ": " : ""}group "${shown}" is not one of the policy's groups (${groups.join(", ")}); it is ranked as a pool of its own.`,
     ),
   duplicateId: (cell: string | undefined, id: string, rows: number[]) =>
     m(
-      `${cell ?? ""}编号“${id}”重复出现（第 ${rows.join("、")} 行），这些行均不计算。`,
+      `${cell ? cell + "：" : ""}编号“${id}”重复出现（第 ${rows.join("、")} 行），这些行均不计算。`,
       `${cell ? cell + ": " : ""}ID "${id}" appears more than once (rows ${rows.join(", ")}); none of these rows is computed.`,
     ),
   missingColumn: (column: string) => {
