@@ -303,7 +303,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const rows = Math.min(per, box.bottom - r0 + 1);
       const range = sheet.getRangeByIndexes(r0 - 1, box.left - 1, rows, width);
       range.load(props.join(","));
-      const cellProps = wantFill ? range.getCellProperties({ format: { fill: { color: true, pattern: true } } }) : null;
+      const cellProps = wantFill ? range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true } } }) : null;
       await this.sync(ctx, true);
       for (const p of props) out[p].push(...(range[p] as unknown[][]));
       if (cellProps) fills = fills.concat(cellProps.value);
@@ -399,16 +399,19 @@ export class OfficeWorkbook implements WorkbookPort {
     };
   }
 
-  /** Sheets among `names` that are protected (the pane reports them before a compute starts). */
+  /** Sheets among `names` that exist and are protected (the pane reports them before a compute starts). */
   async protectedSheets(names: readonly string[]): Promise<string[]> {
     return this.batch(async (ctx) => {
-      const probes = [...new Set(names)].map((n) => {
-        const ws = ctx.workbook.worksheets.getItem(n);
+      const all = ctx.workbook.worksheets;
+      all.load("items/name");
+      await this.sync(ctx);
+      const wanted = new Set(names.map((n) => n.toLowerCase()));
+      const probes = all.items.filter((s) => wanted.has(s.name.toLowerCase())).map((ws) => {
         ws.protection.load("protected");
-        return { n, ws };
+        return ws;
       });
       await this.sync(ctx);
-      return probes.filter((p) => p.ws.protection.protected).map((p) => p.n);
+      return probes.filter((ws) => ws.protection.protected).map((ws) => ws.name);
     });
   }
 
@@ -675,7 +678,7 @@ export class OfficeWorkbook implements WorkbookPort {
           numberFormat: out.numberFormat[i][j] as string,
           fill: filled ? hexToArgb(fill.color) : null,
           note: noteAt.get(`${range.top + i},${range.left + j}`) ?? null,
-          host: { type, pattern: filled ? fill.pattern : null },
+          host: { type, pattern: filled ? fill.pattern : null, bold: fills[i]?.[j]?.format?.font?.bold === true },
         };
       }),
     );
@@ -769,6 +772,13 @@ export class OfficeWorkbook implements WorkbookPort {
       }),
     );
     for (const [color, cols] of byColor) for (const [col, rows] of cols) ops.push(...this.fillOps(sheetName, rows, [col], color));
+    // Bold text (the header row of a sheet the add-in had made and then replaced).
+    const bold = new Map<number, number[]>();
+    cells.forEach((row, i) => row.forEach((c, j) => {
+      if ((c.host as { bold?: boolean } | undefined)?.bold) bold.set(range.left + j, [...(bold.get(range.left + j) ?? []), range.top + i]);
+    }));
+    for (const [col, rows] of bold)
+      for (const [r0, r1] of runs(rows)) ops.push({ bytes: 64, run: (ctx) => (ctx.workbook.worksheets.getItem(sheetName).getRange(address(r0, col, r1, col)).format.font.bold = true) });
     return ops;
   }
 

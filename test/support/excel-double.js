@@ -780,6 +780,7 @@
       return clientResult(ctx, "Range.getCellProperties", () => {
         const { sheet, box } = this._target();
         const wantFill = options && options.format && options.format.fill;
+        const wantBold = options && options.format && options.format.font && options.format.font.bold;
         return grid(box, (r, c) => {
           const cell = sheet.peek(r, c);
           const out = {};
@@ -788,6 +789,7 @@
             const f = cell && cell.fill;
             out.format = { fill: { color: f ? f.color : FILL_NONE, pattern: f ? f.pattern : "None" } };
           }
+          if (wantBold) (out.format = out.format || {}).font = { bold: !!(cell && cell.bold) };
           return out;
         });
       }, "1.9");

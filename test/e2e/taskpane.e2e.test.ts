@@ -1,0 +1,237 @@
+// The task pane in a real browser (Debian's chromium via playwright-core) on the production build,
+// with office.js served from localhost and the Excel double injected before the page loads.
+// Screenshots of each state go to test-output/screenshots/. Under CI=true a missing chromium fails
+// the suite instead of skipping it.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook } from "../taskpane/fixtures";
+import type { WorkbookFixture } from "../support/excel-double";
+import { buildLocal, chromiumPath, inDouble, injectDouble, launch, serve, Server, shot } from "./harness";
+
+const chromium = chromiumPath();
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const maybe = chromium || ci ? describe : describe.skip;
+if (!chromium && !ci) console.warn("test/e2e: no chromium at /usr/bin/chromium; browser suite skipped (apt-get install -y chromium).");
+
+jest.setTimeout(120_000);
+
+type Dump = { sheets: { name: string; cells: Record<string, Record<string, unknown>> }[]; tables: { name: string; address: string }[] };
+
+maybe("task pane in chromium", () => {
+  let browser: Browser;
+  let server: Server;
+  let context: BrowserContext;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!chromium) throw new Error("chromium is missing (/usr/bin/chromium): the browser suite cannot run. apt-get install -y chromium");
+    const dist = buildLocal();
+    server = await serve(dist);
+    browser = await launch(chromium);
+    context = await browser.newContext({ viewport: { width: 380, height: 860 }, locale: "zh-CN" });
+    context.on("request", (r) => requests.push(r.url()));
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function open(fixture: WorkbookFixture | null, query = ""): Promise<Page> {
+    const page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    if (fixture) await injectDouble(page, fixture);
+    await page.goto(`${server.origin}/taskpane.html${query}`);
+    return page;
+  }
+
+  /** Click a verb's button and wait until the pane reports the verb finished. */
+  async function run(page: Page, selector: string, during?: () => Promise<void>): Promise<void> {
+    const done = Number((await page.getAttribute("#app", "data-done")) ?? "0");
+    await page.click(selector);
+    if (during) await during();
+    await page.waitForSelector(`#app[data-done="${done + 1}"]`);
+  }
+  const dump = (page: Page) => inDouble<Dump>(page, "dump");
+  const cell = (page: Page, address: string) => inDouble<{ value: unknown; fill: string | null; note: string | null; numberFormat: string; comment: string | null }>(page, "cell", ANNUAL_SHEET, address);
+
+  test("outside Office: a clear message, no hang", async () => {
+    const page = await open(null);
+    await page.waitForSelector("#outside-office", { timeout: 20_000 });
+    expect(await page.textContent("#outside-office")).toContain("请在 Excel 中打开");
+    await shot(page, "00-outside-office");
+    await page.close();
+  });
+
+  test("Office.onReady never fires: a timeout message", async () => {
+    const page = await open({ ...annualWorkbook(), onReady: "never" }, "?officeTimeout=800");
+    await page.waitForSelector("#office-timeout", { timeout: 10_000 });
+    expect(await page.textContent("#office-timeout")).toContain("没有响应");
+    await page.close();
+  });
+
+  describe("compute, language, policy, overwrite, undo", () => {
+    let page: Page;
+    let original: Dump;
+
+    beforeAll(async () => {
+      page = await open(annualWorkbook());
+      await page.waitForSelector("#compute");
+      original = await dump(page);
+    });
+    afterAll(async () => page?.close());
+
+    test("ready: Chinese first", async () => {
+      expect(await page.textContent("#compute")).toBe("计算排名");
+      expect(await page.textContent("#lang")).toBe("English");
+      await shot(page, "01-ready");
+    });
+
+    test("计算排名 writes values, fills and notes; the summary shows quota, vetoes and findings", async () => {
+      await run(page, "#compute");
+      const values = await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "O1:R12");
+      expect(values[0]).toEqual(["综合得分", "排名", "等次", "说明"]);
+      // C01 veto, C02 affirmed, C03/C04 tie, C05 beyond quota, C08 invalid, C11 conflict
+      expect(values[1].slice(0, 3)).toEqual([95, 1, "称职"]);
+      expect(values[2].slice(0, 3)).toEqual([85, 8, "优秀"]);
+      expect(values[3].slice(0, 3)).toEqual([93, 2, "称职"]);
+      expect(values[4].slice(0, 3)).toEqual([93, 2, "称职"]);
+      expect(values[5].slice(0, 3)).toEqual([91, 5, "称职"]);
+      expect(values[8].slice(0, 3)).toEqual(["", "", ""]);
+      expect(String(values[8][3])).toContain("不是数字");
+      expect((await cell(page, "O2")).fill).toBe("#FFC7CE");
+      expect((await cell(page, "R3")).fill).toBe("#C6EFCE");
+      expect((await cell(page, "Q4")).fill).toBe("#FFEB9C");
+      expect((await cell(page, "Q5")).fill).toBe("#FFEB9C");
+      expect((await cell(page, "Q9")).fill).toBe("#D9D9D9");
+      expect((await cell(page, "Q7")).fill).toBeNull();
+      expect((await cell(page, "O2")).numberFormat).toBe("0.00");
+      expect((await cell(page, "Q2")).note).toContain("一票否决");
+      expect((await cell(page, "Q3")).note).toContain("一票肯定");
+      expect((await cell(page, "Q4")).note).toContain("并列");
+      expect((await cell(page, "Q7")).note).toBeNull();
+      expect(await inDouble(page, "table", ANNUAL_TABLE)).toMatchObject({ address: "A1:R12" });
+      expect(await inDouble<string[]>(page, "sheetNames")).toContain("校验结果");
+      // Nothing outside the result columns changed.
+      const after = await dump(page);
+      const outside = (d: Dump) => Object.entries(d.sheets[0].cells).filter(([a]) => !/^[OPQR]\d+$/.test(a));
+      expect(outside(after)).toEqual(outside(original));
+
+      expect(await page.textContent("#stat-rows")).toBe("11");
+      expect(await page.textContent("#stat-vetoes")).toBe("2");
+      expect(await page.textContent("#stat-conflicts")).toBe("1");
+      expect(await page.textContent(".pools tbody")).toContain("1 / 2");
+      expect(await page.textContent("#legend")).toContain("一票否决");
+      expect(await page.getAttribute("#notes-mode", "data-mode")).toBe("notes");
+      expect(await page.locator(".finding-list.error .finding").count()).toBe(1);
+      await shot(page, "02-computed");
+    });
+
+    test("撤销 restores the workbook exactly (cells, fills, notes, table, sheets)", async () => {
+      await run(page, "#undo");
+      expect(await dump(page)).toEqual(original);
+      await shot(page, "03-undone");
+      await run(page, "#compute");
+    });
+
+    test("switching to English, remembered", async () => {
+      await page.click("#lang");
+      expect(await page.textContent("#compute")).toBe("Compute ranking");
+      expect(await page.textContent("#lang")).toBe("中文");
+      expect(await page.textContent("#summary")).toContain("Vetoes");
+      await shot(page, "04-english");
+    });
+
+    test("an invalid policy edit is refused with the reason", async () => {
+      await page.click("#tab-policy");
+      await page.fill("#band-0", "70");
+      await run(page, "#policy-save");
+      const notice = await page.textContent("#notice");
+      expect(notice).toContain("bands");
+      expect(notice).toContain("descending");
+      expect(await page.getAttribute('[data-field="bands"]', "class")).toContain("invalid");
+      expect(await inDouble<Record<string, unknown>>(page, "settings")).not.toHaveProperty("assess.policy");
+      await shot(page, "05-policy-refused");
+    });
+
+    test("a valid policy edit is saved with the document and recalculates; a recompute changes the results", async () => {
+      await page.fill("#band-0", "90");
+      await page.fill("#quota-ratio", "0.3");
+      await run(page, "#policy-save");
+      const saved = await inDouble<Record<string, string>>(page, "savedSettings");
+      expect(JSON.parse(saved["assess.policy"]).quota.ratio).toBe(0.3);
+      expect(await inDouble<string[]>(page, "calculations")).toContain("Full");
+      expect(await page.evaluate(() => (globalThis as unknown as { __assessActivePolicy: { quota: { ratio: number } } }).__assessActivePolicy.quota.ratio)).toBe(0.3);
+      await shot(page, "06-policy-saved");
+
+      await page.click("#tab-compute");
+      await run(page, "#compute");
+      // quota round(10 × 30%) = 3: the affirmed row plus both tied rows.
+      expect(await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "Q4:Q5")).toEqual([["优秀"], ["优秀"]]);
+      expect((await cell(page, "Q4")).fill).toBeNull();
+      expect(await page.textContent(".pools tbody")).toContain("3 / 3");
+      await shot(page, "07-recomputed");
+    });
+
+    test("content the add-in did not write: the pane asks before overwriting; undo brings it back", async () => {
+      await inDouble(page, "type", ANNUAL_SHEET, "Q10", "优秀（手工）");
+      const before = await dump(page);
+      await run(page, "#compute", async () => {
+        await page.waitForSelector("#modal");
+        expect(await page.textContent("#modal")).toContain("Q2:Q12");
+        await shot(page, "08-overwrite-ask");
+        await page.click("#modal-cancel");
+      });
+      expect(await page.locator("#modal").count()).toBe(0);
+      expect(await dump(page)).toEqual(before);
+
+      await run(page, "#compute", async () => {
+        await page.waitForSelector("#modal");
+        await page.click("#modal-yes");
+      });
+      expect((await cell(page, "Q10")).value).toBe("基本称职");
+      await run(page, "#undo");
+      expect(await dump(page)).toEqual(before);
+      expect((await cell(page, "Q10")).value).toBe("优秀（手工）");
+      await shot(page, "09-undo-after-overwrite");
+    });
+
+    test("校验 lists findings by severity; a click selects the cell", async () => {
+      await page.click("#tab-validate");
+      await run(page, "#validate");
+      expect(await page.locator(".finding-list.error .finding").count()).toBeGreaterThan(0);
+      await page.click('.finding[data-cell="G9"]');
+      await page.waitForFunction(() => {
+        const d = (window as unknown as { __excelDouble: { model: { selection: { box: { top: number; left: number } } } } }).__excelDouble;
+        return d.model.selection.box.top === 9 && d.model.selection.box.left === 7;
+      });
+      await shot(page, "10-validate");
+    });
+
+    test("a protected sheet is reported before anything is written", async () => {
+      await inDouble(page, "setProtected", ANNUAL_SHEET, true);
+      const before = await dump(page);
+      await page.click("#tab-compute");
+      await run(page, "#compute");
+      expect(await page.textContent("#notice")).toContain("protected");
+      expect(await dump(page)).toEqual(before);
+      await shot(page, "11-protected");
+      await inDouble(page, "setProtected", ANNUAL_SHEET, false);
+    });
+
+    test("the language choice is remembered by a new pane", async () => {
+      const again = await open(annualWorkbook());
+      await again.waitForSelector("#compute");
+      expect(await again.textContent("#compute")).toBe("Compute ranking");
+      await again.close();
+    });
+  });
+
+  test("no request left localhost; no script errors", () => {
+    const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
+    expect(foreign).toEqual([]);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
