@@ -66,6 +66,7 @@ export class App {
   private draft: PolicyDraft;
   private policyFindings: Finding[] = [];
   private modal: Modal | null = null;
+  private shownNotice: Notice | null = null;
   private readonly status: HTMLElement | null;
 
   constructor(
@@ -300,7 +301,17 @@ export class App {
 
     const again = focusId ? document.getElementById(focusId) : null;
     if (this.modal) (this.root.querySelector(".modal button.primary, .modal button") as HTMLElement | null)?.focus();
-    else if (again) again.focus();
+    else if (again) again.focus({ preventScroll: true });
+    // A new message is where the user looks: at the top of the pane.
+    if (this.notice && this.notice !== this.shownNotice) this.root.scrollTop = 0;
+    this.shownNotice = this.notice;
+  }
+
+  private policyLine(): string {
+    const L = this.lang;
+    const p = this.policy.policy;
+    const source = t(L, this.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault");
+    return L === "zh" ? `${t(L, "policyName")}：${p.title.zh}（${p.name}，${source}）` : `${t(L, "policyName")}: ${p.title.en} (${p.name}, ${source})`;
   }
 
   private renderNotice(n: Notice): HTMLElement {
@@ -320,7 +331,7 @@ export class App {
   private renderCompute(panel: HTMLElement): void {
     const L = this.lang;
     panel.appendChild(h("p", { class: "intro", text: t(L, "computeIntro") }));
-    panel.appendChild(h("p", { class: "policy-line", text: `${t(L, "policyName")}：${this.policy.policy.title[L]}（${t(L, this.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault")}）` }));
+    panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: this.policyLine() }));
     panel.appendChild(h("div", { class: "actions" }, [
       this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"),
       this.button("undo", t(L, "undoButton"), () => void this.undoLast(), "", !this.undo.available),
@@ -406,8 +417,13 @@ export class App {
     const L = this.lang;
     const d = this.draft;
     const bad = new Set(this.policyFindings.map((f) => fieldOf(f.column)).filter(Boolean) as string[]);
+    const reasons = (name: string) => this.policyFindings.filter((f) => fieldOf(f.column) === name || (name === "quota" && ["ratio", "minimum"].includes(fieldOf(f.column) ?? "")));
     const field = (name: string, label: string, control: HTMLElement) =>
-      h("div", { class: `field${bad.has(name) ? " invalid" : ""}`, attrs: { "data-field": name } }, [h("label", { text: label }), control]);
+      h("div", { class: `field${bad.has(name) ? " invalid" : ""}`, attrs: { "data-field": name } }, [
+        h("label", { text: label }),
+        control,
+        ...reasons(name).map((f) => h("p", { class: "field-error", attrs: { role: "alert" }, text: f.message[L] })),
+      ]);
     const input = (id: string, value: string, set: (v: string) => void, size = "") => {
       const el = h("input", { class: size, attrs: { id, type: "text", value, spellcheck: "false" } });
       el.value = value;
@@ -417,7 +433,7 @@ export class App {
     const labelled = (id: string, label: string, control: HTMLElement) => h("span", { class: "sub" }, [h("label", { text: label, attrs: { for: id } }), control]);
 
     panel.appendChild(h("p", { class: "intro", text: t(L, "policyIntro") }));
-    panel.appendChild(h("p", { class: "policy-line", text: `${this.policy.policy.name} · ${this.policy.policy.title[L]}（${t(L, this.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault")}）` }));
+    panel.appendChild(h("p", { class: "policy-line", text: this.policyLine() }));
     const form = h("form", { class: "policy", attrs: { id: "policy-form", novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.savePolicy(); } } });
 
     form.appendChild(field("weights", t(L, "policyWeights"), h("div", { class: "row" }, COMPONENT_KEYS.map((k) =>

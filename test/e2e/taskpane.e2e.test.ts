@@ -126,6 +126,7 @@ maybe("task pane in chromium", () => {
       expect(await page.getAttribute("#notes-mode", "data-mode")).toBe("notes");
       expect(await page.locator(".finding-list.error .finding").count()).toBe(1);
       await shot(page, "02-computed");
+      await page.locator("#findings").screenshot({ path: await shot(page, "02b-computed-findings") });
     });
 
     test("撤销 restores the workbook exactly (cells, fills, notes, table, sheets)", async () => {
@@ -151,6 +152,7 @@ maybe("task pane in chromium", () => {
       expect(notice).toContain("bands");
       expect(notice).toContain("descending");
       expect(await page.getAttribute('[data-field="bands"]', "class")).toContain("invalid");
+      expect(await page.textContent('[data-field="bands"] .field-error')).toContain("descending");
       expect(await inDouble<Record<string, unknown>>(page, "settings")).not.toHaveProperty("assess.policy");
       await shot(page, "05-policy-refused");
     });

@@ -1,0 +1,181 @@
+// The pane's host-free decisions: which table, what counts as content the add-in did not write,
+// the policy form, the policy stored with the document, undo bookkeeping.
+import { loadStoredPolicy, POLICY_SETTING, resetPolicy, savePolicy, SettingsStore } from "../../src/actions/policy-store";
+import { UndoStore } from "../../src/actions/undo";
+import { DEFAULT_POLICY_DOCUMENT, PolicyDocument } from "../../src/engine/policy";
+import type { CellValue, RawTable } from "../../src/engine/types";
+import { chooseTable, fingerprint, foreignContent, layoutFor, recordWritten, tableKey } from "../../src/taskpane/logic";
+import { draftFromPolicy, fieldOf, policyFromDraft, splitList } from "../../src/taskpane/policy-form";
+import { ScopedPort } from "../../src/taskpane/scoped-port";
+import { t } from "../../src/taskpane/strings";
+import type { TableRef, WorkbookPort } from "../../src/workbook/port";
+
+const table = (over: Partial<TableRef> = {}): TableRef => ({ sheet: "年度考核", kind: "annual", headerRow: 1, firstColumn: 1, lastColumn: 14, lastRow: 12, ...over });
+
+describe("chooseTable", () => {
+  const a = table({ name: "A" });
+  const b = table({ name: "B", headerRow: 20, lastRow: 30 });
+  const c = table({ name: "C", sheet: "其他" });
+  const unit = table({ name: "U", kind: "unit", sheet: "绩效" });
+
+  test("the selected table wins", () => {
+    expect(chooseTable([a, b, c], { sheet: "年度考核", row: 25, column: 3, activeSheet: "年度考核" })).toEqual({ table: b });
+  });
+  test("else the only annual table on the active sheet", () => {
+    expect(chooseTable([a, c, unit], { sheet: "年度考核", row: 40, column: 1, activeSheet: "年度考核" })).toEqual({ table: a });
+  });
+  test("else ask among the sheet's tables, or the workbook's", () => {
+    expect(chooseTable([a, b, c], { sheet: "年度考核", row: 40, column: 1, activeSheet: "年度考核" })).toEqual({ ask: [a, b] });
+    expect(chooseTable([a, c], { sheet: "绩效", row: 1, column: 1, activeSheet: "绩效" })).toEqual({ ask: [a, c] });
+    expect(chooseTable([c, unit], { sheet: "绩效", row: 1, column: 1, activeSheet: "绩效" })).toEqual({ table: c });
+    expect(chooseTable([unit], null)).toEqual({ none: true });
+  });
+});
+
+describe("content the add-in did not write", () => {
+  const headers = ["编号", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质", "综合得分"];
+  const ref = table({ lastColumn: 8, lastRow: 3 });
+  const raw = (composite: CellValue[]): RawTable => ({ sheet: ref.sheet, headers, rows: composite.map((c, i) => [`A${i}`, 90, 90, 90, 90, 90, "过得硬", c]), headerRow: 1, firstColumn: 1 });
+
+  test("an existing result column typed by hand is foreign; the same values written by the add-in are not", () => {
+    const r = raw([91, 92]);
+    const layout = layoutFor(ref, r);
+    expect(layout.columns[0]).toMatchObject({ key: "composite", column: 8, existing: true });
+    expect(foreignContent(ref, r, layout, {}, null).columns).toHaveLength(1);
+    const written = recordWritten({}, ref, layout, { composite: [91, 92] });
+    expect(foreignContent(ref, r, layout, written, null).columns).toEqual([]);
+    expect(foreignContent(ref, raw([91, 99]), layout, written, null).columns).toHaveLength(1);
+    expect(foreignContent(ref, raw([null, ""]), layout, {}, null).columns).toEqual([]);
+  });
+
+  test("a non-empty area right of the table is foreign", () => {
+    const r = raw([null, null]);
+    const layout = layoutFor(ref, r);
+    expect(layout.appendArea).toMatchObject({ left: 9, right: 11 });
+    expect(foreignContent(ref, r, layout, {}, [[null, null, null], [null, "x", null], [null, null, null]]).area).toEqual(layout.appendArea);
+    expect(foreignContent(ref, r, layout, {}, [[null, null, null]]).area).toBeNull();
+  });
+
+  test("fingerprints tell numbers from text and blanks", () => {
+    expect(fingerprint([1, "a", null])).toBe(fingerprint([1, "a", ""]));
+    expect(fingerprint([1])).not.toBe(fingerprint(["1"]));
+    expect(tableKey(ref)).toBe("block:年度考核!A1");
+    expect(tableKey({ ...ref, name: "T" })).toBe("table:T");
+  });
+});
+
+describe("policy form", () => {
+  test("round trip of the default policy", () => {
+    const doc = policyFromDraft(DEFAULT_POLICY_DOCUMENT, draftFromPolicy(DEFAULT_POLICY_DOCUMENT));
+    expect(doc).toEqual(DEFAULT_POLICY_DOCUMENT);
+  });
+  test("typed text stays text where it is not a number, so validation names the setting", () => {
+    const d = draftFromPolicy(DEFAULT_POLICY_DOCUMENT);
+    d.bands = ["九十", "75", "60"];
+    d.weights.P = "60%";
+    d.tieBreak = "p，d";
+    d.vocab.yes = "是、Y；yes";
+    const doc = policyFromDraft(DEFAULT_POLICY_DOCUMENT, d);
+    expect(doc.bands).toEqual(["九十", 75, 60]);
+    expect(doc.weights.P).toBe("60%");
+    expect(doc.quota.tieBreak).toEqual(["P", "D"]);
+    expect(doc.vocabulary.yes).toEqual(["是", "Y", "yes"]);
+    expect(splitList(" a , ,b、c ")).toEqual(["a", "b", "c"]);
+    expect(fieldOf("weights.P")).toBe("weights");
+    expect(fieldOf("quota.ratio")).toBe("ratio");
+  });
+});
+
+function memoryStore(): SettingsStore & { data: Record<string, unknown>; saves: number } {
+  const data: Record<string, unknown> = {};
+  const s = {
+    data,
+    saves: 0,
+    get: (k: string) => (k in data ? data[k] : null),
+    set: (k: string, v: unknown) => void (data[k] = v),
+    remove: (k: string) => void delete data[k],
+    save: async () => void s.saves++,
+  };
+  return s;
+}
+
+describe("policy stored with the document", () => {
+  test("invalid edits are refused with the engine's findings and nothing is stored", async () => {
+    const store = memoryStore();
+    const doc: PolicyDocument = JSON.parse(JSON.stringify(DEFAULT_POLICY_DOCUMENT));
+    doc.bands = [70, 75, 60];
+    doc.weights.P = 0.5;
+    const r = await savePolicy(store, doc);
+    expect(r.policy).toBeNull();
+    expect(r.findings.map((f) => f.code).sort()).toEqual(["POLICY_INVALID", "WEIGHTS_SUM"]);
+    expect(store.data).toEqual({});
+    expect(store.saves).toBe(0);
+  });
+
+  test("a valid edit is stored, saved and loaded back; reset returns to the default", async () => {
+    const store = memoryStore();
+    const doc: PolicyDocument = JSON.parse(JSON.stringify(DEFAULT_POLICY_DOCUMENT));
+    doc.quota.ratio = 0.3;
+    expect((await savePolicy(store, doc)).policy?.quota.ratio).toBe(0.3);
+    expect(store.saves).toBe(1);
+    expect(loadStoredPolicy(store)).toMatchObject({ source: "workbook", findings: [] });
+    expect(loadStoredPolicy(store).policy.quota.ratio).toBe(0.3);
+    await resetPolicy(store);
+    expect(store.data).not.toHaveProperty(POLICY_SETTING);
+    expect(loadStoredPolicy(store).source).toBe("default");
+  });
+
+  test("a broken stored policy falls back to the default and says why", () => {
+    const store = memoryStore();
+    store.set(POLICY_SETTING, JSON.stringify({ quota: { ratio: 7 } }));
+    const r = loadStoredPolicy(store);
+    expect(r.source).toBe("default");
+    expect(r.findings[0].message.en).toContain("quota.ratio");
+    store.set(POLICY_SETTING, "{not json");
+    expect(loadStoredPolicy(store).findings[0].code).toBe("POLICY_INVALID");
+  });
+});
+
+describe("scoped port and undo", () => {
+  test("reads are shared within a compute; an approved area reads as free", async () => {
+    let reads = 0;
+    const inner = {
+      readRange: async () => {
+        reads++;
+        return [["x"]];
+      },
+      readTable: async () => {
+        reads++;
+        return { headers: [], rows: [], headerRow: 1, firstColumn: 1 };
+      },
+    } as unknown as WorkbookPort;
+    const port = new ScopedPort(inner, [table()]);
+    const area = { sheet: "S", top: 1, left: 2, bottom: 1, right: 2 };
+    expect(await port.readRange(area)).toEqual([["x"]]);
+    expect(await port.readRange(area)).toEqual([["x"]]);
+    await port.readTable(table());
+    await port.readTable(table());
+    expect(reads).toBe(2);
+    port.approve(area);
+    expect(await port.readRange(area)).toEqual([[null]]);
+    expect(await port.listTables()).toEqual([table()]);
+  });
+
+  test("one level of undo", async () => {
+    const restored: unknown[] = [];
+    const port = { restore: async (s: unknown) => void restored.push(s) } as unknown as WorkbookPort;
+    const undo = new UndoStore<string>();
+    expect(await undo.undo(port)).toBeNull();
+    const snap = { ranges: [], tables: [], sheets: [] };
+    undo.remember(snap, "before");
+    expect(undo.available).toBe(true);
+    expect((await undo.undo(port))?.extra).toBe("before");
+    expect(restored).toEqual([snap]);
+    expect(undo.available).toBe(false);
+  });
+
+  test("strings fill their placeholders in both languages", () => {
+    expect(t("zh", "protectedSheet", { sheet: "年度考核" })).toContain("“年度考核”");
+    expect(t("en", "summaryFindingsValue", { errors: 1, warnings: 2 })).toBe("1 errors, 2 warnings");
+  });
+});
