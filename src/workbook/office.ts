@@ -449,7 +449,12 @@ export class OfficeWorkbook implements WorkbookPort {
     const width = sorted.length;
     const rowBytes = new Array<number>(height).fill(0);
     const inputs = sorted.map((c) => c.values.map((v) => toOfficeInput(v, textColumns.has(c.column))));
-    for (let i = 0; i < height; i++) for (const col of inputs) rowBytes[i] += estimateBytes(col[i]);
+    // Values plus the number-format strings sent with them.
+    const formatBytes = sorted.reduce((n, c) => n + (c.numberFormat !== undefined ? estimateBytes(c.numberFormat) : 5), 0);
+    for (let i = 0; i < height; i++) {
+      rowBytes[i] = formatBytes + 2;
+      for (const col of inputs) rowBytes[i] += estimateBytes(col[i]);
+    }
     const ops: SizedOp[] = [];
     for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
       let bytes = 0;

@@ -524,12 +524,10 @@
       return super.load(spec);
     }
     _range(box) {
-      const ws = this;
-      return new Range(this.context, () => ({ sheet: ws._resolve(), box }));
+      return new Range(this.context, () => ({ sheet: this._resolve(), box }));
     }
     getRange(address) {
-      const ws = this;
-      if (address === undefined || address === "") return new Range(this.context, () => ({ sheet: ws._resolve(), box: { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } }));
+      if (address === undefined || address === "") return new Range(this.context, () => ({ sheet: this._resolve(), box: { top: 1, left: 1, bottom: MAX_ROW, right: MAX_COL } }));
       const box = parseAddress(address);
       return this._range({ top: box.top, left: box.left, bottom: box.bottom, right: box.right });
     }
@@ -541,21 +539,18 @@
       return this._range({ top: row + 1, left: column + 1, bottom: row + 1, right: column + 1 });
     }
     getRanges(address) {
-      const ws = this;
       const boxes = String(address).split(",").map((a) => parseAddress(a));
-      return new RangeAreas(this.context, () => ({ sheet: ws._resolve(), boxes }));
+      return new RangeAreas(this.context, () => ({ sheet: this._resolve(), boxes }));
     }
     getUsedRange(valuesOnly) {
-      const ws = this;
       return new Range(this.context, () => {
-        const s = ws._resolve();
+        const s = this._resolve();
         return { sheet: s, box: s.usedBox(valuesOnly) || { top: 1, left: 1, bottom: 1, right: 1 } };
       });
     }
     getUsedRangeOrNullObject(valuesOnly) {
-      const ws = this;
       const r = new Range(this.context, (forLoad) => {
-        const s = ws._resolve();
+        const s = this._resolve();
         const box = s.usedBox(valuesOnly);
         if (!box) {
           if (forLoad) return null;
@@ -663,9 +658,8 @@
   class Range extends ClientObject {
     constructor(ctx, resolve) {
       super(ctx, resolve);
-      const self = this;
-      this.format = new RangeFormat(ctx, () => [self._target()]);
-      this.conditionalFormats = new ConditionalFormatCollection(ctx, () => self._target());
+      this.format = new RangeFormat(ctx, () => [this._target()]);
+      this.conditionalFormats = new ConditionalFormatCollection(ctx, () => this._target());
     }
     _target() {
       const t = this._resolve();
@@ -1031,9 +1025,8 @@
   class Table extends ClientObject {
     constructor(ctx, resolve) {
       super(ctx, resolve);
-      const self = this;
-      this.worksheet = new Worksheet(ctx, () => ctx._model.requireSheet(self._resolve().sheet));
-      this.columns = new TableColumnCollection(ctx, () => self._resolve());
+      this.worksheet = new Worksheet(ctx, () => ctx._model.requireSheet(this._resolve().sheet));
+      this.columns = new TableColumnCollection(ctx, () => this._resolve());
     }
     _scalarNames() {
       return ["name", "id", "showHeaders", "showTotals"];
