@@ -341,9 +341,9 @@ export class App {
     if (!c) return;
     const s = c.summary;
     for (const tb of s.tables) {
-      const total = { errors: tb.errors, warnings: tb.warnings };
+      const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
       const summary = h("section", { class: "card summary", attrs: { id: "summary", "aria-label": t(L, "computedTitle") } }, [
-        h("h2", { text: t(L, "computedTitle") }),
+        h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "computedTitle" : "notWrittenTitle") }),
         h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
         h("dl", { class: "stats" }, [
           ...stat(t(L, "summaryRows"), tb.rows, "stat-rows"),

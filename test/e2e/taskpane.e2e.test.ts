@@ -230,6 +230,25 @@ maybe("task pane in chromium", () => {
     });
   });
 
+  test("several annual tables and no selection inside one: the pane asks which", async () => {
+    const base = annualWorkbook();
+    const first = base.sheets![0];
+    const second = { ...first, name: "年度考核2", tables: [{ name: "第二表", address: "A1:N12" }], cells: {} };
+    const page = await open({ ...base, sheets: [first, second, base.sheets![1]], active: "说明", selection: "说明!A1" });
+    await page.waitForSelector("#compute");
+    await run(page, "#compute", async () => {
+      await page.waitForSelector("#modal .choice");
+      expect(await page.locator("#modal .choice").count()).toBe(2);
+      expect(await page.textContent("#choice-1")).toContain("年度考核2!A1:N12");
+      await shot(page, "12-pick-table");
+      await page.click("#choice-1");
+    });
+    expect(await page.textContent("#summary")).toContain("年度考核2");
+    expect(await inDouble<unknown[][]>(page, "values", "年度考核2", "O1:O2")).toEqual([["综合得分"], [95]]);
+    expect(await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "O1:O2")).toEqual([[""], [""]]);
+    await page.close();
+  });
+
   test("no request left localhost; no script errors", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
     expect(foreign).toEqual([]);

@@ -176,6 +176,7 @@ describe("scoped port and undo", () => {
 
   test("strings fill their placeholders in both languages", () => {
     expect(t("zh", "protectedSheet", { sheet: "年度考核" })).toContain("“年度考核”");
-    expect(t("en", "summaryFindingsValue", { errors: 1, warnings: 2 })).toBe("1 errors, 2 warnings");
+    expect(t("en", "summaryFindingsValue", { errors: 1, warnings: 2, es: "", ws: "s" })).toBe("1 error, 2 warnings");
+    expect(t("zh", "summaryFindingsValue", { errors: 1, warnings: 2, es: "", ws: "s" })).toBe("1 个错误，2 个警告");
   });
 });
