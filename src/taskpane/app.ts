@@ -87,6 +87,8 @@ export class App {
   start(): void {
     this.render();
     this.setStatus(t(this.lang, "ready"));
+    // Functions computed before the pane loaded the workbook's own policy used the default one.
+    if (this.policy.source === "workbook") this.env.office.recalculate().catch(() => undefined);
   }
 
   /** Progress from the adapter: shown in the status bar without re-rendering the pane. */

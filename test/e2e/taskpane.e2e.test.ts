@@ -249,6 +249,19 @@ maybe("task pane in chromium", () => {
     await page.close();
   });
 
+  test("cell text is shown as text, never as markup", async () => {
+    const fixture = annualWorkbook();
+    const hostile = '<img src=x onerror="window.__xss=1">';
+    fixture.sheets![0].rows![1][11] = hostile; // 政治素质 of row 2: an unknown value, quoted in the finding
+    const page = await open(fixture);
+    await page.waitForSelector("#compute");
+    await run(page, "#compute");
+    expect(await page.textContent("#findings")).toContain(hostile);
+    expect(await page.locator("#findings img").count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+
   test("no request left localhost; no script errors", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
     expect(foreign).toEqual([]);
