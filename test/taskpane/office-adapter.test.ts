@@ -6,6 +6,8 @@ import { BYTE_BUDGET, needsTextGuard, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBl
 import { WorkbookError } from "../../src/workbook/port";
 import { createWorkbook, ExcelDouble, WorkbookFixture } from "../support/excel-double";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, largeWorkbook } from "./fixtures";
+import { foreignContent, layoutFor } from "../../src/taskpane/logic";
+import { ScopedPort } from "../../src/taskpane/scoped-port";
 
 function setup(fixture: WorkbookFixture): { d: ExcelDouble; port: OfficeWorkbook } {
   const d = createWorkbook(fixture).install(globalThis);
@@ -191,6 +193,29 @@ describe("load/sync semantics of the double", () => {
     const before = JSON.stringify(d.dump());
     const r = await computeRanking(port, defaultPolicy(), { snapshot: true });
     expect(d.cell(ANNUAL_SHEET, "O2")).toMatchObject({ value: 95, formula: null });
+    await port.restore(r.snapshot!);
+    expect(JSON.stringify(d.dump())).toBe(before);
+  });
+});
+
+describe("overwriting the area right of a table, with the user's consent", () => {
+  test("computeRanking refuses a non-empty area; approved through the pane's port it writes, and undo gives the cells back", async () => {
+    const fixture = annualWorkbook();
+    fixture.sheets![0].cells = { P4: { value: "用户备注", fill: "#FFFF00", note: "别删" } };
+    const { d, port } = setup(fixture);
+    const before = JSON.stringify(d.dump());
+    await expect(computeRanking(port, defaultPolicy())).rejects.toMatchObject({ code: "RESULT_AREA_NOT_EMPTY" });
+    expect(JSON.stringify(d.dump())).toBe(before);
+
+    const tables = await port.listTables();
+    const scoped = new ScopedPort(port, tables);
+    const raw = await scoped.readTable(tables[0]);
+    const layout = layoutFor(tables[0], raw);
+    const foreign = foreignContent(tables[0], raw, layout, {}, await scoped.readRange(layout.appendArea!));
+    expect(foreign.area).toEqual(layout.appendArea);
+    scoped.approve(foreign.area!);
+    const r = await computeRanking(scoped, defaultPolicy(), { snapshot: true });
+    expect(d.cell(ANNUAL_SHEET, "P4")).toMatchObject({ value: 2, fill: "#FFEB9C", note: null });
     await port.restore(r.snapshot!);
     expect(JSON.stringify(d.dump())).toBe(before);
   });
