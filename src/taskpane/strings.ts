@@ -77,7 +77,7 @@ const S = {
   poolTie: { zh: "边界并列，待人工决定", en: "tie at the boundary: a human decides" },
   poolExceeded: { zh: "一票肯定超出名额", en: "affirmations exceed the quota" },
   legendTitle: { zh: "表格中的颜色", en: "Colours in the table" },
-  legendVeto: { zh: "一票否决 / 政治素质不合格", en: "Veto / political quality unqualified" },
+  legendVeto: { zh: "一票否决（区级及以上通报批评）", en: "One-vote veto (district-level or higher circular)" },
   legendAffirmed: { zh: "一票肯定（直接评为优秀）", en: "Affirmed (rated Excellent directly)" },
   legendQuota: { zh: "超出优秀名额 / 边界并列", en: "Beyond the excellent quota / tie" },
   legendInvalid: { zh: "输入有误，未计算", en: "Invalid input, not computed" },
