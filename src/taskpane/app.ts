@@ -1,22 +1,18 @@
 // The task pane UI (INTERFACES.md §3): 计算排名, 校验, 政策, 撤销, language switch. Vanilla DOM; every
 // verb runs an action from src/actions on the Office.js adapter and renders what it returns.
-import { ActionError, computeRanking, validateWorkbook } from "../actions";
 import type { ComputeSummary } from "../actions";
-import { FINDINGS_SHEET, text as actionText } from "../actions/text";
 import { rangeAddress } from "../actions/layout";
-import { checkPolicy, loadStoredPolicy, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";
-import { UndoStore } from "../actions/undo";
-import { setActivePolicy } from "../engine/active-policy";
+import type { SettingsStore } from "../actions/policy-store";
 import { PolicyError } from "../engine/policy";
 import type { Finding, Highlight, Message } from "../engine/types";
 import { COMPONENT_KEYS } from "../engine/types";
 import { columnLabel } from "../i18n/messages";
 import type { NoteMode, OfficeWorkbook, ProgressPhase } from "../workbook/office";
-import { HIGHLIGHT_FILLS, SheetRange, TableRef, WorkbookError } from "../workbook/port";
+import { HIGHLIGHT_FILLS, TableRef } from "../workbook/port";
 import { clear, h } from "./dom";
-import { chooseTable, foreignContent, layoutFor, readWritten, recordWritten, tableAddress, WRITTEN_SETTING, WrittenRecord } from "./logic";
+import { ForeignContent, tableAddress } from "./logic";
 import { draftFromPolicy, fieldOf, PolicyDraft, policyFromDraft } from "./policy-form";
-import { ScopedPort } from "./scoped-port";
+import { Gated, isTypedFailure, PaneSession, Prompts, reasonOf, Verb } from "./session";
 import { Lang, LANG_KEY, notesWhere, StringKey, t } from "./strings";
 
 export interface AppEnv {
@@ -48,21 +44,16 @@ const word = (key: StringKey, params?: Record<string, string | number>): Words =
 
 const HIGHLIGHT_LABEL: Record<Highlight, StringKey> = { veto: "legendVeto", affirmed: "legendAffirmed", quota: "legendQuota", invalid: "legendInvalid" };
 const PHASE_LABEL: Record<ProgressPhase, StringKey> = { read: "phaseRead", write: "phaseWrite", format: "phaseFormat", snapshot: "phaseSnapshot", restore: "phaseRestore", sheet: "phaseSheet" };
-
-function overlaps(a: SheetRange, b: SheetRange): boolean {
-  return a.sheet === b.sheet && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-}
-const rangeOf = (r: TableRef): SheetRange => ({ sheet: r.sheet, top: r.headerRow, left: r.firstColumn, bottom: r.lastRow + (r.totalsRow ? 1 : 0), right: r.lastColumn });
+const VERB_LABEL: Record<Verb, StringKey> = { compute: "tabCompute", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
 
 export class App {
   lang: Lang;
   private tab: Tab = "compute";
-  private busy = false;
   private notice: Notice | null = null;
   private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode } | null = null;
   private validation: { findings: Finding[]; sheet: string | null } | null = null;
-  private readonly undo = new UndoStore<WrittenRecord>();
-  private policy: StoredPolicy;
+  /** The verbs, the undo stack and the policy; one verb at a time. */
+  readonly session: PaneSession;
   private draft: PolicyDraft;
   private policyFindings: Finding[] = [];
   private modal: Modal | null = null;
@@ -76,19 +67,30 @@ export class App {
     const stored = env.storage.get(LANG_KEY);
     this.lang = stored === "en" ? "en" : "zh";
     this.status = document.getElementById("status");
-    this.policy = loadStoredPolicy(env.settings);
-    setActivePolicy(this.policy.policy);
-    this.draft = draftFromPolicy(this.policy.policy);
-    if (this.policy.findings.length) {
-      this.notice = { kind: "error", text: word("policyStoredInvalid"), items: this.policy.findings.map((f) => msgOf(f.message)) };
+    this.session = new PaneSession(env.office, env.settings);
+    const policy = this.session.policy;
+    this.draft = draftFromPolicy(policy.policy);
+    if (policy.findings.length) {
+      this.notice = { kind: "error", text: word("policyStoredInvalid"), items: policy.findings.map((f) => msgOf(f.message)) };
     }
+  }
+
+  private get busy(): boolean {
+    return this.session.busy !== null;
+  }
+
+  private get prompts(): Prompts {
+    return {
+      overwrite: (foreign) => this.ask({ title: word("overwriteTitle"), text: word("overwriteText"), items: overwriteItems(foreign), yes: word("overwriteYes") }),
+      pick: (tables) => this.pick(tables),
+    };
   }
 
   start(): void {
     this.render();
     this.setStatus(t(this.lang, "ready"));
     // Functions computed before the pane loaded the workbook's own policy used the default one.
-    if (this.policy.source === "workbook") this.env.office.recalculate().catch(() => undefined);
+    if (this.session.policy.source === "workbook") this.env.office.recalculate().catch(() => undefined);
   }
 
   /** Progress from the adapter: shown in the status bar without re-rendering the pane. */
@@ -102,90 +104,72 @@ export class App {
 
   // ------------------------------------------------------------------ verbs
 
-  private async runBusy(fn: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
+  /**
+   * Run a verb of the session. A verb started while another runs is refused at once (the button is
+   * disabled too, but a queued click, Enter in the policy form or a script can still arrive): the
+   * status line says so and nothing else happens.
+   */
+  private async runVerb<T>(start: () => Promise<Gated<T>>, finish: (value: T) => void | Promise<void>): Promise<void> {
+    const running = this.session.busy;
+    if (running) return this.refuse(running);
     this.notice = null;
+    const pending = start(); // claims the session in this tick
     this.render();
     this.setStatus(t(this.lang, "working"));
+    let gated: Gated<T> | null = null;
     try {
-      await fn();
+      gated = await pending;
+      if (gated.ran) await finish(gated.value);
     } catch (e) {
       this.notice = errorNotice(e);
     } finally {
-      this.busy = false;
-      // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
-      this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
-      this.render();
-      this.setStatus(t(this.lang, "ready"));
+      if (gated && !gated.ran) {
+        this.refuse(gated.busyWith);
+      } else {
+        // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
+        this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
+        this.render();
+        this.setStatus(t(this.lang, "ready"));
+      }
     }
   }
 
+  private refuse(running: Verb): void {
+    this.root.dataset.refused = String(Number(this.root.dataset.refused ?? "0") + 1);
+    this.setStatus(t(this.lang, "busyRefused", { verb: t(this.lang, VERB_LABEL[running]) }));
+  }
+
   async compute(): Promise<void> {
-    await this.runBusy(async () => {
-      const office = this.env.office;
-      const tables = await office.listTables();
-      const choice = chooseTable(tables, await office.selection());
-      if ("none" in choice) throw new ActionError("NO_TABLE", actionText.noTable);
-      const table = "table" in choice ? choice.table : await this.pick(choice.ask);
-      if (!table) return;
-
-      // Protected sheets are reported before anything is written.
-      const locked = await office.protectedSheets([table.sheet, FINDINGS_SHEET]);
-      if (locked.length) {
-        this.notice = { kind: "error", text: word("protectedSheet", { sheet: locked[0] }) };
-        return;
-      }
-
-      const port = new ScopedPort(office, [table]);
-      const raw = await port.readTable(table);
-      const layout = layoutFor(table, raw);
-      const area = layout.appendArea;
-      if (area && tables.some((o) => o !== table && overlaps(area, rangeOf(o)))) {
-        throw new ActionError("RESULT_AREA_OVERLAPS_TABLE", actionText.resultAreaOverlaps(area.sheet, rangeAddress(area)));
-      }
-      const written = readWritten(this.env.settings);
-      const foreign = foreignContent(table, raw, layout, written, area ? await port.readRange(area) : null);
-      if (foreign.columns.length || foreign.area) {
-        const items: Words[] = foreign.columns.map((c) => word("overwriteColumn", { sheet: c.range.sheet, address: rangeAddress(c.range), header: c.header }));
-        if (foreign.area) items.push(word("overwriteArea", { sheet: foreign.area.sheet, address: rangeAddress(foreign.area) }));
-        const ok = await this.ask({ title: word("overwriteTitle"), text: word("overwriteText"), items, yes: word("overwriteYes") });
-        if (!ok) return;
-        if (foreign.area) port.approve(foreign.area);
-      }
-
-      const result = await computeRanking(port, this.policy.policy, { snapshot: true });
-      if (result.snapshot) this.undo.remember(result.snapshot, written);
-      const done = result.summary.tables[0];
-      const computedTable = result.analysis.tables[0];
-      if (done && done.written && computedTable) {
-        this.env.settings.set(WRITTEN_SETTING, JSON.stringify(recordWritten(written, table, { columns: done.resultColumns }, computedTable.values)));
-        await this.env.settings.save().catch(() => undefined);
-      }
-      this.computed = { summary: result.summary, findings: result.analysis.findings, notes: office.capabilities().notes };
-      this.validation = null;
-    });
+    await this.runVerb(
+      () => this.session.compute(this.prompts),
+      (outcome) => {
+        if (outcome.status === "protected") this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
+        if (outcome.status !== "computed") return;
+        this.computed = { summary: outcome.result.summary, findings: outcome.result.analysis.findings, notes: outcome.notes };
+        this.validation = null;
+      },
+    );
   }
 
   async undoLast(): Promise<void> {
-    await this.runBusy(async () => {
-      const record = await this.undo.undo(this.env.office);
-      if (!record) {
-        this.notice = { kind: "info", text: word("undoNothing") };
-        return;
-      }
-      this.env.settings.set(WRITTEN_SETTING, JSON.stringify(record.extra ?? {}));
-      await this.env.settings.save().catch(() => undefined);
-      this.computed = null;
-      this.notice = { kind: "success", text: word("undoDone") };
-    });
+    await this.runVerb(
+      () => this.session.undoLast(),
+      (undone) => {
+        if (!undone) {
+          this.notice = { kind: "info", text: word("undoNothing") };
+          return;
+        }
+        this.computed = null;
+        this.notice = { kind: "success", text: word(this.session.undo.available ? "undoDoneMore" : "undoDone", { n: this.session.undo.depth }) };
+      },
+    );
   }
 
   async validate(): Promise<void> {
-    await this.runBusy(async () => {
-      const r = await validateWorkbook(this.env.office, this.policy.policy, { findingsSheet: true });
-      this.validation = { findings: r.findings, sheet: r.findingsSheet };
-    });
+    await this.runVerb(
+      () => this.session.validate(),
+      (r) => void (this.validation = { findings: r.findings, sheet: r.findingsSheet }),
+    );
   }
 
   async selectFinding(f: Finding): Promise<void> {
@@ -201,35 +185,30 @@ export class App {
   }
 
   async savePolicy(): Promise<void> {
-    await this.runBusy(async () => {
-      const doc = policyFromDraft(this.policy.policy, this.draft);
-      const check = checkPolicy(doc);
-      if (!check.policy) {
-        this.policyFindings = check.findings;
-        this.notice = { kind: "error", text: word("policyRefused"), items: check.findings.map((f) => msgOf(f.message)) };
-        return;
-      }
-      const r = await savePolicy(this.env.settings, doc).catch((e: unknown) => {
-        throw new WorkbookError("unwritable", { zh: t("zh", "policySaveFailed", { reason: String(e) }), en: t("en", "policySaveFailed", { reason: String(e) }) });
-      });
-      await this.applyPolicy({ policy: r.policy!, source: "workbook", findings: [] });
-    });
+    const doc = policyFromDraft(this.session.policy.policy, this.draft);
+    await this.runVerb(
+      () => this.session.savePolicy(doc),
+      (r) => {
+        if (!r.saved) {
+          this.policyFindings = r.findings;
+          this.notice = { kind: "error", text: word("policyRefused"), items: r.findings.map((f) => msgOf(f.message)) };
+          return;
+        }
+        this.policyApplied();
+      },
+    );
   }
 
   async resetPolicy(): Promise<void> {
-    await this.runBusy(async () => {
-      const policy = await resetPolicy(this.env.settings);
-      await this.applyPolicy({ policy, source: "default", findings: [] });
-    });
+    await this.runVerb(
+      () => this.session.resetPolicy(),
+      () => this.policyApplied(),
+    );
   }
 
-  private async applyPolicy(p: StoredPolicy): Promise<void> {
-    this.policy = p;
+  private policyApplied(): void {
     this.policyFindings = [];
-    this.draft = draftFromPolicy(p.policy);
-    // The custom functions read the active policy from the page's global object (shared runtime).
-    setActivePolicy(p.policy);
-    await this.env.office.recalculate();
+    this.draft = draftFromPolicy(this.session.policy.policy);
     this.notice = { kind: "success", text: word("policySaved") };
   }
 
@@ -311,8 +290,8 @@ export class App {
 
   private policyLine(): string {
     const L = this.lang;
-    const p = this.policy.policy;
-    const source = t(L, this.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault");
+    const p = this.session.policy.policy;
+    const source = t(L, this.session.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault");
     return L === "zh" ? `${t(L, "policyName")}：${p.title.zh}（${p.name}，${source}）` : `${t(L, "policyName")}: ${p.title.en} (${p.name}, ${source})`;
   }
 
@@ -336,9 +315,9 @@ export class App {
     panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: this.policyLine() }));
     panel.appendChild(h("div", { class: "actions" }, [
       this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"),
-      this.button("undo", t(L, "undoButton"), () => void this.undoLast(), "", !this.undo.available),
+      this.button("undo", t(L, "undoButton"), () => void this.undoLast(), "", !this.session.undo.available),
     ]));
-    if (this.undo.available) panel.appendChild(h("p", { class: "hint", text: t(L, "undoHint") }));
+    if (this.session.undo.available) panel.appendChild(h("p", { class: "hint", attrs: { id: "undo-hint" }, text: t(L, "undoHint", { n: this.session.undo.depth }) }));
     const c = this.computed;
     if (!c) return;
     const s = c.summary;
@@ -504,10 +483,18 @@ function select(id: string, value: string, options: [string, string][], set: (v:
   return el;
 }
 
-/** Any failure as a sentence in both languages. */
+/** Any failure as a sentence in both languages; never a stack trace. */
 export function errorNotice(e: unknown): Notice {
-  if (e instanceof ActionError || e instanceof WorkbookError) return { kind: "error", text: word("failed"), items: [msgOf(e.detail)] };
+  if (isTypedFailure(e)) return { kind: "error", text: word("failed"), items: [msgOf(reasonOf(e))] };
   if (e instanceof PolicyError) return { kind: "error", text: word("policyRefused"), items: e.findings.map((f) => msgOf(f.message)) };
-  const detail = e instanceof Error ? e.message : String(e);
-  return { kind: "error", text: word("failed"), items: [() => detail] };
+  // A failure nobody anticipated (a bug): one sentence with its message, first line only.
+  const detail = reasonOf(e);
+  const first = (s: string) => s.split("\n")[0].slice(0, 300);
+  return { kind: "error", text: word("failed"), items: [word("unexpected", { detail: first(detail.en) })] };
+}
+
+function overwriteItems(foreign: ForeignContent): Words[] {
+  const items: Words[] = foreign.columns.map((c) => word("overwriteColumn", { sheet: c.range.sheet, address: rangeAddress(c.range), header: c.header }));
+  if (foreign.area) items.push(word("overwriteArea", { sheet: foreign.area.sheet, address: rangeAddress(foreign.area) }));
+  return items;
 }

@@ -36,11 +36,14 @@ const S = {
   computeButton: { zh: "计算排名", en: "Compute ranking" },
   undoButton: { zh: "撤销上次计算", en: "Undo last compute" },
   undoDone: { zh: "已撤销上次计算，工作簿已恢复原状。", en: "The last compute was undone; the workbook is as it was." },
+  undoDoneMore: { zh: "已撤销上次计算，结果列已恢复到再前一次计算后的状态（还可撤销 {n} 次）。", en: "The last compute was undone; the result columns are as the compute before it left them ({n} more undo available)." },
   undoNothing: { zh: "没有可撤销的计算。", en: "There is no compute to undo." },
   undoHint: {
-    zh: "撤销会恢复上次计算改动的每个单元格、填充色和批注；关闭任务窗格后无法撤销。",
-    en: "Undo restores every cell, fill and note the last compute changed; it is available until the task pane is closed.",
+    zh: "撤销会恢复计算改动的每个结果单元格、填充色和批注（可撤销 {n} 次，最多 10 次）；您对输入单元格的修改不受影响。关闭任务窗格后无法撤销。",
+    en: "Undo restores every result cell, fill and note a compute changed ({n} available, up to 10); your edits to input cells are kept. It is available until the task pane is closed.",
   },
+  busyRefused: { zh: "“{verb}”仍在进行，请等它完成后再操作。", en: "{verb} is still running; wait for it to finish." },
+  unexpected: { zh: "出现意外错误（{detail}）。", en: "An unexpected error occurred ({detail})." },
   pickTitle: { zh: "选择要计算的表格", en: "Choose the table to compute" },
   pickText: {
     zh: "工作簿中有多个年度考核表。请选择一个（也可以先在 Excel 中选中表格内的任一单元格）。",
