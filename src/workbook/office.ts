@@ -39,6 +39,12 @@ import {
 
 /** Cells per read block. */
 export const READ_CELLS = 40_000;
+/**
+ * Most cells the adapter reads from one rectangle (a sheet's used range, a table, a snapshot):
+ * Excel's own 5 million cell limit for one range read. Past it the adapter refuses before reading,
+ * with a sentence saying what to do, rather than freezing the workbook for minutes.
+ */
+export const MAX_READ_CELLS = 5_000_000;
 /** Cells per write block. */
 export const WRITE_CELLS = 20_000;
 /** Estimated request bytes per write block: a fifth of Excel on the web's 5 MB request limit. */
@@ -80,6 +86,8 @@ export interface OfficeWorkbookOptions {
   /** Called after each block: what is being done, blocks done so far in this call, blocks in this call. */
   onProgress?: (phase: ProgressPhase, done: number, total: number) => void;
   readCells?: number;
+  /** Most cells of one rectangle read (default MAX_READ_CELLS). */
+  maxReadCells?: number;
   writeCells?: number;
   byteBudget?: number;
 }
@@ -229,6 +237,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private readonly run: Runner;
   private readonly isSetSupported: (name: string, version: string) => boolean;
   private readonly readCells: number;
+  private readonly maxReadCells: number;
   private readonly writeCells: number;
   private readonly byteBudget: number;
   private caps: Capabilities | null = null;
@@ -237,6 +246,7 @@ export class OfficeWorkbook implements WorkbookPort {
     this.run = options.run ?? (<T>(batch: (c: Ctx) => Promise<T>) => Excel.run(batch));
     this.isSetSupported = options.isSetSupported ?? ((n, v) => Office.context.requirements.isSetSupported(n, v));
     this.readCells = options.readCells ?? READ_CELLS;
+    this.maxReadCells = options.maxReadCells ?? MAX_READ_CELLS;
     this.writeCells = options.writeCells ?? WRITE_CELLS;
     this.byteBudget = options.byteBudget ?? BYTE_BUDGET;
   }
@@ -288,26 +298,53 @@ export class OfficeWorkbook implements WorkbookPort {
 
   // ------------------------------------------------------------------ reading
 
-  /** Rows of a rectangle, read in row blocks; `props` per block (values always first). */
+  /** Refuse, before reading anything, a rectangle past the read limit: say where and what to do. */
+  private guardSize(sheetName: string, box: { top: number; left: number; bottom: number; right: number }): void {
+    const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
+    if (cells <= this.maxReadCells) return;
+    const where = address(box.top, box.left, box.bottom, box.right);
+    const n = cells.toLocaleString("en-US");
+    const limit = this.maxReadCells.toLocaleString("en-US");
+    throw new WorkbookError("too-large", {
+      zh: `工作表“${sheetName}”的区域 ${where} 有 ${n} 个单元格，超过一次可读取的上限（${limit} 个），未读取也未写入任何内容。请删除考核表以外不用的行和列（或把其他数据移到另一个工作簿），再重试。`,
+      en: `The range ${where} of sheet "${sheetName}" holds ${n} cells, more than the ${limit} that can be read at once; nothing was read or written. Delete the unused rows and columns outside the assessment table (or move other data to another workbook), then try again.`,
+    });
+  }
+
+  /**
+   * Rows of a rectangle, read in row blocks; `props` per block (values always first). A block whose
+   * answer Excel refuses as too large (long texts) is read again in halves, down to one row.
+   */
   private async readBlocks(ctx: Ctx, sheet: Excel.Worksheet, box: { top: number; left: number; bottom: number; right: number }, props: ("values" | "valueTypes" | "formulas" | "numberFormat")[], phase: ProgressPhase = "read") {
     const width = box.right - box.left + 1;
     const height = box.bottom - box.top + 1;
-    const per = Math.max(1, Math.floor(this.readCells / width));
-    const total = Math.ceil(height / per);
+    let per = Math.max(1, Math.floor(this.readCells / width));
     const out: Record<string, unknown[][]> = {};
     for (const p of props) out[p] = [];
     let fills: Excel.CellProperties[][] = [];
     const wantFill = phase === "snapshot" && this.capabilities().cellProperties;
-    for (let b = 0; b < total; b++) {
-      const r0 = box.top + b * per;
+    let r0 = box.top;
+    let done = 0;
+    while (r0 <= box.bottom) {
       const rows = Math.min(per, box.bottom - r0 + 1);
       const range = sheet.getRangeByIndexes(r0 - 1, box.left - 1, rows, width);
       range.load(props.join(","));
       const cellProps = wantFill ? range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true } } }) : null;
-      await this.sync(ctx, true);
+      try {
+        await this.sync(ctx, true);
+      } catch (e) {
+        const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+        if (code === "ResponsePayloadSizeLimitExceeded" && rows > 1) {
+          per = Math.ceil(rows / 2);
+          continue;
+        }
+        throw e;
+      }
       for (const p of props) out[p].push(...(range[p] as unknown[][]));
       if (cellProps) fills = fills.concat(cellProps.value);
-      this.progress(phase, b + 1, total);
+      r0 += rows;
+      done += rows;
+      this.progress(phase, Math.ceil(done / per), Math.ceil(height / per));
     }
     return { out, fills };
   }
@@ -362,6 +399,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const cover = mine.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
         // A sheet whose used cells are all inside its ListObjects holds no header block.
         if (cover.some((c) => c.top <= box.top && c.left <= box.left && c.bottom >= box.bottom && c.right >= box.right)) continue;
+        this.guardSize(u.name, box);
         const { out } = await this.readBlocks(ctx, u.sheet, box, ["values", "valueTypes"]);
         const grid = this.toValues(out.values, out.valueTypes);
         all.push(...findHeaderBlocks(u.name, { values: grid, top: box.top, left: box.left }, cover));
@@ -376,6 +414,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async readRange(range: SheetRange): Promise<CellValue[][]> {
+    this.guardSize(range.sheet, range);
     return this.batch(async (ctx) => {
       const sheet = ctx.workbook.worksheets.getItem(range.sheet);
       const { out } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes"]);
@@ -631,37 +670,56 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       if (existing && !replace) for (let i = 2; find(used); i++) used = `${name} (${i})`;
       const ws = () => ctx.workbook.worksheets.getItem(used);
-      if (replace) ws().getRange().clear("All");
-      else sheets.add(used);
-      await this.sync(ctx);
-
-      const width = Math.max(0, ...rows.map((r) => r.length));
-      const ops: SizedOp[] = [];
-      if (rows.length && width) {
-        const columns = Array.from({ length: width }, (_, j) => ({ column: j + 1, values: rows.map((r) => r[j] ?? null) }));
-        ops.push(...this.valueOps(used, 1, columns));
-      }
-      const headerRows = options.headerRows ?? 1;
-      ops.push({
-        bytes: 128 + (options.columnWidths?.length ?? 0) * 48,
-        run: () => {
-          const s = ws();
-          if (headerRows > 0 && width > 0) {
-            s.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
-            s.freezePanes.freezeRows(headerRows);
+      try {
+        if (replace) ws().getRange().clear("All");
+        else sheets.add(used);
+        await this.sync(ctx);
+        await this.fillSheet(ctx, used, rows, options);
+      } catch (e) {
+        // A sheet this call created and could not fill goes again: no half-written sheet is left.
+        if (!replace) {
+          try {
+            ws().delete();
+            await this.sync(ctx);
+          } catch {
+            // the original failure is the one to report
           }
-          // Excel's column width is in points; about 6 points per character of the default font.
-          (options.columnWidths ?? []).forEach((w, i) => (s.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 6));
-        },
-      });
-      await this.flush(ctx, ops, "sheet", true);
+        }
+        throw e;
+      }
       return used;
     });
+  }
+
+  /** The values of a sheet addSheet made or cleared, then its bold, frozen header and column widths. */
+  private async fillSheet(ctx: Ctx, used: string, rows: CellValue[][], options: SheetOptions): Promise<void> {
+    const ws = () => ctx.workbook.worksheets.getItem(used);
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    const ops: SizedOp[] = [];
+    if (rows.length && width) {
+      const columns = Array.from({ length: width }, (_, j) => ({ column: j + 1, values: rows.map((r) => r[j] ?? null) }));
+      ops.push(...this.valueOps(used, 1, columns));
+    }
+    const headerRows = options.headerRows ?? 1;
+    ops.push({
+      bytes: 128 + (options.columnWidths?.length ?? 0) * 48,
+      run: () => {
+        const s = ws();
+        if (headerRows > 0 && width > 0) {
+          s.getRangeByIndexes(0, 0, headerRows, width).format.font.bold = true;
+          s.freezePanes.freezeRows(headerRows);
+        }
+        // Excel's column width is in points; about 6 points per character of the default font.
+        (options.columnWidths ?? []).forEach((w, i) => (s.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 6));
+      },
+    });
+    await this.flush(ctx, ops, "sheet", true);
   }
 
   // ------------------------------------------------------------------ snapshot / restore
 
   private async snapshotRange(ctx: Ctx, range: SheetRange, notes: Map<string, LoadedNote[]>, mode: NoteMode): Promise<RangeSnapshot> {
+    this.guardSize(range.sheet, range);
     const sheet = ctx.workbook.worksheets.getItem(range.sheet);
     const { out, fills } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
     let sheetNotes = notes.get(range.sheet);

@@ -146,7 +146,7 @@ export const HIGHLIGHT_FILLS: Record<Highlight, string> = {
   invalid: "FFD9D9D9",
 };
 
-export type WorkbookErrorKind = "not-found" | "unreadable" | "unwritable" | "no-such-sheet" | "bad-request";
+export type WorkbookErrorKind = "not-found" | "unreadable" | "unwritable" | "no-such-sheet" | "bad-request" | "too-large";
 
 /** A workbook could not be opened, read or written: the faces turn it into one clear sentence. */
 export class WorkbookError extends Error {
