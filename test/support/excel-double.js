@@ -218,6 +218,17 @@
       this.responseLimit = options.responseLimit || 5 * MB;
       this.stats = { syncs: 0, runs: 0, requests: [] };
       this.onReadyMode = options.onReady || "excel"; // "excel" | "never" | "no-host"
+      this.fault = null; // a planned sync failure (failSync)
+    }
+    /** The fault planned for the sync being made now, if any (see ExcelDouble.failSync). */
+    takeFault() {
+      const f = this.fault;
+      if (!f) return null;
+      f.countdown--;
+      if (f.countdown > 0) return null;
+      f.times--;
+      if (f.times <= 0) this.fault = null;
+      return f;
     }
     sheet(name) {
       const key = String(name).toLowerCase();
@@ -283,6 +294,7 @@
       const queue = this._queue;
       this._queue = [];
       model.stats.syncs++;
+      const fault = model.takeFault();
       const bytes = queue.reduce((n, op) => n + op.bytes, 0);
       const record = { bytes, ops: queue.length, responseBytes: 0, names: queue.map((o) => o.name) };
       model.stats.requests.push(record);
@@ -290,6 +302,11 @@
         // Asynchronous like the real host: the caller cannot observe the batch before sync resolves.
         setTimeout(() => {
           try {
+            if (fault) {
+              // An injected failure (tests): the first `afterOps` commands are applied, then the request fails.
+              for (const op of queue.slice(0, fault.afterOps || 0)) op.run();
+              throw officeError(fault.code || "GeneralException", `Injected failure of sync ${model.stats.syncs}.`);
+            }
             if (bytes > model.payloadLimit) {
               throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
             }
@@ -1496,6 +1513,15 @@
     }
     setExcelApi(version) {
       this.model.excelApi = version;
+    }
+    /**
+     * Fault injection: the `nth` sync from now (1-based) fails with an OfficeExtension error `code`
+     * (default GeneralException), after applying its first `afterOps` commands (default none); with
+     * `times` > 1 the following syncs fail too. failSync(0) cancels a planned fault.
+     */
+    failSync(nth, options) {
+      const o = options || {};
+      this.model.fault = nth > 0 ? { countdown: nth, times: o.times || 1, code: o.code, afterOps: o.afterOps || 0 } : null;
     }
     /** Type into a cell as a user would. */
     type(sheetName, address, input) {
