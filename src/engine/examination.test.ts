@@ -26,7 +26,9 @@ describe("political-construction examination coverage (POLICY.md §7)", () => {
 
   test("the sheet is recognised and read; bad rows are findings", () => {
     expect(isExaminationTable(table.headers)).toBe(true);
-    expect(detectTableKind(table.headers)).toBeNull();
+    expect(detectTableKind(table.headers)).toBe("examination");
+    expect(detectTableKind(["单位", "考察年度", "绩效考核"])).not.toBe("examination");
+    expect(detectTableKind(["Unit", "Year", "Note"])).toBe("examination");
     const read = readExaminations(table);
     expect(read.findings.map((f) => [f.code, f.cell])).toEqual([
       ["MISSING", "A8"],

@@ -5,7 +5,7 @@
 // The examination records are a sheet 政治建设考察 with the columns below (one row per examination;
 // further columns such as 考察组 or 备注 are left alone).
 import { Big, dec, roundToNumber } from "./decimal";
-import { ColumnSpec, headerKey, matchColumns } from "./headers";
+import { detectTableKind, EXAMINATION_COLUMNS, matchColumns } from "./headers";
 import type { Policy } from "./policy";
 import { CellValue, Finding, FindingCode, Message, RawTable } from "./types";
 import { UnitDirectory } from "./unit";
@@ -14,18 +14,14 @@ import { msg } from "../i18n/messages";
 import { schemeMsg } from "../i18n/scheme-messages";
 import { readYear } from "./history";
 
-/** Columns of the 政治建设考察 sheet: 单位 Unit and 考察年度 Year (both required). */
-export const EXAMINATION_COLUMNS: ColumnSpec[] = [
-  { key: "unit", zh: "单位", en: "Unit", aliases: ["单位名称", "被考察单位"], required: true },
-  { key: "year", zh: "考察年度", en: "Year", aliases: ["考察年份", "Examination year"], required: true },
-];
+/** Columns of the 政治建设考察 sheet: 单位 Unit and 考察年度 Year (both required); defined with the other kinds. */
+export { EXAMINATION_COLUMNS };
 
 export const EXAMINATION_SHEET = "政治建设考察";
 
 /** True when a header row is an examination-records table (单位 + 考察年度, and no annual columns). */
 export function isExaminationTable(headers: readonly CellValue[]): boolean {
-  const m = matchColumns(headers, EXAMINATION_COLUMNS);
-  return m.missing.length === 0 && !headers.some((h) => ["绩效考核", "performance", "等次", "grade", "年度"].includes(headerKey(h)));
+  return detectTableKind(headers) === "examination";
 }
 
 export interface ExaminationRecord {

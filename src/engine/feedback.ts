@@ -2,7 +2,7 @@
 // 民评 rank and its deduction items (indicator, points, reason) with a rectification deadline
 // (feedback date + policy days). Each item is open or done; open items past the deadline are overdue.
 // Dates are ISO 'YYYY-MM-DD' texts and the arithmetic is on calendar days only (no time zones).
-import { ColumnSpec, matchColumns } from "./headers";
+import { FEEDBACK_COLUMNS, matchColumns } from "./headers";
 import type { Policy } from "./policy";
 import { CellValue, Finding, RawTable } from "./types";
 import type { UnitRowResult } from "./unit";
@@ -11,23 +11,8 @@ import { schemeMsg } from "../i18n/scheme-messages";
 
 export type FeedbackStatus = "open" | "done";
 
-/** The 反馈 sheet's columns, left to right. */
-export const FEEDBACK_COLUMNS: ColumnSpec[] = [
-  { key: "id", zh: "编号", en: "ID" },
-  { key: "unit", zh: "单位", en: "Unit", aliases: ["名称", "Name"] },
-  { key: "group", zh: "分组", en: "Group" },
-  { key: "total", zh: "总分", en: "Total" },
-  { key: "rank", zh: "组内排名", en: "Rank in group" },
-  { key: "minpingRank", zh: "民评排名", en: "Public-evaluation rank" },
-  { key: "indicatorId", zh: "指标编号", en: "Indicator ID" },
-  { key: "indicator", zh: "扣分指标", en: "Deduction indicator" },
-  { key: "points", zh: "扣分", en: "Points" },
-  { key: "reason", zh: "扣分原因", en: "Reason" },
-  { key: "feedbackDate", zh: "反馈日期", en: "Feedback date" },
-  { key: "deadline", zh: "整改期限", en: "Deadline" },
-  { key: "status", zh: "状态", en: "Status" },
-  { key: "overdue", zh: "逾期", en: "Overdue" },
-];
+/** The 反馈 sheet's columns, left to right (defined with the other table kinds, which recognise the sheet). */
+export { FEEDBACK_COLUMNS };
 
 /** Status words: what the sheet shows, and what a user may type. */
 export const STATUS_TEXT: Record<FeedbackStatus, string> = { open: "待整改", done: "已整改" };

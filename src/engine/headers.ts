@@ -13,7 +13,11 @@ export interface ColumnSpec {
   required?: boolean;
 }
 
-export type TableKind = "annual" | "unit" | "city" | "history";
+/**
+ * What a header row announces. "feedback" is the add-in's own 反馈 sheet (POLICY.md §8): it is not
+ * computed, but read back so that the statuses typed into it survive a recompute.
+ */
+export type TableKind = "annual" | "unit" | "city" | "history" | "examination" | "feedback";
 
 export const ANNUAL_COLUMNS: ColumnSpec[] = [
   { key: "id", zh: "编号", en: "ID", required: true },
@@ -71,6 +75,36 @@ export const HISTORY_COLUMNS: ColumnSpec[] = [
   { key: "grade", zh: "等次", en: "Grade", required: true },
   { key: "name", zh: "姓名", en: "Name" },
 ];
+
+/**
+ * Political-construction examination records (政治建设考察, POLICY.md §7): one row per examination,
+ * 单位 Unit and 考察年度 Year required; further columns (考察组, 备注 …) are left alone.
+ */
+export const EXAMINATION_COLUMNS: ColumnSpec[] = [
+  { key: "unit", zh: "单位", en: "Unit", aliases: ["单位名称", "被考察单位"], required: true },
+  { key: "year", zh: "考察年度", en: "Year", aliases: ["考察年份", "Examination year"], required: true },
+];
+
+/** The 反馈 sheet's columns, left to right (POLICY.md §8). */
+export const FEEDBACK_COLUMNS: ColumnSpec[] = [
+  { key: "id", zh: "编号", en: "ID" },
+  { key: "unit", zh: "单位", en: "Unit", aliases: ["名称", "Name"] },
+  { key: "group", zh: "分组", en: "Group" },
+  { key: "total", zh: "总分", en: "Total" },
+  { key: "rank", zh: "组内排名", en: "Rank in group" },
+  { key: "minpingRank", zh: "民评排名", en: "Public-evaluation rank" },
+  { key: "indicatorId", zh: "指标编号", en: "Indicator ID" },
+  { key: "indicator", zh: "扣分指标", en: "Deduction indicator" },
+  { key: "points", zh: "扣分", en: "Points" },
+  { key: "reason", zh: "扣分原因", en: "Reason" },
+  { key: "feedbackDate", zh: "反馈日期", en: "Feedback date" },
+  { key: "deadline", zh: "整改期限", en: "Deadline" },
+  { key: "status", zh: "状态", en: "Status" },
+  { key: "overdue", zh: "逾期", en: "Overdue" },
+];
+
+/** Headers that make a table something else even when it has 单位 and a year (an annual or history table). */
+const NOT_EXAMINATION = ["绩效考核", "performance", "等次", "grade", "年度"];
 
 export function headerKey(h: CellValue): string {
   return normalizeText(cellText(h));
@@ -133,6 +167,8 @@ export function detectTableKind(headers: readonly CellValue[]): TableKind | null
   if (has(headers, UNIT_COLUMNS, ["H", "S", "A"])) return "unit";
   if (has(headers, CITY_COLUMNS, ["lead", "outcome"])) return "city";
   if (has(headers, HISTORY_COLUMNS, ["id", "year", "grade"])) return "history";
+  if (has(headers, FEEDBACK_COLUMNS, ["indicator", "deadline", "status"])) return "feedback";
+  if (has(headers, EXAMINATION_COLUMNS, ["unit", "year"]) && !headers.some((h) => NOT_EXAMINATION.includes(headerKey(h)))) return "examination";
   return null;
 }
 
@@ -146,5 +182,9 @@ export function specsFor(kind: TableKind): { input: ColumnSpec[]; results: Colum
       return { input: CITY_COLUMNS, results: [] };
     case "history":
       return { input: HISTORY_COLUMNS, results: [] };
+    case "examination":
+      return { input: EXAMINATION_COLUMNS, results: [] };
+    case "feedback":
+      return { input: FEEDBACK_COLUMNS, results: [] };
   }
 }

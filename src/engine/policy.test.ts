@@ -52,6 +52,17 @@ describe("policy as data (INTERFACES.md §1e)", () => {
     expect(() => requirePolicy({ quota: { ratio: -1 } })).toThrow(PolicyError);
   });
 
+  test("coverage terms: a length and the first year of one term (POLICY.md §7)", () => {
+    expect(defaultPolicy().coverage).toEqual({ termYears: 5, termStart: 2021 });
+    expect(requirePolicy({ coverage: { termStart: 2026 } }).coverage).toEqual({ termYears: 5, termStart: 2026 });
+    expect(codes({ coverage: { termStart: 2021.5 } })).toEqual([["POLICY_INVALID", "coverage.termStart"]]);
+    expect(codes({ coverage: { termStart: "2021" } })).toEqual([["POLICY_INVALID", "coverage.termStart"]]);
+    expect(codes({ coverage: { termStart: 1800, termYears: 0 } })).toEqual([
+      ["POLICY_INVALID", "coverage.termYears"],
+      ["POLICY_INVALID", "coverage.termStart"],
+    ]);
+  });
+
   test("canonical JSON is key-order independent", () => {
     const a = requirePolicy({ quota: { ratio: 0.3, enabled: true } });
     const b = requirePolicy({ quota: { enabled: true, ratio: 0.3 } });

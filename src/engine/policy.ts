@@ -39,7 +39,8 @@ export interface PolicyDocument {
   city: { outcomes: Record<string, number>; bonusCap: number; deductionCap: number };
   feedback: { rectificationDays: number };
   rewards: { meritYears: number; tenureReductionPerExcellentYear: number; tenureFloor: number };
-  coverage: { termYears: number };
+  /** Party-committee terms (POLICY.md §7): their length, and the first year of one term (2021 for 2021–2025); terms follow each other from it. */
+  coverage: { termYears: number; termStart: number };
 }
 
 /** A policy that passed validation. */
@@ -230,6 +231,12 @@ export function validatePolicyDocument(doc: PolicyDocument): Finding[] {
     need(isNum(r.tenureFloor) && r.tenureFloor >= 0, "rewards.tenureFloor", "必须是非负数", "must be a number ≥ 0");
   }
   need(Number.isInteger(doc.coverage?.termYears) && doc.coverage.termYears >= 1, "coverage.termYears", "必须是正整数", "must be a whole number ≥ 1");
+  need(
+    Number.isInteger(doc.coverage?.termStart) && doc.coverage.termStart >= 1900 && doc.coverage.termStart <= 2100,
+    "coverage.termStart",
+    "必须是 1900–2100 的年份（某一届的第一年，如 2021）",
+    "must be a year from 1900 to 2100 (the first year of a term, e.g. 2021)",
+  );
   return f;
 }
 

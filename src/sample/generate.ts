@@ -19,7 +19,7 @@ import type { CellValue, FindingCode, RawTable } from "../engine/types";
 import { computeUnits } from "../engine/unit";
 import { CITY_INDICATORS, DEDUCTION_NOTES, DISTRICT_UNITS, GIVEN, SURNAMES, TOWNS, titles } from "./names";
 
-export type SampleSheetKind = TableKind | "examination";
+export type SampleSheetKind = TableKind;
 
 export interface SampleSheet {
   name: string;
