@@ -5,19 +5,24 @@ import type { Policy } from "../engine/policy";
 import type { Finding } from "../engine/types";
 import type { TableRef, WorkbookPort } from "../workbook/port";
 import { processTable, TableResult } from "./kinds";
+import { ContextOptions, WorkbookContext } from "./scheme";
 
 export interface Analysis {
   /** Every table found, in sheet order. */
   found: TableRef[];
   /** Tables computed. */
   tables: TableResult[];
-  /** Tables found but not computed (kinds without an engine yet, unrecognised ListObjects). */
+  /** Tables found but not computed (unrecognised ListObjects, a second city table). */
   skipped: TableRef[];
+  /** The add-in's own 反馈 sheets found (read back by the feedback so that their statuses survive). */
+  feedback: TableRef[];
+  /** The workbook's tables as read, and what they need from each other. */
+  context: WorkbookContext;
   /** Findings of all computed tables, table by table, row by row. */
   findings: Finding[];
 }
 
-export interface AnalyzeOptions {
+export interface AnalyzeOptions extends ContextOptions {
   /** Only these kinds (default: every kind that has an engine). */
   kinds?: readonly TableKind[];
 }
@@ -26,17 +31,26 @@ export async function analyzeWorkbook(port: WorkbookPort, policy: Policy, option
   const found = await port.listTables();
   const tables: TableResult[] = [];
   const skipped: TableRef[] = [];
+  const feedback = found.filter((ref) => ref.kind === "feedback");
+  // Every table is read before any is computed: a unit table needs its city table, the annual
+  // table's P may come from the unit totals, coverage needs the unit list.
+  const read: { ref: TableRef; raw: Awaited<ReturnType<WorkbookPort["readTable"]>> }[] = [];
   for (const ref of found) {
+    if (ref.kind === "feedback") continue;
     if (ref.kind === null || (options.kinds && !options.kinds.includes(ref.kind))) {
       skipped.push(ref);
       continue;
     }
-    const raw = await port.readTable(ref);
-    const result = processTable(ref, raw, policy);
+    read.push({ ref, raw: await port.readTable(ref) });
+  }
+  const context = new WorkbookContext(read, policy, { fillPerformance: options.fillPerformance });
+  for (const { ref, raw } of read) {
+    const result = processTable(ref, raw, policy, context);
     if (result) tables.push(result);
     else skipped.push(ref);
   }
-  return { found, tables, skipped, findings: tables.flatMap((t) => t.findings) };
+  skipped.sort((a, b) => found.indexOf(a) - found.indexOf(b));
+  return { found, tables, skipped, feedback, context, findings: tables.flatMap((t) => t.findings) };
 }
 
 export function countSeverities(findings: readonly Finding[]): { errors: number; warnings: number } {

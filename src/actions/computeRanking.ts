@@ -13,6 +13,7 @@ import { ActionError } from "./errors";
 import { findingsSheetRows } from "./findingsSheet";
 import type { TableResult } from "./kinds";
 import { planResultColumns, rangeAddress, ResultLayout } from "./layout";
+import { FeedbackCounts, feedbackCounts, FeedbackDates, planSchemeSheets, SchemePlan, writeSchemeSheets } from "./schemeSheets";
 import { FINDINGS_HEADERS, FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "./text";
 
 export interface ComputeOptions {
@@ -20,6 +21,12 @@ export interface ComputeOptions {
   findingsSheet?: boolean;
   /** Take a snapshot of everything the compute changes, for undo (default false). */
   snapshot?: boolean;
+  /** Fill the annual table's blank P cells from the unit totals (as is or 折算 per policy); never a filled cell. */
+  fillPerformance?: boolean;
+  /** Write the 反馈 sheet of the unit table with these dates (statuses of an existing 反馈 sheet survive). */
+  feedback?: FeedbackDates;
+  /** Write the 历年奖励 and 考察覆盖 sheets when the workbook has their tables (default true). */
+  schemeSheets?: boolean;
 }
 
 export interface TableSummary {
@@ -47,6 +54,10 @@ export interface ComputeSummary {
   warnings: number;
   /** Name of the findings sheet written, or null. */
   findingsSheet: string | null;
+  /** The scheme's sheets written (历年奖励, 考察覆盖, 反馈), by the names used. */
+  schemeSheets: string[];
+  /** The 反馈 sheet's counts, when it was written. */
+  feedback?: FeedbackCounts;
 }
 
 export interface ComputeResult {
@@ -90,7 +101,7 @@ async function planWrites(port: WorkbookPort, analysis: Analysis): Promise<(Resu
   return plans;
 }
 
-function snapshotScope(analysis: Analysis, plans: (ResultLayout | null)[], findingsSheet: boolean): SnapshotScope {
+function snapshotScope(analysis: Analysis, plans: (ResultLayout | null)[], findingsSheet: boolean, scheme: SchemePlan): SnapshotScope {
   const ranges: SheetRange[] = [];
   const tables: TableRef[] = [];
   analysis.tables.forEach((t, i) => {
@@ -99,7 +110,7 @@ function snapshotScope(analysis: Analysis, plans: (ResultLayout | null)[], findi
     for (const c of plan.columns) ranges.push({ sheet: t.ref.sheet, top: t.ref.headerRow, left: c.column, bottom: t.ref.lastRow, right: c.column });
     if (t.ref.name && plan.appendArea) tables.push(t.ref);
   });
-  return { ranges, tables, sheets: findingsSheet ? [FINDINGS_SHEET] : [] };
+  return { ranges, tables, sheets: [...scheme.sheets.map((s) => s.name), ...(findingsSheet ? [FINDINGS_SHEET] : [])] };
 }
 
 /** The writes of one table: the result columns, then the highlight and the notes. */
@@ -125,12 +136,14 @@ async function writeTable(port: WorkbookPort, t: TableResult, plan: ResultLayout
 
 export async function computeRanking(port: WorkbookPort, policy: Policy, options: ComputeOptions = {}): Promise<ComputeResult> {
   const writeFindings = options.findingsSheet ?? true;
-  const analysis = await analyzeWorkbook(port, policy);
-  if (!analysis.tables.some((t) => t.kind === "annual")) throw new ActionError("NO_TABLE", text.noTable);
+  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance });
+  if (!analysis.tables.length) throw new ActionError("NO_TABLE", text.noTable);
 
   // Everything is validated and planned before the first write.
   const plans = await planWrites(port, analysis);
-  const snapshot = options.snapshot ? await port.snapshot(snapshotScope(analysis, plans, writeFindings)) : undefined;
+  const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true });
+  analysis.findings.push(...scheme.findings);
+  const snapshot = options.snapshot ? await port.snapshot(snapshotScope(analysis, plans, writeFindings, scheme)) : undefined;
 
   const tables: TableSummary[] = [];
   for (let i = 0; i < analysis.tables.length; i++) {
@@ -150,6 +163,11 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     });
   }
 
+  const schemeSheets = await writeSchemeSheets(port, scheme);
+  if (snapshot) scheme.sheets.forEach((s, i) => {
+    if (schemeSheets[i] !== s.name) snapshot.sheets.push({ name: schemeSheets[i], existed: false });
+  });
+
   let findingsSheet: string | null = null;
   if (writeFindings) {
     findingsSheet = await port.addSheet(FINDINGS_SHEET, findingsSheetRows(analysis.findings), { columnWidths: FINDINGS_WIDTHS, headerRows: 1 });
@@ -161,6 +179,8 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     skipped: analysis.skipped.map((r) => ({ sheet: r.sheet, ...(r.name ? { name: r.name } : {}), kind: r.kind, address: rangeAddress(tableRange(r)) })),
     ...countSeverities(analysis.findings),
     findingsSheet,
+    schemeSheets,
+    ...(scheme.feedback && scheme.feedbackJson ? { feedback: feedbackCounts(scheme.feedbackJson.sheet, scheme.feedback) } : {}),
   };
   return { analysis, summary, snapshot };
 }

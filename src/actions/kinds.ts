@@ -4,8 +4,10 @@
 import { computeAnnual, PoolSummary } from "../engine/annual";
 import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS, ColumnSpec, TableKind } from "../engine/headers";
 import type { Policy } from "../engine/policy";
+import { priorityPromotion } from "../engine/promotion";
 import type { CellValue, Finding, Highlight, RawTable } from "../engine/types";
 import type { TableRef } from "../workbook/port";
+import { processCity, processExamination, processHistory, processUnit, SchemeData, WorkbookContext } from "./scheme";
 
 /** One result row in the JSON (INTERFACES.md §4): the worksheet row plus the kind's own fields. */
 export type JsonRow = { row: number } & Record<string, unknown>;
@@ -29,7 +31,11 @@ export interface TableResult {
   notes: (string | null)[];
   noteKey: string;
   json: JsonRow[];
+  /** Table-level JSON fields besides sheet, name, kind and rows (e.g. an examination table's coverage). */
+  jsonExtra?: Record<string, unknown>;
   stats: TableStats;
+  /** What the scheme's own sheets (历年奖励, 考察覆盖, 反馈) are made from. */
+  scheme?: SchemeData;
 }
 
 export interface TableStats {
@@ -44,27 +50,48 @@ export interface TableStats {
 
 const TABLE_LEVEL = new Set<Finding["code"]>(["MISSING_COLUMN", "DUPLICATE_COLUMN"]);
 
-/** Compute one table with its kind's engine; null for kinds not computed yet (they are skipped). */
-export function processTable(ref: TableRef, raw: RawTable, policy: Policy): TableResult | null {
+/** The result column of the P taken from unit totals (only with ContextOptions.fillPerformance). */
+export const FILLED_P_COLUMN: ColumnSpec = { key: "filledP", zh: "绩效考核（取自单位总分）", en: "Performance (from unit totals)" };
+
+/**
+ * Compute one table with its kind's engine; null for tables that are not computed (they are
+ * skipped). `context` holds the workbook's other tables (a unit table's city indicators, …); without
+ * one the table is computed alone.
+ */
+export function processTable(ref: TableRef, raw: RawTable, policy: Policy, context?: WorkbookContext): TableResult | null {
+  const ctx = context ?? new WorkbookContext([{ ref, raw }], policy);
   switch (ref.kind) {
     case "annual":
-      return processAnnual(ref, raw, policy);
+      return processAnnual(ref, raw, policy, ctx);
     case "unit":
+      return processUnit(ref, raw, ctx);
     case "city":
+      return processCity(ref, raw, ctx);
     case "history":
+      return processHistory(ref, raw, policy);
+    case "examination":
+      return processExamination(ref, raw, ctx);
+    case "feedback": // the add-in's own 反馈 sheet: read back by the feedback, not computed
     case null:
-      return null; // engines for these kinds come with issue 4
+      return null;
   }
 }
 
-function processAnnual(ref: TableRef, raw: RawTable, policy: Policy): TableResult {
-  const outcome = computeAnnual(raw, policy);
+function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: WorkbookContext): TableResult {
+  // With --fill-performance, blank P cells take the unit's total (never a cell the user filled).
+  const filled = ctx.fillAnnual(raw);
+  const outcome = computeAnnual(filled ? filled.table : raw, policy);
+  const promotion = priorityPromotion(outcome.rows);
+  const promoted = new Set(promotion.flags.map((f) => f.row));
   const n = raw.rows.length;
   const column = () => new Array<CellValue>(n).fill(null);
   const values: Record<string, CellValue[]> = { composite: column(), rank: column(), grade: column(), reasons: column() };
   const highlights = new Array<Highlight | null>(n).fill(null);
   const notes = new Array<string | null>(n).fill(null);
+  const filledAt = new Map((filled?.filled ?? []).map((f) => [f.row, f.P]));
+  if (filled) values.filledP = column();
   for (const r of outcome.rows) {
+    if (filled) values.filledP[r.index] = filledAt.get(r.row) ?? null;
     values.composite[r.index] = r.composite;
     values.rank[r.index] = r.rank;
     values.grade[r.index] = r.grade;
@@ -79,9 +106,9 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy): TableResul
     findings: outcome.findings,
     usable: !outcome.findings.some((f) => TABLE_LEVEL.has(f.code)),
     inputSpecs: ANNUAL_COLUMNS,
-    resultSpecs: ANNUAL_RESULT_COLUMNS,
+    resultSpecs: filled ? [...ANNUAL_RESULT_COLUMNS, FILLED_P_COLUMN] : ANNUAL_RESULT_COLUMNS,
     values,
-    numberFormats: { composite: "0.00", rank: "0" },
+    numberFormats: filled ? { composite: "0.00", rank: "0", filledP: "0.00" } : { composite: "0.00", rank: "0" },
     highlights,
     notes,
     noteKey: "grade",
@@ -93,6 +120,8 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy): TableResul
       rank: r.rank,
       grade: r.grade,
       reasons: r.reasons,
+      priorityPromotion: promoted.has(r.row),
+      ...(filled ? { filledP: filledAt.get(r.row) ?? null } : {}),
     })),
     stats: {
       rows: outcome.rows.length,
@@ -101,5 +130,6 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy): TableResul
       vetoes: outcome.pools.reduce((s, p) => s + p.vetoes, 0),
       conflicts: outcome.rows.filter((r) => r.reasons.includes("AFFIRM_VETO_CONFLICT")).length,
     },
+    scheme: { kind: "annual", outcome, promotion, filled },
   };
 }

@@ -19,6 +19,8 @@ export interface JsonTable {
   name?: string;
   kind: TableKind;
   rows: JsonRow[];
+  /** Kind-specific table fields: an examination table's `coverage`, a unit table's `feedback`. */
+  [extra: string]: unknown;
 }
 
 export interface JsonReport {
@@ -34,7 +36,7 @@ export function jsonFinding(f: Finding): JsonFinding {
 export function buildReport(policy: { name: string; sha256: string }, tables: readonly TableResult[], findings: readonly Finding[]): JsonReport {
   return {
     policy: { name: policy.name, sha256: policy.sha256 },
-    tables: tables.map((t) => ({ sheet: t.ref.sheet, ...(t.ref.name ? { name: t.ref.name } : {}), kind: t.kind, rows: t.json })),
+    tables: tables.map((t) => ({ sheet: t.ref.sheet, ...(t.ref.name ? { name: t.ref.name } : {}), kind: t.kind, rows: t.json, ...t.jsonExtra })),
     findings: findings.map(jsonFinding),
   };
 }

@@ -14,9 +14,15 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: "错误 error",
 export const text = {
   noFindings: m("通过：未发现问题。", "Passed: no findings."),
   noTable: m(
-    "工作簿中没有找到年度考核表（需要“编号”“绩效考核”“民主测评”等表头）。",
-    "No annual assessment table found in the workbook (it needs headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic).",
+    "工作簿中没有找到年度考核表（需要“编号”“绩效考核”“民主测评”等表头），也没有单位绩效、市考指标、历年等次或政治建设考察表。",
+    "No annual assessment table found in the workbook (it needs headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic), nor a unit performance, city indicator, history or examination table.",
   ),
+  noUnitTable: m(
+    "工作簿中没有找到单位绩效表（需要“编号”“名称”“幸福感”“满意度”“安全感”等表头），无法生成反馈。",
+    "No unit performance table found in the workbook (it needs headers such as 编号/ID, 名称/Name, 幸福感/Happiness, 满意度/Satisfaction, 安全感/Security): no feedback can be made.",
+  ),
+  unitTableUnusable: (sheet: string) =>
+    m(`工作表“${sheet}”中的单位绩效表缺少必需的列或有重复的列，无法生成反馈（见校验结果）。`, `The unit performance table on sheet "${sheet}" misses a required column or has one twice: no feedback can be made (see the findings).`),
   resultAreaNotEmpty: (sheet: string, area: string) =>
     m(
       `工作表“${sheet}”中表格右侧用于写入结果的区域 ${area} 不是空的；为避免覆盖数据，未写入任何内容。请清空该区域或移动表格。`,

@@ -11,6 +11,8 @@ import { FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "./text";
 export interface ValidateOptions {
   /** Also write the findings to the 校验结果 sheet (default false). */
   findingsSheet?: boolean;
+  /** Validate the annual table as computeRanking would with its blank P cells taken from the unit totals. */
+  fillPerformance?: boolean;
 }
 
 export interface ValidateResult {
@@ -22,8 +24,8 @@ export interface ValidateResult {
 }
 
 export async function validateWorkbook(port: WorkbookPort, policy: Policy, options: ValidateOptions = {}): Promise<ValidateResult> {
-  const analysis = await analyzeWorkbook(port, policy);
-  if (!analysis.tables.some((t) => t.kind === "annual")) throw new ActionError("NO_TABLE", text.noTable);
+  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance });
+  if (!analysis.tables.length) throw new ActionError("NO_TABLE", text.noTable);
   const findingsSheet = options.findingsSheet
     ? await port.addSheet(FINDINGS_SHEET, findingsSheetRows(analysis.findings), { columnWidths: FINDINGS_WIDTHS, headerRows: 1 })
     : null;
