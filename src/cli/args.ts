@@ -13,6 +13,12 @@ export interface CliArgs {
   printDefault: boolean;
   seed?: string;
   cadres?: string;
+  /** --feedback-date YYYY-MM-DD (rank; default: today). */
+  feedbackDate?: string;
+  /** --today YYYY-MM-DD (rank; default: the system date), for reproducible overdue marks. */
+  today?: string;
+  /** --fill-performance: blank P cells of the annual table from the unit totals. */
+  fillPerformance: boolean;
 }
 
 export class UsageError extends Error {
@@ -22,23 +28,31 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres"]);
-const FLAG_OPTIONS = new Set(["--json", "--print-default"]);
+const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres", "--feedback-date", "--today"]);
+const FLAG_OPTIONS = new Set(["--json", "--print-default", "--fill-performance"]);
+const VALUE_KEYS: Record<string, "out" | "policy" | "seed" | "cadres" | "feedbackDate" | "today"> = {
+  "--out": "out",
+  "--policy": "policy",
+  "--seed": "seed",
+  "--cadres": "cadres",
+  "--feedback-date": "feedbackDate",
+  "--today": "today",
+};
 const ALLOWED: Record<Exclude<Command, "help">, string[]> = {
-  rank: ["--out", "--policy", "--json"],
-  validate: ["--policy", "--json"],
+  rank: ["--out", "--policy", "--json", "--feedback-date", "--today", "--fill-performance"],
+  validate: ["--policy", "--json", "--fill-performance"],
   policy: ["--print-default", "--policy", "--json"],
   sample: ["--out", "--seed", "--cadres"],
 };
 const ALIASES: Record<string, string> = { "-o": "--out", "-p": "--policy" };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false };
+  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false, fillPerformance: false };
   if (argv.length === 0) throw new UsageError(say.missingCommand());
   const [command, ...rest] = argv;
   if (!(command in ALLOWED)) throw new UsageError(say.unknownCommand(command));
   const cmd = command as Exclude<Command, "help">;
-  const args: CliArgs = { command: cmd, json: false, printDefault: false };
+  const args: CliArgs = { command: cmd, json: false, printDefault: false, fillPerformance: false };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -55,6 +69,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (FLAG_OPTIONS.has(name)) {
         if (eq > 0) throw new UsageError(say.unknownOption(a, cmd));
         if (name === "--json") args.json = true;
+        else if (name === "--fill-performance") args.fillPerformance = true;
         else args.printDefault = true;
         continue;
       }
@@ -62,8 +77,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       if (eq > 0) value = a.slice(eq + 1);
       else if (i + 1 < rest.length && !(rest[i + 1].startsWith("--") && rest[i + 1].length > 2)) value = rest[++i];
       if (value === undefined || value === "") throw new UsageError(say.missingValue(name));
-      const key = name.slice(2) as "out" | "policy" | "seed" | "cadres";
-      args[key] = value;
+      args[VALUE_KEYS[name]] = value;
       continue;
     }
     positional.push(a);

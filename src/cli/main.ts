@@ -2,19 +2,23 @@
 // exceljs adapter. Exit status 0 done (warnings allowed), 1 the input has errors (results still
 // written for valid rows), 2 could not run — then with one line on stderr, Chinese and English.
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { resolve } from "node:path";
+import * as ExcelJS from "exceljs";
 import { computeRanking } from "../actions/computeRanking";
 import { ActionError } from "../actions/errors";
 import { buildReport } from "../actions/report";
 import { validateWorkbook } from "../actions/validate";
+import { insertSample } from "../actions/sample";
+import { FeedbackDateError, parseDate } from "../engine/feedback";
+import { DEFAULT_CADRES, DEFAULT_SEED, MAX_CADRES, MIN_CADRES } from "../sample";
 import { canonicalPolicyJson, defaultPolicy, DEFAULT_POLICY_DOCUMENT, loadPolicy, Policy } from "../engine/policy";
 import type { Message } from "../engine/types";
 import { WorkbookError } from "../workbook/port";
 import { XlsxWorkbook } from "../workbook/xlsx";
 import { CliArgs, parseArgs, UsageError } from "./args";
 import { errorText, readInput, writeFileAtomic } from "./files";
-import { policySummary, rankSummary, validateSummary } from "./format";
+import { policySummary, rankSummary, sampleSummary, validateSummary } from "./format";
 import { line, say, USAGE } from "./text";
 
 export interface Io {
@@ -79,12 +83,28 @@ async function openWorkbook(path: string): Promise<XlsxWorkbook> {
   }
 }
 
+/** Today's calendar date where the command runs (local time), as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${p(now.getFullYear(), 4)}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** A date option (YYYY-MM-DD; 2024/5/4 and 2024年5月4日 are read too) as YYYY-MM-DD, or a usage error. */
+function dateOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  const d = parseDate(value);
+  if (d === null) throw new UsageError(say.badDate(option, value));
+  return d;
+}
+
 async function rank(args: CliArgs, io: Io): Promise<number> {
+  const today = dateOption(args.today, "--today") ?? localToday();
+  const feedbackDate = dateOption(args.feedbackDate, "--feedback-date") ?? today;
   const policy = await readPolicy(args.policy);
   const input = args.input as string;
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
-  const result = await computeRanking(wb, policy);
+  const result = await computeRanking(wb, policy, { fillPerformance: args.fillPerformance, feedback: { feedbackDate, today } });
   const report = buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.analysis.findings);
   if (args.out !== undefined) {
     try {
@@ -104,7 +124,7 @@ async function validate(args: CliArgs, io: Io): Promise<number> {
   const input = args.input as string;
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
-  const result = await validateWorkbook(wb, policy);
+  const result = await validateWorkbook(wb, policy, { fillPerformance: args.fillPerformance });
   if (args.json) io.stdout(JSON.stringify(buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.findings), null, 2) + "\n");
   else io.stdout(validateSummary(`考核助手 ASSESS — 校验 validate: ${input}`, policy, sha256, result.analysis, result.errors, result.warnings));
   return result.errors > 0 ? EXIT.inputErrors : EXIT.ok;
@@ -118,6 +138,42 @@ async function policyCommand(args: CliArgs, io: Io): Promise<number> {
   const policy = await readPolicy(args.policy);
   if (args.json) io.stdout(JSON.stringify(policy, null, 2) + "\n");
   else io.stdout(policySummary(policy, policySha256(policy), args.policy ?? "默认 default"));
+  return EXIT.ok;
+}
+
+/** A whole-number option within bounds, or a usage error. */
+function wholeNumber(value: string | undefined, option: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^[+-]?\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(say.badNumber(option, value, min, max));
+  return n;
+}
+
+export const DEFAULT_SAMPLE_FILE = "assess-sample.xlsx";
+
+async function sample(args: CliArgs, io: Io): Promise<number> {
+  const seed = wholeNumber(args.seed, "--seed", 0, 2 ** 32 - 1) ?? DEFAULT_SEED;
+  const cadres = wholeNumber(args.cadres, "--cadres", MIN_CADRES, MAX_CADRES) ?? DEFAULT_CADRES;
+  const out = args.out ?? DEFAULT_SAMPLE_FILE;
+  // The default file name is never overwritten: only a file named by --out is replaced.
+  if (args.out === undefined) {
+    const exists = await stat(out).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new CannotRun(say.sampleExists(out));
+  }
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "考核助手 ASSESS";
+  const wb = XlsxWorkbook.from(workbook);
+  const result = await insertSample(wb, { seed, cadres });
+  try {
+    await writeFileAtomic(out, await wb.toBuffer());
+  } catch (e) {
+    throw new CannotRun(say.cannotWrite(out, errorText(e)));
+  }
+  io.stdout(sampleSummary(out, result));
+  io.stderr(line(say.written(resolve(out))) + "\n");
   return EXIT.ok;
 }
 
@@ -136,11 +192,13 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
       case "policy":
         return await policyCommand(args, io);
       case "sample":
-        throw new CannotRun(say.notImplemented("sample"));
+        return await sample(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof CannotRun || e instanceof ActionError || e instanceof WorkbookError) {
       io.stderr(line(e.detail) + "\n");
+    } else if (e instanceof FeedbackDateError) {
+      io.stderr(e.message.replace(/\s*\n\s*/g, " ") + "\n");
     } else {
       io.stderr(line(say.internal(errorText(e))) + "\n");
     }

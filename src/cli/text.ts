@@ -1,5 +1,8 @@
 // What the command line says, zh-CN and en-US side by side. Errors are one line: Chinese, then English.
 import type { Message } from "../engine/types";
+import { DEFAULT_CADRES, DEFAULT_SEED, MAX_CADRES, MIN_CADRES } from "../sample/generate";
+
+const [DEFAULT_SEED_TEXT, DEFAULT_CADRES_TEXT, MIN_CADRES_TEXT, MAX_CADRES_TEXT] = [DEFAULT_SEED, DEFAULT_CADRES, MIN_CADRES, MAX_CADRES].map(String);
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -7,24 +10,37 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
 
 用法 Usage:
   assess rank     <in.xlsx> [--out out.xlsx] [--policy policy.json] [--json]
-  assess validate <in.xlsx> [--policy policy.json] [--json]
+                  [--feedback-date YYYY-MM-DD] [--today YYYY-MM-DD] [--fill-performance]
+  assess validate <in.xlsx> [--policy policy.json] [--json] [--fill-performance]
   assess policy   [--print-default] [--policy policy.json]
   assess sample   [--out file.xlsx] [--seed N] [--cadres N]
   assess --help
 
 命令 Commands:
-  rank      计算综合得分、排名、等次，写入结果列、突出显示和“校验结果”工作表（仅在给出 --out 时写文件）
-            compute composite, rank and grade; write result columns, highlights and a 校验结果 sheet
-            (a file is written only when --out is given; the input is never overwritten unless --out names it)
+  rank      计算工作簿中的每一个表格：年度考核（综合得分、排名、等次）、单位绩效（民评得分、市考加扣分、
+            总分、排名）、市考指标、历年等次、政治建设考察；写入结果列、突出显示，以及“历年奖励”
+            “考察覆盖”“反馈”“校验结果”工作表（仅在给出 --out 时写文件）
+            compute every table of the workbook: annual (composite, rank, grade), unit performance
+            (民评, city adjustment, total, rank), city indicators, history, examinations; write result
+            columns, highlights and the 历年奖励 (rewards), 考察覆盖 (coverage), 反馈 (feedback) and
+            校验结果 (findings) sheets (a file is written only when --out is given; the input is never
+            overwritten unless --out names it)
   validate  只校验，列出全部问题，不写文件   validate only: list every finding, write nothing
   policy    显示当前政策摘要；--print-default 输出默认政策 JSON
             show the active policy; --print-default prints the default policy JSON
-  sample    生成示例工作簿（尚未实现）   generate a sample workbook (not implemented yet)
+  sample    生成示例工作簿（默认 assess-sample.xlsx；已存在时不覆盖，除非用 --out 指明）
+            write the sample workbook (default assess-sample.xlsx, never overwritten unless --out names it)
 
 选项 Options:
   --out FILE      结果写入的文件 (written atomically)      file to write the results to
   --policy FILE   政策 JSON 文件（可只写与默认不同的设置）  policy JSON (may hold only the settings that differ)
   --json          在标准输出打印 JSON 结果                  print the JSON result on stdout
+  --feedback-date 反馈日期，默认今天                        the feedback date (default: today)
+  --today         今天的日期（判断逾期），默认系统日期      today, for overdue items (default: the system date)
+  --fill-performance  年度考核表“绩效考核”为空的单元格取单位绩效总分（按政策原值或折算），不覆盖已填的值
+                  blank P cells of the annual table from the unit totals (as is or 折算 per policy)
+  --seed N        示例的随机种子（默认 ${DEFAULT_SEED_TEXT}）             the sample's seed (default ${DEFAULT_SEED_TEXT})
+  --cadres N      示例的干部人数（${MIN_CADRES_TEXT}–${MAX_CADRES_TEXT}，默认 ${DEFAULT_CADRES_TEXT}）   the sample's number of cadres
   -h, --help      显示本帮助                                show this help
 
 退出码 Exit status: 0 完成 done (warnings allowed) · 1 输入有错误 input has errors (results still written for valid rows)
@@ -40,6 +56,10 @@ export const say = {
   missingInput: (c: string) => say.usage(`命令 ${c} 需要一个输入文件`, `${c} needs an input file`),
   extraArgument: (a: string) => say.usage(`多余的参数“${a}”`, `unexpected argument "${a}"`),
   notImplemented: (c: string) => m(`命令 ${c} 尚未实现（not implemented yet）。`, `assess ${c} is not implemented yet.`),
+  badDate: (o: string, v: string) => say.usage(`选项 ${o} 的值“${v}”不是日期（应为 YYYY-MM-DD）`, `the value "${v}" of ${o} is not a date (YYYY-MM-DD)`),
+  badNumber: (o: string, v: string, min: number, max: number) => say.usage(`选项 ${o} 的值“${v}”必须是 ${min}–${max} 的整数`, `the value "${v}" of ${o} must be a whole number from ${min} to ${max}`),
+  sampleExists: (p: string) =>
+    m(`“${p}”已存在，未覆盖。请用 --out 指定文件名（指定已存在的文件时会覆盖它）。`, `"${p}" already exists and was not overwritten. Name the file with --out (a file named by --out is replaced).`),
   inputNotFound: (p: string) => m(`找不到输入文件“${p}”。`, `Input file "${p}" not found.`),
   inputIsDirectory: (p: string) => m(`“${p}”是一个文件夹，不是 .xlsx 文件。`, `"${p}" is a folder, not an .xlsx file.`),
   inputUnreadable: (p: string, why: Message) => m(`无法读取“${p}”：${why.zh}。`, `Cannot read "${p}": ${why.en}.`),

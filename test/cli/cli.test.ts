@@ -147,7 +147,12 @@ describe("could not run: exit 2 with one line", () => {
     expectCannotRun(assess("rank", golden("chinese-headers"), "--out"), /needs a value/);
     expectCannotRun(assess("rank", golden("chinese-headers"), "--frobnicate"), /does not take/);
   });
-  test("sample is not implemented yet", () => expectCannotRun(assess("sample"), /not implemented yet/));
+  test("sample: bad numbers and options are usage errors", () => {
+    expectCannotRun(assess("sample", "--seed", "abc", "--out", path.join(tmp, "s.xlsx")), /--seed must be a whole number/);
+    expectCannotRun(assess("sample", "--cadres", "10", "--out", path.join(tmp, "s.xlsx")), /--cadres must be a whole number from 150 to 5000/);
+    expectCannotRun(assess("sample", "--json"), /does not take/);
+    expect(fs.existsSync(path.join(tmp, "s.xlsx"))).toBe(false);
+  });
 });
 
 describe("validate, policy, help", () => {
