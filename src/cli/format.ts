@@ -70,7 +70,7 @@ export function rankSummary(title: string, policy: Policy, sha256: string, summa
     }
   });
   for (const s of summary.skipped) out.push(`跳过 Skipped: ${s.sheet}!${s.address}${s.name ? `（表 ${s.name}）` : ""} ${s.kind ? KIND_NAME[s.kind] : "未识别 unrecognised"}（${skipReason(s.kind)}）`);
-  if (summary.schemeSheets.length) out.push(`工作表 Sheets written: ${summary.schemeSheets.join("、")}`);
+  if (summary.schemeSheets.length) out.push(`结果工作表 Result sheets: ${summary.schemeSheets.join("、")}`);
   const fb = summary.feedback;
   if (fb) out.push(`反馈 Feedback（${fb.sheet}）: ${fb.items} 项扣分 deduction item${fb.items === 1 ? "" : "s"}，${fb.open} 待整改 open，${fb.done} 已整改 done，${fb.overdue} 逾期 overdue`);
   out.push(countLine(summary.errors, summary.warnings, findings.length) + (summary.findingsSheet ? `，见工作表 see sheet “${summary.findingsSheet}”` : ""));
