@@ -262,6 +262,93 @@ maybe("task pane in chromium", () => {
     await page.close();
   });
 
+  describe("reliability (issue #6)", () => {
+    type Cells = Record<string, Record<string, unknown>>;
+    /** Open a pane in Chinese (an earlier test left English as the remembered choice). */
+    async function openZh(fixture: WorkbookFixture): Promise<Page> {
+      const page = await open(fixture);
+      await page.waitForSelector("#compute");
+      if ((await page.textContent("#lang")) === "中文") await page.click("#lang");
+      return page;
+    }
+    const formulas = (d: Dump) => d.sheets.flatMap((sh) => Object.entries(sh.cells as Cells).filter(([, c]) => c.formula).map(([a]) => `${sh.name}!${a}`));
+
+    test("compute clicked twice quickly: the second click is refused with a message; one compute, no interleaved batches", async () => {
+      const page = await openZh(annualWorkbook());
+      // Count the pane's Excel.run batches in flight.
+      await page.evaluate(() => {
+        const w = window as unknown as { Excel: { run: (b: unknown) => Promise<unknown> }; __inFlight: number; __maxInFlight: number };
+        const real = w.Excel.run.bind(w.Excel);
+        w.__inFlight = 0;
+        w.__maxInFlight = 0;
+        w.Excel.run = async (batch: unknown) => {
+          w.__maxInFlight = Math.max(w.__maxInFlight, ++w.__inFlight);
+          try {
+            return await real(batch);
+          } finally {
+            w.__inFlight--;
+          }
+        };
+      });
+      const done = Number((await page.getAttribute("#app", "data-done")) ?? "0");
+      // Two clicks in the same task, as a fast double click or a queued click delivers them.
+      const status = await page.evaluate(() => {
+        const b = document.getElementById("compute") as HTMLButtonElement;
+        b.click();
+        b.click();
+        return document.getElementById("status")?.textContent ?? "";
+      });
+      expect(status).toContain("仍在进行");
+      expect(await page.getAttribute("#app", "data-refused")).toBe("1");
+      expect(await page.isDisabled("#compute")).toBe(true);
+      await shot(page, "13-double-click-refused");
+      await page.waitForSelector(`#app[data-done="${done + 1}"]`);
+      expect(await page.evaluate(() => (window as unknown as { __maxInFlight: number }).__maxInFlight)).toBe(1);
+      expect(await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "O2:Q2")).toEqual([[95, 1, "称职"]]);
+      // One compute: one undo brings the original back, a second has nothing to undo.
+      await run(page, "#undo");
+      expect(await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "O1:O2")).toEqual([[""], [""]]);
+      expect(await page.isDisabled("#undo")).toBe(true);
+      await page.close();
+    });
+
+    test("formula-like cell text stays text in 说明 and 校验结果 in the browser too", async () => {
+      const fixture = annualWorkbook();
+      const rows = fixture.sheets![0].rows!;
+      rows[1][11] = "'=HYPERLINK(\"http://example.invalid\",\"x\")"; // 政治素质, quoted in 说明 and 校验结果
+      rows[2][11] = "'+SUM(A1:A9)";
+      rows[3][11] = "'-2+3";
+      rows[4][11] = "'@cmd";
+      const page = await openZh(fixture);
+      const before = formulas(await dump(page));
+      await run(page, "#compute");
+      expect(formulas(await dump(page))).toEqual(before);
+      const notes = (await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "R2:R5")).map((r) => String(r[0]));
+      expect(notes[0]).toContain('=HYPERLINK("http://example.invalid","x")');
+      expect(notes[1]).toContain("+SUM(A1:A9)");
+      expect(notes[2]).toContain("-2+3");
+      expect(notes[3]).toContain("@cmd");
+      const sheet = (await inDouble<unknown[][]>(page, "values", "校验结果", "A1:H20")).flat().map(String).join("\n");
+      expect(sheet).toContain("+SUM(A1:A9)");
+      expect(await page.textContent("#findings")).toContain("@cmd");
+      await page.close();
+    });
+
+    test("a request failing midway: the pane restores the workbook and says so", async () => {
+      const page = await openZh(annualWorkbook());
+      const before = await dump(page);
+      // The second request that writes values fails (after applying its first command): some
+      // result cells are written by then.
+      await inDouble(page, "failSync", 2, { onOp: "Range.values=", afterOps: 1 });
+      await run(page, "#compute");
+      const notice = await page.textContent("#notice");
+      expect(notice).toContain("已把工作簿恢复到计算前的状态");
+      expect(await dump(page)).toEqual(before);
+      await shot(page, "14-write-failed-restored");
+      await page.close();
+    });
+  });
+
   test("no request left localhost; no script errors", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
     expect(foreign).toEqual([]);

@@ -63,8 +63,11 @@ export interface ExcelDouble {
   setProtected(sheet: string, on: boolean): void;
   select(address: string): void;
   setExcelApi(version: string): void;
-  /** The nth sync from now (1-based) fails with `code`, after applying its first `afterOps` commands; `times` syncs in a row. 0 cancels. */
-  failSync(nth: number, options?: { code?: string; afterOps?: number; times?: number }): void;
+  /**
+   * The nth sync from now (1-based) fails with `code`, after applying its first `afterOps` commands;
+   * `times` syncs in a row; with `onOp`, only syncs carrying that command (e.g. "Range.values=") count. 0 cancels.
+   */
+  failSync(nth: number, options?: { code?: string; afterOps?: number; times?: number; onOp?: string }): void;
   type(sheet: string, address: string, input: string | number | boolean): void;
   readonly settings: Record<string, unknown>;
   readonly savedSettings: Record<string, unknown>;

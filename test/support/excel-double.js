@@ -221,9 +221,10 @@
       this.fault = null; // a planned sync failure (failSync)
     }
     /** The fault planned for the sync being made now, if any (see ExcelDouble.failSync). */
-    takeFault() {
+    takeFault(queue) {
       const f = this.fault;
       if (!f) return null;
+      if (f.onOp && !queue.some((op) => op.name === f.onOp)) return null;
       f.countdown--;
       if (f.countdown > 0) return null;
       f.times--;
@@ -294,7 +295,7 @@
       const queue = this._queue;
       this._queue = [];
       model.stats.syncs++;
-      const fault = model.takeFault();
+      const fault = model.takeFault(queue);
       const bytes = queue.reduce((n, op) => n + op.bytes, 0);
       const record = { bytes, ops: queue.length, responseBytes: 0, names: queue.map((o) => o.name) };
       model.stats.requests.push(record);
@@ -1517,11 +1518,12 @@
     /**
      * Fault injection: the `nth` sync from now (1-based) fails with an OfficeExtension error `code`
      * (default GeneralException), after applying its first `afterOps` commands (default none); with
-     * `times` > 1 the following syncs fail too. failSync(0) cancels a planned fault.
+     * `times` > 1 the following syncs fail too; with `onOp` (e.g. "Range.values=") only syncs that
+     * carry such a command count. failSync(0) cancels a planned fault.
      */
     failSync(nth, options) {
       const o = options || {};
-      this.model.fault = nth > 0 ? { countdown: nth, times: o.times || 1, code: o.code, afterOps: o.afterOps || 0 } : null;
+      this.model.fault = nth > 0 ? { countdown: nth, times: o.times || 1, code: o.code, afterOps: o.afterOps || 0, onOp: o.onOp || null } : null;
     }
     /** Type into a cell as a user would. */
     type(sheetName, address, input) {
