@@ -161,17 +161,31 @@ describe("scoped port and undo", () => {
     expect(await port.listTables()).toEqual([table()]);
   });
 
-  test("one level of undo", async () => {
+  test("undo is a bounded stack; a failed restore keeps its record for a retry", async () => {
     const restored: unknown[] = [];
-    const port = { restore: async (s: unknown) => void restored.push(s) } as unknown as WorkbookPort;
-    const undo = new UndoStore<string>();
+    let fail = false;
+    const port = {
+      restore: async (s: unknown) => {
+        if (fail) throw new Error("connection lost");
+        restored.push(s);
+      },
+    } as unknown as WorkbookPort;
+    const undo = new UndoStore<string>(3);
     expect(await undo.undo(port)).toBeNull();
-    const snap = { ranges: [], tables: [], sheets: [] };
-    undo.remember(snap, "before");
-    expect(undo.available).toBe(true);
-    expect((await undo.undo(port))?.extra).toBe("before");
-    expect(restored).toEqual([snap]);
+    const snap = (n: number) => ({ ranges: [], tables: [{ ref: table({ name: `T${n}` }), columnNames: [] }], sheets: [] });
+    for (let i = 1; i <= 5; i++) undo.remember(snap(i), `before ${i}`);
+    expect(undo.depth).toBe(3);
+    fail = true;
+    await expect(undo.undo(port)).rejects.toThrow("connection lost");
+    expect(undo.depth).toBe(3);
+    fail = false;
+    expect((await undo.undo(port))?.extra).toBe("before 5");
+    expect((await undo.undo(port))?.extra).toBe("before 4");
+    expect((await undo.undo(port))?.extra).toBe("before 3");
+    expect(await undo.undo(port)).toBeNull();
+    expect(restored).toEqual([snap(5), snap(4), snap(3)]);
     expect(undo.available).toBe(false);
+    expect(() => new UndoStore(0)).toThrow(RangeError);
   });
 
   test("strings fill their placeholders in both languages", () => {
