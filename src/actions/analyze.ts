@@ -25,6 +25,8 @@ export interface Analysis {
 export interface AnalyzeOptions extends ContextOptions {
   /** Only these kinds (default: every kind that has an engine). */
   kinds?: readonly TableKind[];
+  /** Tables for which this is false are not read nor computed (they are reported as skipped). */
+  include?: (ref: TableRef) => boolean;
 }
 
 export async function analyzeWorkbook(port: WorkbookPort, policy: Policy, options: AnalyzeOptions = {}): Promise<Analysis> {
@@ -37,7 +39,7 @@ export async function analyzeWorkbook(port: WorkbookPort, policy: Policy, option
   const read: { ref: TableRef; raw: Awaited<ReturnType<WorkbookPort["readTable"]>> }[] = [];
   for (const ref of found) {
     if (ref.kind === "feedback") continue;
-    if (ref.kind === null || (options.kinds && !options.kinds.includes(ref.kind))) {
+    if (ref.kind === null || (options.kinds && !options.kinds.includes(ref.kind)) || (options.include && !options.include(ref))) {
       skipped.push(ref);
       continue;
     }

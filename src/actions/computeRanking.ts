@@ -5,8 +5,8 @@
 import type { TableKind } from "../engine/headers";
 import type { PoolSummary } from "../engine/annual";
 import type { Policy } from "../engine/policy";
-import type { Highlight } from "../engine/types";
-import { isBlank } from "../engine/values";
+import type { CellValue, Highlight, RawTable } from "../engine/types";
+import { cellText, isBlank } from "../engine/values";
 import { ColumnWrite, RowFormat, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
 import { Analysis, analyzeWorkbook, countSeverities } from "./analyze";
 import { ActionError } from "./errors";
@@ -27,7 +27,45 @@ export interface ComputeOptions {
   feedback?: FeedbackDates;
   /** Write the 历年奖励 and 考察覆盖 sheets when the workbook has their tables (default true). */
   schemeSheets?: boolean;
+  /**
+   * Compute this annual table only (the one the user chose); the workbook's other annual tables are
+   * left untouched (reported as skipped). Every other kind (unit, city, history, examination) is
+   * computed as usual. Without it every annual table is computed.
+   */
+  annualTable?: TableRef;
+  /**
+   * Asked once, after everything is validated and planned and before the first write, when result
+   * cells hold content the add-in did not write: an existing result column with other values (see
+   * ownResults), or a non-empty area right of a table where new result columns go. false: nothing
+   * is written (result.declined). Without it an existing result column is overwritten and a
+   * non-empty area is refused (ActionError RESULT_AREA_NOT_EMPTY). A table in the way is refused
+   * either way (RESULT_AREA_OVERLAPS_TABLE).
+   */
+  confirmOverwrite?: (conflicts: ResultConflict[]) => Promise<boolean>;
+  /**
+   * Whether the add-in itself wrote exactly these values into this result column (the task pane keeps
+   * a fingerprint per column in the document settings). Without it, any non-blank existing result
+   * column counts as a conflict for confirmOverwrite.
+   */
+  ownResults?: OwnResults;
+  /** Called with the snapshot as soon as it is taken, before the first write (implies snapshot). */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
+
+/** Result cells holding content the add-in did not write. */
+export interface ResultConflict {
+  /** The table whose result cells these are. */
+  sheet: string;
+  table?: string;
+  kind: TableKind;
+  /** "column": an existing result column (data rows); "area": the block right of the table where new result columns go. */
+  what: "column" | "area";
+  range: SheetRange;
+  /** The existing column's header (what === "column"). */
+  header?: string;
+}
+
+export type OwnResults = (table: TableRef, key: string, column: number, values: readonly CellValue[]) => boolean;
 
 export interface TableSummary {
   sheet: string;
@@ -65,6 +103,8 @@ export interface ComputeResult {
   summary: ComputeSummary;
   /** Taken before anything was written (options.snapshot). */
   snapshot?: Snapshot;
+  /** confirmOverwrite answered false: nothing was written (every table's `written` is false). */
+  declined?: boolean;
 }
 
 const HIGHLIGHT_ORDER: Highlight[] = ["veto", "affirmed", "quota", "invalid"];
@@ -77,9 +117,34 @@ function overlaps(a: SheetRange, b: SheetRange): boolean {
   return a.sheet === b.sheet && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
-/** Plan every table's result columns and check that appending them overwrites nothing. */
-async function planWrites(port: WorkbookPort, analysis: Analysis): Promise<(ResultLayout | null)[]> {
+/**
+ * Result cells of one table that hold content the add-in did not write: existing result columns with
+ * non-blank values that `own` does not recognise, and a non-empty append area (`appendCells`, the
+ * area's cells as read; null when there is no area).
+ */
+export function resultConflicts(ref: TableRef, raw: RawTable, layout: ResultLayout, own: OwnResults | undefined, appendCells: CellValue[][] | null): ResultConflict[] {
+  const where = { sheet: ref.sheet, ...(ref.name ? { table: ref.name } : {}), kind: ref.kind as TableKind };
+  const out: ResultConflict[] = [];
+  for (const c of layout.columns) {
+    if (!c.existing) continue;
+    const j = c.column - ref.firstColumn;
+    const values = raw.rows.map((r) => r[j] ?? null);
+    if (values.every(isBlank)) continue;
+    if (own && own(ref, c.key, c.column, values)) continue;
+    out.push({ ...where, what: "column", header: cellText(raw.headers[j]), range: { sheet: ref.sheet, top: ref.headerRow + 1, left: c.column, bottom: ref.lastRow, right: c.column } });
+  }
+  if (layout.appendArea && appendCells && appendCells.some((row) => row.some((v) => !isBlank(v)))) out.push({ ...where, what: "area", range: layout.appendArea });
+  return out;
+}
+
+/**
+ * Plan every table's result columns and check that appending them overwrites nothing: a table in
+ * the way is refused; content the add-in did not write is returned as conflicts when the caller
+ * asks about them (`ask`), else a non-empty append area is refused.
+ */
+async function planWrites(port: WorkbookPort, analysis: Analysis, ask: boolean, own: OwnResults | undefined): Promise<{ plans: (ResultLayout | null)[]; conflicts: ResultConflict[] }> {
   const plans: (ResultLayout | null)[] = [];
+  const conflicts: ResultConflict[] = [];
   for (const t of analysis.tables) {
     if (!t.usable) {
       plans.push(null);
@@ -87,19 +152,18 @@ async function planWrites(port: WorkbookPort, analysis: Analysis): Promise<(Resu
     }
     const layout = planResultColumns(t.ref, t.raw.headers, t.inputSpecs, t.resultSpecs);
     const area = layout.appendArea;
-    if (area) {
-      if (analysis.found.some((other) => other !== t.ref && overlaps(area, tableRange(other)))) {
-        throw new ActionError("RESULT_AREA_OVERLAPS_TABLE", text.resultAreaOverlaps(area.sheet, rangeAddress(area)));
-      }
-      const cells = await port.readRange(area);
-      if (cells.some((row) => row.some((v) => !isBlank(v)))) {
-        throw new ActionError("RESULT_AREA_NOT_EMPTY", text.resultAreaNotEmpty(area.sheet, rangeAddress(area)));
-      }
+    if (area && analysis.found.some((other) => other !== t.ref && overlaps(area, tableRange(other)))) {
+      throw new ActionError("RESULT_AREA_OVERLAPS_TABLE", text.resultAreaOverlaps(area.sheet, rangeAddress(area)));
     }
+    const found = resultConflicts(t.ref, t.raw, layout, own, area ? await port.readRange(area) : null);
+    if (ask) conflicts.push(...found);
+    else if (area && found.some((c) => c.what === "area")) throw new ActionError("RESULT_AREA_NOT_EMPTY", text.resultAreaNotEmpty(area.sheet, rangeAddress(area)));
     plans.push(layout);
   }
-  return plans;
+  return { plans, conflicts };
 }
+
+const sameTable = (a: TableRef, b: TableRef) => a.sheet === b.sheet && a.headerRow === b.headerRow && a.firstColumn === b.firstColumn;
 
 function snapshotScope(analysis: Analysis, plans: (ResultLayout | null)[], findingsSheet: boolean, scheme: SchemePlan): SnapshotScope {
   const ranges: SheetRange[] = [];
@@ -134,33 +198,54 @@ async function writeTable(port: WorkbookPort, t: TableResult, plan: ResultLayout
   return ref;
 }
 
+function tableSummary(t: TableResult, ref: TableRef, plan: ResultLayout | null): TableSummary {
+  return {
+    sheet: t.ref.sheet,
+    ...(t.ref.name ? { name: t.ref.name } : {}),
+    kind: t.kind,
+    address: rangeAddress(tableRange(ref)),
+    ...t.stats,
+    ...countSeverities(t.findings),
+    written: plan !== null,
+    resultColumns: plan ? plan.columns.map((c) => ({ key: c.key, column: c.column, existing: c.existing })) : [],
+  };
+}
+
+const skippedOf = (analysis: Analysis): ComputeSummary["skipped"] =>
+  analysis.skipped.map((r) => ({ sheet: r.sheet, ...(r.name ? { name: r.name } : {}), kind: r.kind, address: rangeAddress(tableRange(r)) }));
+
 export async function computeRanking(port: WorkbookPort, policy: Policy, options: ComputeOptions = {}): Promise<ComputeResult> {
   const writeFindings = options.findingsSheet ?? true;
-  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance });
-  if (!analysis.tables.length) throw new ActionError("NO_TABLE", text.noTable);
+  const chosen = options.annualTable;
+  const analysis = await analyzeWorkbook(port, policy, {
+    fillPerformance: options.fillPerformance,
+    ...(chosen ? { include: (ref: TableRef) => ref.kind !== "annual" || sameTable(ref, chosen) } : {}),
+  });
+  if (!analysis.tables.length || (chosen && !analysis.tables.some((t) => t.kind === "annual"))) throw new ActionError("NO_TABLE", text.noTable);
 
   // Everything is validated and planned before the first write.
-  const plans = await planWrites(port, analysis);
+  const { plans, conflicts } = await planWrites(port, analysis, options.confirmOverwrite !== undefined, options.ownResults);
   const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true });
   analysis.findings.push(...scheme.findings);
-  const snapshot = options.snapshot ? await port.snapshot(snapshotScope(analysis, plans, writeFindings, scheme)) : undefined;
+  if (conflicts.length && options.confirmOverwrite && !(await options.confirmOverwrite(conflicts))) {
+    const summary: ComputeSummary = {
+      tables: analysis.tables.map((t) => tableSummary(t, t.ref, null)),
+      skipped: skippedOf(analysis),
+      ...countSeverities(analysis.findings),
+      findingsSheet: null,
+      schemeSheets: [],
+    };
+    return { analysis, summary, declined: true };
+  }
+  const snapshot = options.snapshot || options.onSnapshot ? await port.snapshot(snapshotScope(analysis, plans, writeFindings, scheme)) : undefined;
+  if (snapshot) options.onSnapshot?.(snapshot);
 
   const tables: TableSummary[] = [];
   for (let i = 0; i < analysis.tables.length; i++) {
     const t = analysis.tables[i];
     const plan = plans[i];
     const ref = plan ? await writeTable(port, t, plan) : t.ref;
-    const counts = countSeverities(t.findings);
-    tables.push({
-      sheet: t.ref.sheet,
-      ...(t.ref.name ? { name: t.ref.name } : {}),
-      kind: t.kind,
-      address: rangeAddress(tableRange(ref)),
-      ...t.stats,
-      ...counts,
-      written: plan !== null,
-      resultColumns: plan ? plan.columns.map((c) => ({ key: c.key, column: c.column, existing: c.existing })) : [],
-    });
+    tables.push(tableSummary(t, ref, plan));
   }
 
   const schemeSheets = await writeSchemeSheets(port, scheme);
@@ -176,7 +261,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
 
   const summary: ComputeSummary = {
     tables,
-    skipped: analysis.skipped.map((r) => ({ sheet: r.sheet, ...(r.name ? { name: r.name } : {}), kind: r.kind, address: rangeAddress(tableRange(r)) })),
+    skipped: skippedOf(analysis),
     ...countSeverities(analysis.findings),
     findingsSheet,
     schemeSheets,

@@ -13,6 +13,8 @@ import { text } from "./text";
 export interface FeedbackActionOptions extends FeedbackDates {
   /** Take a snapshot of the 反馈 sheet before writing, for undo (default false). */
   snapshot?: boolean;
+  /** Called with the snapshot as soon as it is taken, before the first write (implies snapshot). */
+  onSnapshot?: (snapshot: Snapshot) => void;
 }
 
 export interface FeedbackResult {
@@ -48,7 +50,8 @@ export async function feedbackAction(port: WorkbookPort, policy: Policy, options
   const existing = await readExistingFeedback(port, analysis.feedback);
   const planned = feedbackSheetOf(table.scheme.outcome, policy, dates, existing);
   const json = feedbackJson(planned.feedback, dates, FEEDBACK_SHEET);
-  const snapshot = options.snapshot ? await port.snapshot({ ranges: [], sheets: [FEEDBACK_SHEET] }) : undefined;
+  const snapshot = options.snapshot || options.onSnapshot ? await port.snapshot({ ranges: [], sheets: [FEEDBACK_SHEET] }) : undefined;
+  if (snapshot) options.onSnapshot?.(snapshot);
   const [sheet] = await writeSchemeSheets(port, { sheets: [planned.sheet], findings: planned.feedback.findings, feedback: planned.feedback, feedbackJson: json });
   if (snapshot && sheet !== FEEDBACK_SHEET) snapshot.sheets.push({ name: sheet, existed: false });
 

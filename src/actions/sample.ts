@@ -5,14 +5,23 @@
 import type { CellValue } from "../engine/types";
 import { cellText } from "../engine/values";
 import { generateSample, Sample, SampleOptions } from "../sample";
-import type { WorkbookPort } from "../workbook/port";
+import type { Snapshot, WorkbookPort } from "../workbook/port";
 
 export const SAMPLE_NOTES_SHEET = "示例说明";
+
+export interface InsertSampleOptions extends SampleOptions {
+  /** Take a snapshot before writing (the sheets about to be added), for undo (default false). */
+  snapshot?: boolean;
+  /** Called with the snapshot as soon as it is taken, before the first write (implies snapshot). */
+  onSnapshot?: (snapshot: Snapshot) => void;
+}
 
 export interface InsertSampleResult {
   sample: Sample;
   /** The sheets written, by the names used (a sheet name the user already has gets " (2)"). */
   sheets: string[];
+  /** Taken before anything was written (options.snapshot): restoring it removes the sheets again. */
+  snapshot?: Snapshot;
 }
 
 /** Display width of a text in a cell: CJK and full-width characters count twice. */
@@ -42,14 +51,22 @@ export function sampleNotes(sample: Sample): CellValue[][] {
 }
 
 /** Write the sample's sheets (and 示例说明) into the workbook behind `port`. */
-export async function insertSample(port: WorkbookPort, options: SampleOptions = {}): Promise<InsertSampleResult> {
-  const sample = generateSample(options);
+export async function insertSample(port: WorkbookPort, options: InsertSampleOptions = {}): Promise<InsertSampleResult> {
+  const sample = generateSample({ seed: options.seed, cadres: options.cadres });
+  const names = [...sample.sheets.map((s) => s.name), SAMPLE_NOTES_SHEET];
+  const snapshot = options.snapshot || options.onSnapshot ? await port.snapshot({ ranges: [], sheets: names }) : undefined;
+  if (snapshot) options.onSnapshot?.(snapshot);
   const sheets: string[] = [];
+  // A name already taken by the user's sheet gets " (2)": that new sheet goes on undo too.
+  const used = (name: string, asked: string) => {
+    if (snapshot && name !== asked) snapshot.sheets.push({ name, existed: false });
+    sheets.push(name);
+  };
   for (const s of sample.sheets) {
     const rows: CellValue[][] = [s.headers, ...s.rows];
-    sheets.push(await port.addSheet(s.name, rows, { columnWidths: fitWidths(rows), headerRows: 1 }));
+    used(await port.addSheet(s.name, rows, { columnWidths: fitWidths(rows), headerRows: 1 }), s.name);
   }
   const notes = sampleNotes(sample);
-  sheets.push(await port.addSheet(SAMPLE_NOTES_SHEET, notes, { columnWidths: [14, 6, 70, 36], headerRows: 1 }));
-  return { sample, sheets };
+  used(await port.addSheet(SAMPLE_NOTES_SHEET, notes, { columnWidths: [14, 6, 70, 36], headerRows: 1 }), SAMPLE_NOTES_SHEET);
+  return { sample, sheets, ...(snapshot ? { snapshot } : {}) };
 }

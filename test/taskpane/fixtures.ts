@@ -33,7 +33,7 @@ const cadre = (id: string, name: string, score: number | string, over: Partial<R
  */
 export function annualRows(): Row[] {
   return [
-    HEADERS,
+    [...HEADERS], // a copy: tests push result headers onto it
     cadre("C01", "赵一", 95, { circular: "区级" }),
     cadre("C02", "钱二", 85, { top: "是", incentive: "是", unit: "发改局" }),
     cadre("C03", "孙三", 93),

@@ -3,11 +3,10 @@
 import { computeRanking } from "../../src/actions";
 import { defaultPolicy } from "../../src/engine/policy";
 import { BYTE_BUDGET, needsTextGuard, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBlocks, toOfficeInput } from "../../src/workbook/office";
-import { WorkbookError } from "../../src/workbook/port";
+import { TableRef, WorkbookError } from "../../src/workbook/port";
 import { createWorkbook, ExcelDouble, WorkbookFixture } from "../support/excel-double";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, largeWorkbook } from "./fixtures";
-import { foreignContent, layoutFor } from "../../src/taskpane/logic";
-import { ScopedPort } from "../../src/taskpane/scoped-port";
+import type { WorkbookPort } from "../../src/workbook/port";
 
 function setup(fixture: WorkbookFixture): { d: ExcelDouble; port: OfficeWorkbook } {
   const d = createWorkbook(fixture).install(globalThis);
@@ -199,7 +198,7 @@ describe("load/sync semantics of the double", () => {
 });
 
 describe("overwriting the area right of a table, with the user's consent", () => {
-  test("computeRanking refuses a non-empty area; approved through the pane's port it writes, and undo gives the cells back", async () => {
+  test("computeRanking refuses a non-empty area; with confirmOverwrite it asks, declining writes nothing, agreeing writes, and undo gives the cells back", async () => {
     const fixture = annualWorkbook();
     fixture.sheets![0].cells = { P4: { value: "用户备注", fill: "#FFFF00", note: "别删" } };
     const { d, port } = setup(fixture);
@@ -208,15 +207,70 @@ describe("overwriting the area right of a table, with the user's consent", () =>
     expect(JSON.stringify(d.dump())).toBe(before);
 
     const tables = await port.listTables();
-    const scoped = new ScopedPort(port, tables);
-    const raw = await scoped.readTable(tables[0]);
-    const layout = layoutFor(tables[0], raw);
-    const foreign = foreignContent(tables[0], raw, layout, {}, await scoped.readRange(layout.appendArea!));
-    expect(foreign.area).toEqual(layout.appendArea);
-    scoped.approve(foreign.area!);
-    const r = await computeRanking(scoped, defaultPolicy(), { snapshot: true });
+    const asked: unknown[] = [];
+    const no = await computeRanking(port, defaultPolicy(), { snapshot: true, confirmOverwrite: async (c) => (asked.push(c), false) });
+    expect(no.declined).toBe(true);
+    expect(no.snapshot).toBeUndefined();
+    expect(no.summary.tables.every((t) => !t.written)).toBe(true);
+    expect(asked).toEqual([[{ sheet: ANNUAL_SHEET, table: ANNUAL_TABLE, kind: "annual", what: "area", range: { sheet: ANNUAL_SHEET, top: 1, left: 15, bottom: 12, right: 18 } }]]);
+    expect(JSON.stringify(d.dump())).toBe(before);
+
+    let taken: unknown = null;
+    const r = await computeRanking(port, defaultPolicy(), { annualTable: tables[0], confirmOverwrite: async () => true, onSnapshot: (s) => (taken = s) });
+    expect(r.snapshot).toBe(taken);
     expect(d.cell(ANNUAL_SHEET, "P4")).toMatchObject({ value: 2, fill: "#FFEB9C", note: null });
     await port.restore(r.snapshot!);
     expect(JSON.stringify(d.dump())).toBe(before);
+  });
+
+  test("an existing result column: the CLI overwrites it silently; with confirmOverwrite it is asked about unless ownResults recognises it", async () => {
+    const fixture = annualWorkbook();
+    const sheet = fixture.sheets![0];
+    sheet.rows![0].push("等次");
+    sheet.rows!.slice(1).forEach((row, i) => row.push(i === 0 ? "优秀（手工）" : ""));
+    sheet.tables = [{ name: ANNUAL_TABLE, address: "A1:O12" }];
+    const { d, port } = setup(fixture);
+    const asked: string[] = [];
+    const ask = async (c: { what: string; header?: string; range: { left: number } }[]) => (asked.push(...c.map((x) => `${x.what}:${x.header}:${x.range.left}`)), false);
+    expect((await computeRanking(port, defaultPolicy(), { confirmOverwrite: ask })).declined).toBe(true);
+    expect(asked).toEqual(["column:等次:15"]);
+    expect(d.cell(ANNUAL_SHEET, "O2").value).toBe("优秀（手工）");
+    // Recognised as the add-in's own: not asked.
+    asked.length = 0;
+    const r = await computeRanking(port, defaultPolicy(), { confirmOverwrite: ask, ownResults: (ref, key, column, values) => key === "grade" && column === 15 && values[0] === "优秀（手工）" });
+    expect(r.declined).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect(d.cell(ANNUAL_SHEET, "O2").value).toBe("称职");
+    // The CLI (no confirmOverwrite) writes over it without asking, as before.
+    d.type(ANNUAL_SHEET, "O2", "优秀（手工）");
+    await computeRanking(port, defaultPolicy());
+    expect(d.cell(ANNUAL_SHEET, "O2").value).toBe("称职");
+  });
+});
+
+describe("computing the chosen annual table (annualTable)", () => {
+  test("only the chosen annual table is read and written; the other annual tables stay untouched; each rectangle is read once", async () => {
+    const base = annualWorkbook();
+    const first = base.sheets![0];
+    const second = { ...first, name: "年度考核2", tables: [{ name: "第二表", address: "A1:N12" }], cells: {} };
+    const { d, port } = setup({ ...base, sheets: [first, second, base.sheets![1]] });
+    const reads: string[] = [];
+    const counting: WorkbookPort = Object.assign(Object.create(port) as WorkbookPort, {
+      readTable: (ref: TableRef) => (reads.push(`table:${ref.name}`), port.readTable(ref)),
+      readRange: (range: { sheet: string; top: number; left: number }) => (reads.push(`range:${range.sheet}!${range.top},${range.left}`), port.readRange(range as never)),
+    });
+    const tables = await port.listTables();
+    const chosen = tables.find((t) => t.name === "第二表")!;
+    const before = JSON.stringify(d.dump());
+    const r = await computeRanking(counting, defaultPolicy(), { annualTable: { ...chosen } });
+    expect(reads).toEqual(["table:第二表", "range:年度考核2!1,15"]);
+    expect(r.summary.tables.map((t) => t.name)).toEqual(["第二表"]);
+    expect(r.summary.skipped).toEqual([{ sheet: ANNUAL_SHEET, name: ANNUAL_TABLE, kind: "annual", address: "A1:N12" }]);
+    expect(d.values("年度考核2", "O1:O2")).toEqual([["综合得分"], [95]]);
+    expect(d.values(ANNUAL_SHEET, "O1:O2")).toEqual([[""], [""]]);
+    const untouched = (dump: string) => JSON.stringify((JSON.parse(dump) as { sheets: { name: string }[] }).sheets.find((s) => s.name === ANNUAL_SHEET));
+    expect(untouched(JSON.stringify(d.dump()))).toBe(untouched(before));
+    // A chosen table that is no longer there: refused, nothing written.
+    await expect(computeRanking(port, defaultPolicy(), { annualTable: { ...chosen, sheet: "不存在" } })).rejects.toMatchObject({ code: "NO_TABLE" });
   });
 });
