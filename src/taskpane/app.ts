@@ -1,7 +1,10 @@
-// The task pane UI (INTERFACES.md §3): 计算排名, 校验, 政策, 撤销, language switch. Vanilla DOM; every
-// verb runs an action from src/actions on the Office.js adapter and renders what it returns.
-import type { ComputeSummary } from "../actions";
+// The task pane UI (INTERFACES.md §3): 计算排名 (the whole scheme), 反馈, 示例, 校验, 政策, 撤销,
+// language switch. Vanilla DOM; every verb runs an action from src/actions on the Office.js adapter
+// (through PaneSession) and renders what it returns.
+import type { ComputeSummary, FeedbackResult, ResultConflict, TableSummary } from "../actions";
 import { rangeAddress } from "../actions/layout";
+import { FINDINGS_SHEET } from "../actions/text";
+import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
 import type { SettingsStore } from "../actions/policy-store";
 import { PolicyError } from "../engine/policy";
 import type { Finding, Highlight, Message } from "../engine/types";
@@ -10,9 +13,9 @@ import { columnLabel } from "../i18n/messages";
 import type { NoteMode, OfficeWorkbook, ProgressPhase } from "../workbook/office";
 import { HIGHLIGHT_FILLS, TableRef } from "../workbook/port";
 import { clear, h } from "./dom";
-import { ForeignContent, tableAddress } from "./logic";
+import { localToday, SchemeView, schemeView, tableAddress } from "./logic";
 import { draftFromPolicy, fieldOf, PolicyDraft, policyFromDraft } from "./policy-form";
-import { Gated, isTypedFailure, PaneSession, Prompts, reasonOf, Verb } from "./session";
+import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, UndoKind, Verb } from "./session";
 import { Lang, LANG_KEY, notesWhere, StringKey, t } from "./strings";
 
 export interface AppEnv {
@@ -21,7 +24,9 @@ export interface AppEnv {
   storage: { get(key: string): string | null; set(key: string, value: string): void };
 }
 
-type Tab = "compute" | "validate" | "policy";
+type Tab = "compute" | "feedback" | "validate" | "policy";
+const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
+const TAB_LABEL: Record<Tab, StringKey> = { compute: "tabCompute", feedback: "tabFeedback", validate: "tabValidate", policy: "tabPolicy" };
 type Words = (lang: Lang) => string;
 
 interface Notice {
@@ -44,13 +49,20 @@ const word = (key: StringKey, params?: Record<string, string | number>): Words =
 
 const HIGHLIGHT_LABEL: Record<Highlight, StringKey> = { veto: "legendVeto", affirmed: "legendAffirmed", quota: "legendQuota", invalid: "legendInvalid" };
 const PHASE_LABEL: Record<ProgressPhase, StringKey> = { read: "phaseRead", write: "phaseWrite", format: "phaseFormat", snapshot: "phaseSnapshot", restore: "phaseRestore", sheet: "phaseSheet" };
-const VERB_LABEL: Record<Verb, StringKey> = { compute: "tabCompute", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
+const VERB_LABEL: Record<Verb, StringKey> = { compute: "computeButton", feedback: "feedbackButton", sample: "sampleButton", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
+const UNDO_LABEL: Record<UndoKind, StringKey> = { compute: "undoWhatCompute", feedback: "undoWhatFeedback", sample: "undoWhatSample" };
 
 export class App {
   lang: Lang;
   private tab: Tab = "compute";
   private notice: Notice | null = null;
-  private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode } | null = null;
+  private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode; view: SchemeView; feedbackDate: string } | null = null;
+  private feedbackDone: { result: FeedbackResult; feedbackDate: string; today: string } | null = null;
+  /** The feedback date as typed (YYYY-MM-DD), shared by 计算排名 and 反馈; today by default. */
+  private feedbackDate = localToday();
+  private dateInvalid = false;
+  /** The sample is offered until one is inserted (and again once that is undone). */
+  private sampleOffered = true;
   private validation: { findings: Finding[]; sheet: string | null } | null = null;
   /** The verbs, the undo stack and the policy; one verb at a time. */
   readonly session: PaneSession;
@@ -81,7 +93,7 @@ export class App {
 
   private get prompts(): Prompts {
     return {
-      overwrite: (foreign) => this.ask({ title: word("overwriteTitle"), text: word("overwriteText"), items: overwriteItems(foreign), yes: word("overwriteYes") }),
+      overwrite: (conflicts) => this.ask({ title: word("overwriteTitle"), text: word("overwriteText"), items: overwriteItems(conflicts), yes: word("overwriteYes") }),
       pick: (tables) => this.pick(tables),
     };
   }
@@ -122,6 +134,7 @@ export class App {
       if (gated.ran) await finish(gated.value);
     } catch (e) {
       this.notice = errorNotice(e);
+      if (e instanceof PaneError && e.code === "BAD_DATE") this.dateInvalid = true;
     } finally {
       if (gated && !gated.ran) {
         this.refuse(gated.busyWith);
@@ -140,13 +153,52 @@ export class App {
   }
 
   async compute(): Promise<void> {
+    this.dateInvalid = false;
     await this.runVerb(
-      () => this.session.compute(this.prompts),
+      () => this.session.compute(this.prompts, { feedbackDate: this.feedbackDate }),
       (outcome) => {
         if (outcome.status === "protected") this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
         if (outcome.status !== "computed") return;
-        this.computed = { summary: outcome.result.summary, findings: outcome.result.analysis.findings, notes: outcome.notes };
+        const r = outcome.result;
+        this.feedbackDate = outcome.feedbackDate;
+        this.computed = { summary: r.summary, findings: r.analysis.findings, notes: outcome.notes, view: schemeView(r), feedbackDate: outcome.feedbackDate };
         this.validation = null;
+      },
+    );
+  }
+
+  async feedback(): Promise<void> {
+    this.dateInvalid = false;
+    await this.runVerb(
+      () => this.session.feedback({ feedbackDate: this.feedbackDate }),
+      (outcome) => {
+        if (outcome.status === "protected") {
+          this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
+          return;
+        }
+        this.feedbackDate = outcome.feedbackDate;
+        this.feedbackDone = { result: outcome.result, feedbackDate: outcome.feedbackDate, today: outcome.today };
+      },
+    );
+  }
+
+  async insertSample(): Promise<void> {
+    await this.runVerb(
+      () => this.session.insertSample(),
+      (outcome) => {
+        if (outcome.status === "refused") {
+          const where = (tb: TableRef) => `${tb.sheet}!${tableAddress(tb)}`;
+          const shown = outcome.tables.slice(0, 5).map(where);
+          if (outcome.tables.length > 5) shown.push("…");
+          this.notice = { kind: "error", text: word("sampleRefused"), items: [word("sampleRefusedTables", { tables: shown.join("、") }), word("sampleRefusedWhat")] };
+          return;
+        }
+        this.computed = null;
+        this.feedbackDone = null;
+        this.validation = null;
+        this.sampleOffered = false;
+        this.tab = "compute";
+        this.notice = { kind: "success", text: word("sampleInserted", { n: outcome.sheets.length, sheets: outcome.sheets.join("、") }), items: [word("sampleNext")] };
       },
     );
   }
@@ -154,13 +206,23 @@ export class App {
   async undoLast(): Promise<void> {
     await this.runVerb(
       () => this.session.undoLast(),
-      (undone) => {
-        if (!undone) {
+      (done) => {
+        const undone = this.session.lastUndone;
+        if (!done || !undone) {
           this.notice = { kind: "info", text: word("undoNothing") };
           return;
         }
-        this.computed = null;
-        this.notice = { kind: "success", text: word(this.session.undo.available ? "undoDoneMore" : "undoDone", { n: this.session.undo.depth }) };
+        if (undone.what === "feedback") this.feedbackDone = null;
+        else this.computed = null;
+        if (undone.what === "sample") {
+          this.feedbackDone = null;
+          this.sampleOffered = true;
+        }
+        const what = undoWhat(undone);
+        this.notice = {
+          kind: "success",
+          text: (lang) => t(lang, this.session.undo.available ? "undoDoneMore" : "undoDone", { what: what(lang), n: this.session.undo.depth }),
+        };
       },
     );
   }
@@ -261,10 +323,10 @@ export class App {
     clear(this.root);
     document.title = `${t(L, "appTitle")} ASSESS`;
 
-    const tabs = h("nav", { class: "tabs", attrs: { role: "tablist" } }, (["compute", "validate", "policy"] as Tab[]).map((tab) =>
+    const tabs = h("nav", { class: "tabs", attrs: { role: "tablist" } }, TABS.map((tab) =>
       h("button", {
         class: `tab${this.tab === tab ? " selected" : ""}`,
-        text: t(L, tab === "compute" ? "tabCompute" : tab === "validate" ? "tabValidate" : "tabPolicy"),
+        text: t(L, TAB_LABEL[tab]),
         attrs: { id: `tab-${tab}`, role: "tab", "aria-selected": String(this.tab === tab), type: "button" },
         on: { click: () => { this.tab = tab; this.notice = null; this.render(); } },
       }),
@@ -275,6 +337,7 @@ export class App {
     if (this.notice) this.root.appendChild(this.renderNotice(this.notice));
     const panel = h("section", { class: "panel", attrs: { role: "tabpanel", "aria-labelledby": `tab-${this.tab}`, "aria-busy": String(this.busy) } });
     if (this.tab === "compute") this.renderCompute(panel);
+    else if (this.tab === "feedback") this.renderFeedback(panel);
     else if (this.tab === "validate") this.renderValidate(panel);
     else this.renderPolicy(panel);
     this.root.appendChild(panel);
@@ -309,46 +372,195 @@ export class App {
     return b;
   }
 
+  /** The feedback date field (计算排名 and 反馈 share it). */
+  private dateField(): HTMLElement {
+    const L = this.lang;
+    const input = h("input", {
+      class: "date",
+      attrs: { id: "feedback-date", type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", spellcheck: "false", autocomplete: "off", "aria-describedby": "feedback-date-hint", "aria-invalid": String(this.dateInvalid) },
+    });
+    input.value = this.feedbackDate;
+    input.addEventListener("input", () => (this.feedbackDate = input.value));
+    input.addEventListener("keydown", (e) => {
+      if (e.key !== "Enter") return;
+      e.preventDefault();
+      void (this.tab === "feedback" ? this.feedback() : this.compute());
+    });
+    input.disabled = this.busy;
+    return h("div", { class: `field date-field${this.dateInvalid ? " invalid" : ""}`, attrs: { "data-field": "feedbackDate" } }, [
+      h("label", { text: t(L, "feedbackDateLabel"), attrs: { for: "feedback-date" } }),
+      input,
+      h("p", { class: "hint", attrs: { id: "feedback-date-hint" }, text: t(L, "feedbackDateHint", { days: this.session.policy.policy.feedback.rectificationDays }) }),
+    ]);
+  }
+
+  private undoButton(): HTMLButtonElement {
+    return this.button("undo", t(this.lang, "undoButton"), () => void this.undoLast(), "", !this.session.undo.available);
+  }
+
+  /** What the next undo puts back, and how many are left. */
+  private undoHint(): HTMLElement | null {
+    const next = this.session.undo.peek();
+    if (!next?.extra) return null;
+    const L = this.lang;
+    return h("p", { class: "hint", attrs: { id: "undo-hint" }, text: t(L, "undoHint", { what: undoWhat(next.extra)(L), n: this.session.undo.depth, max: this.session.undo.limit }) });
+  }
+
   private renderCompute(panel: HTMLElement): void {
     const L = this.lang;
     panel.appendChild(h("p", { class: "intro", text: t(L, "computeIntro") }));
     panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: this.policyLine() }));
-    panel.appendChild(h("div", { class: "actions" }, [
-      this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"),
-      this.button("undo", t(L, "undoButton"), () => void this.undoLast(), "", !this.session.undo.available),
-    ]));
-    if (this.session.undo.available) panel.appendChild(h("p", { class: "hint", attrs: { id: "undo-hint" }, text: t(L, "undoHint", { n: this.session.undo.depth }) }));
+    panel.appendChild(this.dateField());
+    panel.appendChild(h("div", { class: "actions" }, [this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"), this.undoButton()]));
+    const hint = this.undoHint();
+    if (hint) panel.appendChild(hint);
     const c = this.computed;
-    if (!c) return;
-    const s = c.summary;
-    for (const tb of s.tables) {
-      const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
-      const summary = h("section", { class: "card summary", attrs: { id: "summary", "aria-label": t(L, "computedTitle") } }, [
-        h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "computedTitle" : "notWrittenTitle") }),
-        h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
-        h("dl", { class: "stats" }, [
-          ...stat(t(L, "summaryRows"), tb.rows, "stat-rows"),
-          ...stat(t(L, "summaryValid"), tb.valid, "stat-valid"),
-          ...stat(t(L, "summaryVetoes"), tb.vetoes, "stat-vetoes"),
-          ...stat(t(L, "summaryConflicts"), tb.conflicts, "stat-conflicts"),
-          ...stat(t(L, "summaryFindings"), t(L, "summaryFindingsValue", total), "stat-findings"),
-        ]),
-        h("h3", { text: t(L, "poolsTitle") }),
-        h("table", { class: "pools" }, [
-          h("thead", {}, [h("tr", {}, [h("th", { text: t(L, "poolName") }), h("th", { text: t(L, "poolUsed") }), h("th", { text: "" })])]),
-          h("tbody", {}, tb.pools.map((p) =>
-            h("tr", {}, [
-              h("td", { text: p.key }),
-              h("td", { class: "num", text: `${p.excellent} / ${p.quota === null ? t(L, "poolNoQuota") : p.quota}` }),
-              h("td", { class: "flags", text: [p.tie ? t(L, "poolTie") : "", p.exceededByAffirmation ? t(L, "poolExceeded") : ""].filter(Boolean).join("；") }),
-            ]),
-          )),
-        ]),
-      ]);
-      panel.appendChild(summary);
+    if (!c) {
+      if (!this.sampleOffered) return;
+      panel.appendChild(h("div", { class: "sample-row", attrs: { id: "sample-row" } }, [
+        h("p", { class: "hint", text: t(L, "sampleHint") }),
+        this.button("sample", t(L, "sampleButton"), () => void this.insertSample()),
+      ]));
+      return;
     }
+    const s = c.summary;
+    let first = true;
+    for (const tb of s.tables) {
+      if (tb.kind === "annual") {
+        panel.appendChild(this.renderAnnual(tb, first));
+        first = false;
+      } else if (tb.kind === "unit") panel.appendChild(this.renderUnit(tb));
+    }
+    const others = s.skipped.filter((r) => r.kind === "annual");
+    if (others.length) panel.appendChild(h("p", { class: "hint", attrs: { id: "skipped-annual" }, text: t(L, "skippedAnnual", { tables: others.map((r) => `${r.sheet}!${r.address}`).join("、") }) }));
+    panel.appendChild(this.renderSheets(c.summary, c.view, c.feedbackDate));
+    if (c.view.coverage) panel.appendChild(this.renderCoverage(c.view.coverage));
     panel.appendChild(this.renderLegend(c.notes));
     panel.appendChild(this.renderFindings(c.findings, s.findingsSheet));
+  }
+
+  private renderAnnual(tb: TableSummary, first: boolean): HTMLElement {
+    const L = this.lang;
+    const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
+    const id = (x: string) => (first ? x : undefined);
+    return h("section", { class: "card summary", attrs: { id: id("summary"), "data-kind": "annual", "aria-label": t(L, "computedTitle") } }, [
+      h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "computedTitle" : "notWrittenTitle") }),
+      h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
+      h("dl", { class: "stats" }, [
+        ...stat(t(L, "summaryRows"), tb.rows, id("stat-rows")),
+        ...stat(t(L, "summaryValid"), tb.valid, id("stat-valid")),
+        ...stat(t(L, "summaryVetoes"), tb.vetoes, id("stat-vetoes")),
+        ...stat(t(L, "summaryConflicts"), tb.conflicts, id("stat-conflicts")),
+        ...stat(t(L, "summaryFindings"), t(L, "summaryFindingsValue", total), id("stat-findings")),
+      ]),
+      h("h3", { text: t(L, "poolsTitle") }),
+      h("table", { class: "pools" }, [
+        h("thead", {}, [h("tr", {}, [h("th", { text: t(L, "poolName") }), h("th", { text: t(L, "poolUsed") }), h("th", { text: "" })])]),
+        h("tbody", {}, tb.pools.map((p) =>
+          h("tr", {}, [
+            h("td", { text: p.key }),
+            h("td", { class: "num", text: `${p.excellent} / ${p.quota === null ? t(L, "poolNoQuota") : p.quota}` }),
+            h("td", { class: "flags", text: [p.tie ? t(L, "poolTie") : "", p.exceededByAffirmation ? t(L, "poolExceeded") : ""].filter(Boolean).join(L === "zh" ? "；" : "; ") }),
+          ]),
+        )),
+      ]),
+    ]);
+  }
+
+  private renderUnit(tb: TableSummary): HTMLElement {
+    const L = this.lang;
+    const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
+    return h("section", { class: "card unit-summary", attrs: { "data-kind": "unit" } }, [
+      h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "unitTitle" : "unitNotWritten") }),
+      h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
+      h("dl", { class: "stats" }, [
+        ...stat(t(L, "unitRows"), tb.rows),
+        ...stat(t(L, "summaryValid"), tb.valid),
+        ...stat(t(L, "summaryFindings"), t(L, "summaryFindingsValue", total)),
+      ]),
+      tb.written ? h("p", { class: "hint", text: t(L, "unitWritten") }) : null,
+    ]);
+  }
+
+  /** The sheets the compute wrote whole: 历年奖励, 考察覆盖, 反馈, 校验结果. */
+  private renderSheets(s: ComputeSummary, view: SchemeView, feedbackDate: string): HTMLElement {
+    const L = this.lang;
+    const sheets = [...s.schemeSheets, ...(s.findingsSheet ? [s.findingsSheet] : [])];
+    const base = (name: string) => name.replace(/ \(\d+\)$/, "");
+    const about = (name: string): string => {
+      const b = base(name);
+      if (b === REWARDS_SHEET && view.rewards) {
+        const r = view.rewards;
+        return t(L, "sheetRewards", { merits: r.merits, year: r.latestYear ?? "—", latest: r.meritsLatest, promotion: r.promotion });
+      }
+      if (b === COVERAGE_SHEET && view.coverage) {
+        const cur = view.coverage.terms[view.coverage.terms.length - 1];
+        return cur ? t(L, "sheetCoverage", { term: cur.term, percent: cur.percent }) : "";
+      }
+      if (b === FEEDBACK_SHEET && s.feedback) return t(L, "sheetFeedback", { date: feedbackDate, ...s.feedback });
+      if (b === FINDINGS_SHEET) return t(L, "sheetFindings", { errors: s.errors, warnings: s.warnings });
+      return "";
+    };
+    return h("section", { class: "card sheets", attrs: { id: "scheme-sheets" } }, [
+      h("h3", { text: t(L, "sheetsTitle") }),
+      h("ul", { class: "sheet-list" }, sheets.map((name) => {
+        const text = about(name);
+        return h("li", { attrs: { "data-sheet": name } }, [h("span", { class: "sheet-name", text: name }), text ? h("span", { class: "sheet-about", text }) : null]);
+      })),
+    ]);
+  }
+
+  /** 考察覆盖 per term (issue #4 item 4): examined, not examined (names), coverage %, years left. */
+  private renderCoverage(cov: NonNullable<SchemeView["coverage"]>): HTMLElement {
+    const L = this.lang;
+    const last = cov.terms.length - 1;
+    return h("section", { class: "card coverage", attrs: { id: "coverage" } }, [
+      h("h3", { text: t(L, "coverageTitle") }),
+      cov.asOf !== null ? h("p", { class: "muted", text: t(L, "coverageAsOf", { year: cov.asOf }) }) : null,
+      ...cov.terms.map((term, i) => {
+        const bar = h("div", { class: "bar-fill" });
+        bar.style.width = `${Math.max(0, Math.min(100, term.percent))}%`;
+        const names = h("details", { class: "not-examined" }, [
+          h("summary", { text: t(L, "coverageNotExamined", { n: term.notExamined.length }) }),
+          h("p", { text: term.notExamined.join(L === "zh" ? "、" : ", ") || t(L, "coverageAll") }),
+        ]);
+        if (i === last && term.notExamined.length) names.open = true;
+        return h("div", { class: "term", attrs: { "data-term": term.term } }, [
+          h("div", { class: "term-head" }, [
+            h("span", { class: "term-name", text: t(L, "coverageTerm", { term: term.term }) }),
+            h("span", { class: "term-percent", text: `${term.percent}%` }),
+          ]),
+          h("div", { class: "bar", attrs: { role: "img", "aria-label": `${term.percent}%` } }, [bar]),
+          h("p", { class: "term-line", text: t(L, "coverageLine", { examined: term.examined, units: term.units, left: term.yearsLeft }) }),
+          term.notExamined.length ? names : h("p", { class: "ok", text: t(L, "coverageAll") }),
+        ]);
+      }),
+    ]);
+  }
+
+  private renderFeedback(panel: HTMLElement): void {
+    const L = this.lang;
+    panel.appendChild(h("p", { class: "intro", text: t(L, "feedbackIntro", { days: this.session.policy.policy.feedback.rectificationDays }) }));
+    panel.appendChild(this.dateField());
+    panel.appendChild(h("div", { class: "actions" }, [this.button("feedback", t(L, "feedbackButton"), () => void this.feedback(), "primary"), this.undoButton()]));
+    const hint = this.undoHint();
+    if (hint) panel.appendChild(hint);
+    const f = this.feedbackDone;
+    if (!f) return;
+    const r = f.result;
+    panel.appendChild(h("section", { class: "card feedback-summary", attrs: { id: "feedback-summary" } }, [
+      h("h2", { text: t(L, "feedbackTitle", { sheet: r.sheet }) }),
+      h("p", { class: "muted", text: t(L, "feedbackDates", { date: f.feedbackDate, today: f.today }) }),
+      h("dl", { class: "stats" }, [
+        ...stat(t(L, "feedbackUnits"), r.units, "fb-units"),
+        ...stat(t(L, "feedbackItems"), r.items, "fb-items"),
+        ...stat(t(L, "feedbackOpen"), r.open, "fb-open"),
+        ...stat(t(L, "feedbackDone"), r.done, "fb-done"),
+        ...stat(t(L, "feedbackOverdue"), r.overdue, "fb-overdue"),
+      ]),
+      h("p", { class: "hint", text: t(L, r.overdue ? "feedbackOverdueHint" : "feedbackStatusHint") }),
+    ]));
+    if (r.findings.length) panel.appendChild(this.renderFindings(r.findings, null));
   }
 
   private renderLegend(notes: NoteMode): HTMLElement {
@@ -472,7 +684,7 @@ export class App {
   }
 }
 
-function stat(label: string, value: string | number, id: string): HTMLElement[] {
+function stat(label: string, value: string | number, id?: string): HTMLElement[] {
   return [h("dt", { text: label }), h("dd", { text: String(value), attrs: { id } })];
 }
 
@@ -493,8 +705,15 @@ export function errorNotice(e: unknown): Notice {
   return { kind: "error", text: word("failed"), items: [word("unexpected", { detail: first(detail.en) })] };
 }
 
-function overwriteItems(foreign: ForeignContent): Words[] {
-  const items: Words[] = foreign.columns.map((c) => word("overwriteColumn", { sheet: c.range.sheet, address: rangeAddress(c.range), header: c.header }));
-  if (foreign.area) items.push(word("overwriteArea", { sheet: foreign.area.sheet, address: rangeAddress(foreign.area) }));
-  return items;
+function overwriteItems(conflicts: ResultConflict[]): Words[] {
+  return conflicts.map((c) =>
+    c.what === "column"
+      ? word("overwriteColumn", { sheet: c.range.sheet, address: rangeAddress(c.range), header: c.header ?? "" })
+      : word("overwriteArea", { sheet: c.range.sheet, address: rangeAddress(c.range) }),
+  );
+}
+
+/** What an undo entry puts back, in words. */
+function undoWhat(entry: UndoEntry): Words {
+  return (lang) => t(lang, UNDO_LABEL[entry.what], { date: entry.date ?? "" });
 }

@@ -1,11 +1,12 @@
-// Host-free decisions of the task pane, tested in jest: which table to compute, and which result
-// cells hold content the add-in did not write (the pane asks before overwriting those).
-import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS } from "../engine/headers";
-import type { CellValue, RawTable } from "../engine/types";
+// Host-free decisions of the task pane, tested in jest: which table to compute, which result cells
+// the add-in wrote itself (computeRanking asks before overwriting any others), the feedback date,
+// and what the pane shows of a compute (unit tables, rewards, examination coverage).
+import type { ComputeResult, OwnResults } from "../actions";
+import { parseDate } from "../engine/feedback";
+import type { CellValue, Message } from "../engine/types";
 import { a1, cellText, isBlank } from "../engine/values";
-import { planResultColumns, ResultLayout } from "../actions/layout";
 import type { SettingsStore } from "../actions/policy-store";
-import type { SheetRange, TableRef } from "../workbook/port";
+import type { TableRef } from "../workbook/port";
 
 export type TableChoice = { table: TableRef } | { ask: TableRef[] } | { none: true };
 
@@ -70,32 +71,15 @@ export function readWritten(store: SettingsStore): WrittenRecord {
   }
 }
 
-export interface ForeignContent {
-  /** Existing result columns (inside the table) holding content the add-in did not write. */
-  columns: { column: number; header: string; range: SheetRange }[];
-  /** The area right of the table where new result columns go, when it is not empty. */
-  area: SheetRange | null;
-}
-
-export function layoutFor(ref: TableRef, raw: RawTable): ResultLayout {
-  return planResultColumns(ref, raw.headers, ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS);
-}
-
-/** Result cells that hold content the add-in did not write: non-blank, and unlike what it last wrote there. */
-export function foreignContent(ref: TableRef, raw: RawTable, layout: ResultLayout, written: WrittenRecord, appendCells: CellValue[][] | null): ForeignContent {
-  const mine = written[tableKey(ref)] ?? {};
-  const columns: ForeignContent["columns"] = [];
-  for (const c of layout.columns) {
-    if (!c.existing) continue;
-    const j = c.column - ref.firstColumn;
-    const values = raw.rows.map((r) => r[j]);
-    if (values.every(isBlank)) continue;
-    const rec = mine[c.key];
-    if (rec && rec.column === c.column && rec.fingerprint === fingerprint(values)) continue;
-    columns.push({ column: c.column, header: cellText(raw.headers[j]), range: { sheet: ref.sheet, top: ref.headerRow + 1, left: c.column, bottom: ref.lastRow, right: c.column } });
-  }
-  const area = layout.appendArea && appendCells && appendCells.some((row) => row.some((v) => !isBlank(v))) ? layout.appendArea : null;
-  return { columns, area };
+/**
+ * The action's test for "the add-in wrote this": the column is where it last wrote this result and
+ * holds exactly what it wrote (same fingerprint). Anything else is content the user should be asked about.
+ */
+export function ownResultsOf(written: WrittenRecord): OwnResults {
+  return (ref, key, column, values) => {
+    const rec = written[tableKey(ref)]?.[key];
+    return !!rec && rec.column === column && rec.fingerprint === fingerprint(values);
+  };
 }
 
 /** The record after a compute wrote `values` (result key → column values) into `layout`'s columns. */
@@ -103,4 +87,75 @@ export function recordWritten(written: WrittenRecord, ref: TableRef, layout: { c
   const cols: Record<string, WrittenColumn> = {};
   for (const c of layout.columns) if (values[c.key]) cols[c.key] = { column: c.column, fingerprint: fingerprint(values[c.key]) };
   return { ...written, [tableKey(ref)]: cols };
+}
+
+// ------------------------------------------------------------ the feedback date
+
+/** Today in the computer's time zone, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return `${p(now.getFullYear(), 4)}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** The feedback date as typed: YYYY-MM-DD (2024/3/15 and 2024年3月15日 are read too), or why not. */
+export function readFeedbackDate(typed: string): { date: string } | { reason: Message } {
+  const shown = typed.trim();
+  if (!shown) return { reason: { zh: "请填写反馈日期（格式 YYYY-MM-DD，如 2024-03-15）。", en: "Enter the feedback date (YYYY-MM-DD, e.g. 2024-03-15)." } };
+  const date = parseDate(shown);
+  if (date === null) {
+    return {
+      reason: {
+        zh: `反馈日期“${shown}”不是有效日期：请按 YYYY-MM-DD 填写一个日历上存在的日期，如 2024-03-15。`,
+        en: `The feedback date "${shown}" is not a valid date: write a calendar date as YYYY-MM-DD, e.g. 2024-03-15.`,
+      },
+    };
+  }
+  return { date };
+}
+
+// ------------------------------------------------------------ what the pane shows of a compute
+
+export interface CoverageTerm {
+  term: string;
+  units: number;
+  examined: number;
+  notExamined: string[];
+  percent: number;
+  yearsLeft: number;
+}
+
+export interface SchemeView {
+  /** 考察覆盖 per term (POLICY.md §7), oldest first; null without an examination table with a unit list. */
+  coverage: { asOf: number | null; terms: CoverageTerm[] } | null;
+  /** 历年奖励: cadres with a 记三等功 year, and with the latest year among them; top leaders flagged for priority promotion. */
+  rewards: { cadres: number; merits: number; latestYear: number | null; meritsLatest: number; promotion: number } | null;
+}
+
+/** The coverage and rewards of a compute, from its result (the sheets hold the same). */
+export function schemeView(result: ComputeResult): SchemeView {
+  let coverage: SchemeView["coverage"] = null;
+  let rewards: SchemeView["rewards"] = null;
+  let promotion = 0;
+  for (const t of result.analysis.tables) {
+    const s = t.scheme;
+    if (!s) continue;
+    if (s.kind === "examination" && s.terms && !coverage) {
+      coverage = {
+        asOf: s.asOf,
+        terms: s.terms.map((x) => ({ term: `${x.termStart}–${x.termEnd}`, units: x.units.length, examined: x.examined.length, notExamined: x.notExamined.slice(), percent: x.percent, yearsLeft: x.yearsLeft })),
+      };
+    }
+    if (s.kind === "annual") promotion += s.promotion.flags.length;
+    if (s.kind === "history") {
+      const latest = s.outcome.cadres.reduce<number | null>((y, c) => c.years.reduce<number | null>((a, r) => (a === null || r.year > a ? r.year : a), y), null);
+      const r: NonNullable<SchemeView["rewards"]> = rewards ?? { cadres: 0, merits: 0, latestYear: latest, meritsLatest: 0, promotion: 0 };
+      r.cadres += s.outcome.cadres.length;
+      r.merits += s.outcome.cadres.filter((c) => c.merits && c.merits.length).length;
+      r.meritsLatest += latest === null ? 0 : s.outcome.cadres.filter((c) => c.merits?.includes(latest)).length;
+      rewards = r;
+    }
+  }
+  if (rewards) rewards.promotion = promotion;
+  else if (promotion) rewards = { cadres: 0, merits: 0, latestYear: null, meritsLatest: 0, promotion };
+  return { coverage, rewards };
 }

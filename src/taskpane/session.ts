@@ -1,29 +1,31 @@
-// The task pane's verbs without the DOM (tested in jest on the Excel double): compute, undo, validate,
-// policy save/reset. The App renders; this decides and writes.
+// The task pane's verbs without the DOM (tested in jest on the Excel double): compute (the whole
+// scheme), feedback, insert sample, undo, validate, policy save/reset. The App renders; this decides
+// and writes.
 //
 // Guarantees kept here (README "Guarantees"):
 // - One verb at a time: a verb started while another runs is refused at once (`{ ran: false }`) —
 //   two quick clicks never interleave their writes.
-// - A compute is all or nothing: the snapshot taken before its first write is put back when any
-//   later step fails, and the user is told so; if even that fails, the snapshot stays on the undo
-//   stack so that 撤销 can retry it.
-// - Undo is a stack (UNDO_LEVELS deep) of what each compute changed; input cells are never in it.
-import { computeRanking, validateWorkbook } from "../actions";
-import type { ComputeResult, ValidateResult } from "../actions";
+// - A verb that writes is all or nothing: the snapshot taken before its first write is put back
+//   when any later step fails, and the user is told so; if even that fails, the snapshot stays on the
+//   undo stack so that 撤销 can retry it.
+// - Undo is a stack (UNDO_LEVELS deep) of what each compute, feedback and sample insertion changed;
+//   input cells are never in it.
+import { computeRanking, feedbackAction, insertSample, validateWorkbook } from "../actions";
+import type { ComputeResult, FeedbackResult, ResultConflict, ValidateResult } from "../actions";
 import { FINDINGS_SHEET, text as actionText } from "../actions/text";
 import { ActionError } from "../actions/errors";
-import { rangeAddress } from "../actions/layout";
+import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
 import { checkPolicy, loadStoredPolicy, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";
 import { UndoStore } from "../actions/undo";
 import { setActivePolicy } from "../engine/active-policy";
 import type { PolicyDocument } from "../engine/policy";
 import type { Finding, Message } from "../engine/types";
+import type { Sample } from "../sample";
 import type { NoteMode, OfficeWorkbook } from "../workbook/office";
-import { SheetRange, Snapshot, TableRef, WorkbookError } from "../workbook/port";
-import { chooseTable, ForeignContent, foreignContent, layoutFor, readWritten, recordWritten, WRITTEN_SETTING, WrittenRecord } from "./logic";
-import { ScopedPort } from "./scoped-port";
+import { Snapshot, TableRef, WorkbookError } from "../workbook/port";
+import { chooseTable, localToday, ownResultsOf, readFeedbackDate, readWritten, recordWritten, WRITTEN_SETTING, WrittenRecord } from "./logic";
 
-export type Verb = "compute" | "undo" | "validate" | "policy";
+export type Verb = "compute" | "feedback" | "sample" | "undo" | "validate" | "policy";
 
 /** A verb's outcome, or its refusal because another verb is running. */
 export type Gated<T> = { ran: true; value: T } | { ran: false; busyWith: Verb };
@@ -31,19 +33,37 @@ export type Gated<T> = { ran: true; value: T } | { ran: false; busyWith: Verb };
 /** What the session asks the user (the App shows a dialog; tests answer directly). */
 export interface Prompts {
   /** Result cells hold content the add-in did not write: overwrite them? */
-  overwrite(foreign: ForeignContent): Promise<boolean>;
+  overwrite(conflicts: ResultConflict[]): Promise<boolean>;
   /** Several annual tables and none selected: which one? null = cancel. */
   pick(tables: TableRef[]): Promise<TableRef | null>;
 }
 
 export type ComputeOutcome =
-  | { status: "computed"; result: ComputeResult; notes: NoteMode }
+  | { status: "computed"; result: ComputeResult; notes: NoteMode; feedbackDate: string }
   | { status: "cancelled" }
   | { status: "protected"; sheet: string };
 
+export type FeedbackOutcome = { status: "written"; result: FeedbackResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
+
+export type SampleOutcome =
+  | { status: "inserted"; sheets: string[]; sample: Sample }
+  /** The workbook already holds assessment tables: the sample is not mixed into them. */
+  | { status: "refused"; tables: TableRef[] };
+
 export type PolicyOutcome = { saved: true; policy: StoredPolicy } | { saved: false; findings: Finding[] };
 
-export type PaneErrorCode = "WRITE_FAILED_RESTORED" | "WRITE_FAILED_NOT_RESTORED" | "POLICY_SAVE_FAILED" | "UNEXPECTED";
+/** What an undo puts back, for the pane to say so. */
+export type UndoKind = "compute" | "feedback" | "sample";
+
+export interface UndoEntry {
+  what: UndoKind;
+  /** The add-in's record of what it wrote (document settings) before the verb: restored with the cells. */
+  written: WrittenRecord;
+  /** The feedback date of a compute or feedback. */
+  date?: string;
+}
+
+export type PaneErrorCode = "WRITE_FAILED_RESTORED" | "WRITE_FAILED_NOT_RESTORED" | "POLICY_SAVE_FAILED" | "BAD_DATE" | "UNEXPECTED";
 
 /** A failure of a pane verb, with the sentence the user sees. */
 export class PaneError extends Error {
@@ -66,22 +86,23 @@ export function reasonOf(e: unknown): Message {
   return { zh: s, en: s };
 }
 
-const overlaps = (a: SheetRange, b: SheetRange) => a.sheet === b.sheet && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
-const rangeOf = (r: TableRef): SheetRange => ({ sheet: r.sheet, top: r.headerRow, left: r.firstColumn, bottom: r.lastRow + (r.totalsRow ? 1 : 0), right: r.lastColumn });
+const VERB_NOUN: Record<UndoKind, Message> = {
+  compute: { zh: "计算", en: "the compute" },
+  feedback: { zh: "生成反馈", en: "the feedback" },
+  sample: { zh: "插入示例", en: "inserting the sample" },
+};
 
-/** A ScopedPort that remembers the snapshot it took, so that a failed compute can be rolled back. */
-class RecordingPort extends ScopedPort {
-  taken: Snapshot | null = null;
-  override async snapshot(scope: Parameters<ScopedPort["snapshot"]>[0]): Promise<Snapshot> {
-    const s = await super.snapshot(scope);
-    this.taken = s;
-    return s;
-  }
+/** The feedback date as typed, or a refusal with the reason (nothing is written). */
+function feedbackDateOf(typed: string | undefined): string {
+  if (typed === undefined) return localToday();
+  const r = readFeedbackDate(typed);
+  if ("reason" in r) throw new PaneError("BAD_DATE", r.reason);
+  return r.date;
 }
 
 export class PaneSession {
   private running: Verb | null = null;
-  readonly undo: UndoStore<WrittenRecord>;
+  readonly undo: UndoStore<UndoEntry>;
   policy: StoredPolicy;
 
   constructor(
@@ -89,7 +110,7 @@ export class PaneSession {
     readonly settings: SettingsStore,
     undoLevels?: number,
   ) {
-    this.undo = new UndoStore<WrittenRecord>(undoLevels);
+    this.undo = new UndoStore<UndoEntry>(undoLevels);
     this.policy = loadStoredPolicy(settings);
     setActivePolicy(this.policy.policy);
   }
@@ -110,13 +131,36 @@ export class PaneSession {
     }
   }
 
-  // ------------------------------------------------------------------ 计算排名
-
-  compute(prompts: Prompts): Promise<Gated<ComputeOutcome>> {
-    return this.exclusive("compute", () => this.computeNow(prompts));
+  /**
+   * Run a writing verb: `run` hands the action an onSnapshot callback; the snapshot goes on the undo
+   * stack when the verb succeeds, and is put back when it fails after its first write.
+   */
+  private async undoable<T>(entry: UndoEntry, run: (onSnapshot: (s: Snapshot) => void) => Promise<T>): Promise<T> {
+    let taken: Snapshot | null = null;
+    let value: T;
+    try {
+      value = await run((s) => (taken = s));
+    } catch (e) {
+      throw await this.rollBack(taken, e, entry);
+    }
+    if (taken) this.undo.remember(taken, entry);
+    return value;
   }
 
-  private async computeNow(prompts: Prompts): Promise<ComputeOutcome> {
+  // ------------------------------------------------------------------ 计算排名
+
+  /**
+   * 计算排名: the chosen annual table and the workbook's unit, city, history and examination tables,
+   * their result columns, the 历年奖励 / 考察覆盖 / 反馈 / 校验结果 sheets. `feedbackDate` as typed
+   * (default today); a bad date is refused before anything is read.
+   */
+  compute(prompts: Prompts, options: { feedbackDate?: string } = {}): Promise<Gated<ComputeOutcome>> {
+    return this.exclusive("compute", () => this.computeNow(prompts, options));
+  }
+
+  private async computeNow(prompts: Prompts, options: { feedbackDate?: string }): Promise<ComputeOutcome> {
+    const feedbackDate = feedbackDateOf(options.feedbackDate);
+    const today = localToday();
     const office = this.office;
     const tables = await office.listTables();
     const choice = chooseTable(tables, await office.selection());
@@ -124,72 +168,115 @@ export class PaneSession {
     const table = "table" in choice ? choice.table : await prompts.pick(choice.ask);
     if (!table) return { status: "cancelled" };
 
-    // Protected sheets are reported before anything is written.
-    const locked = await office.protectedSheets([table.sheet, FINDINGS_SHEET]);
+    // Protected sheets are reported before anything is written: the chosen table's, the unit
+    // tables' (their result columns), and the sheets the compute writes whole.
+    const has = (kind: TableRef["kind"]) => tables.some((t) => t.kind === kind);
+    const sheets = [table.sheet, ...tables.filter((t) => t.kind === "unit").map((t) => t.sheet), FINDINGS_SHEET];
+    if (has("history")) sheets.push(REWARDS_SHEET);
+    if (has("examination")) sheets.push(COVERAGE_SHEET);
+    if (has("unit")) sheets.push(FEEDBACK_SHEET);
+    const locked = await office.protectedSheets(sheets);
     if (locked.length) return { status: "protected", sheet: locked[0] };
 
-    const port = new RecordingPort(office, [table]);
-    const raw = await port.readTable(table);
-    const layout = layoutFor(table, raw);
-    const area = layout.appendArea;
-    if (area && tables.some((o) => o !== table && overlaps(area, rangeOf(o)))) {
-      throw new ActionError("RESULT_AREA_OVERLAPS_TABLE", actionText.resultAreaOverlaps(area.sheet, rangeAddress(area)));
-    }
     const written = readWritten(this.settings);
-    const foreign = foreignContent(table, raw, layout, written, area ? await port.readRange(area) : null);
-    if (foreign.columns.length || foreign.area) {
-      if (!(await prompts.overwrite(foreign))) return { status: "cancelled" };
-      if (foreign.area) port.approve(foreign.area);
-    }
+    const result = await this.undoable({ what: "compute", written, date: feedbackDate }, (onSnapshot) =>
+      computeRanking(office, this.policy.policy, {
+        annualTable: table,
+        feedback: { feedbackDate, today },
+        confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
+        ownResults: ownResultsOf(written),
+        onSnapshot,
+      }),
+    );
+    if (result.declined) return { status: "cancelled" };
 
-    let result: ComputeResult;
-    try {
-      result = await computeRanking(port, this.policy.policy, { snapshot: true });
-    } catch (e) {
-      throw await this.rollBack(port.taken, e, written);
-    }
-    if (result.snapshot) this.undo.remember(result.snapshot, written);
-    const done = result.summary.tables[0];
-    const computed = result.analysis.tables[0];
-    if (done && done.written && computed) {
-      this.settings.set(WRITTEN_SETTING, JSON.stringify(recordWritten(written, table, { columns: done.resultColumns }, computed.values)));
+    // Remember what was written into each result column, so that the next compute knows it is ours.
+    let record = written;
+    result.summary.tables.forEach((done, i) => {
+      const computed = result.analysis.tables[i];
+      if (done.written && computed) record = recordWritten(record, computed.ref, { columns: done.resultColumns }, computed.values);
+    });
+    if (record !== written) {
+      this.settings.set(WRITTEN_SETTING, JSON.stringify(record));
       await this.settings.save().catch(() => undefined);
     }
-    return { status: "computed", result, notes: office.capabilities().notes };
+    return { status: "computed", result, notes: office.capabilities().notes, feedbackDate };
+  }
+
+  // ------------------------------------------------------------------ 反馈
+
+  /** 反馈: the 反馈 sheet of the unit table, statuses typed into an existing one kept; undoable. */
+  feedback(options: { feedbackDate?: string } = {}): Promise<Gated<FeedbackOutcome>> {
+    return this.exclusive("feedback", async () => {
+      const feedbackDate = feedbackDateOf(options.feedbackDate);
+      const today = localToday();
+      const locked = await this.office.protectedSheets([FEEDBACK_SHEET]);
+      if (locked.length) return { status: "protected", sheet: locked[0] };
+      const written = readWritten(this.settings);
+      const result = await this.undoable({ what: "feedback", written, date: feedbackDate }, (onSnapshot) =>
+        feedbackAction(this.office, this.policy.policy, { feedbackDate, today, onSnapshot }),
+      );
+      return { status: "written", result, feedbackDate, today };
+    });
+  }
+
+  // ------------------------------------------------------------------ 示例
+
+  /**
+   * 示例: the sample workbook's sheets, into a workbook without assessment tables only (mixed into
+   * real tables, the sample's unit list and city indicators would join the user's). Undoable.
+   */
+  insertSample(): Promise<Gated<SampleOutcome>> {
+    return this.exclusive("sample", async () => {
+      const tables = (await this.office.listTables()).filter((t) => t.kind !== null);
+      if (tables.length) return { status: "refused", tables };
+      const written = readWritten(this.settings);
+      const r = await this.undoable({ what: "sample", written }, (onSnapshot) => insertSample(this.office, { onSnapshot }));
+      // Show the annual table: the next step is 计算排名 on it.
+      const annual = r.sheets[0];
+      if (annual) await this.office.select(annual, "A1").catch(() => undefined);
+      return { status: "inserted", sheets: r.sheets, sample: r.sample };
+    });
   }
 
   /**
-   * A compute failed. Before its snapshot nothing was written: the failure is reported as it is.
-   * After it, some result blocks may be written: put the snapshot back, then say what happened.
+   * A writing verb failed. Before its snapshot nothing was written: the failure is reported as it
+   * is. After it, some cells or sheets may be written: put the snapshot back, then say what happened.
    */
-  private async rollBack(snapshot: Snapshot | null, failure: unknown, written: WrittenRecord): Promise<unknown> {
+  private async rollBack(snapshot: Snapshot | null, failure: unknown, entry: UndoEntry): Promise<unknown> {
     if (!snapshot) return failure;
     const reason = reasonOf(failure);
+    const noun = VERB_NOUN[entry.what];
     try {
       await this.office.restore(snapshot);
     } catch (again) {
       // Keep the snapshot: 撤销 retries the restore.
-      this.undo.remember(snapshot, written);
+      this.undo.remember(snapshot, entry);
       const why = reasonOf(again);
       return new PaneError("WRITE_FAILED_NOT_RESTORED", {
-        zh: `写入结果时出错（${reason.zh}），恢复原状也未成功（${why.zh}）。结果列中可能只写入了一部分：请点击“撤销上次计算”再试一次恢复，或关闭工作簿不保存。`,
-        en: `Writing the results failed (${reason.en}), and putting the cells back failed too (${why.en}). The result columns may be partly written: click Undo last compute to retry the restore, or close the workbook without saving.`,
+        zh: `${noun.zh}时写入出错（${reason.zh}），恢复原状也未成功（${why.zh}）。工作簿中可能只写入了一部分：请点击“撤销上一步”再试一次恢复，或关闭工作簿不保存。`,
+        en: `Writing failed during ${noun.en} (${reason.en}), and putting the cells back failed too (${why.en}). The workbook may be partly written: click Undo last step to retry the restore, or close the workbook without saving.`,
       });
     }
     return new PaneError("WRITE_FAILED_RESTORED", {
-      zh: `写入结果时出错（${reason.zh}）。已把工作簿恢复到计算前的状态，没有留下部分结果。请重试；如果表格很大，可先关闭其他工作簿或分批计算。`,
-      en: `Writing the results failed (${reason.en}). The workbook was put back as it was before the compute; no partial results are left. Try again; for a very large table, close other workbooks first or compute it in parts.`,
+      zh: `${noun.zh}时写入出错（${reason.zh}）。已把工作簿恢复到${noun.zh}前的状态，没有留下部分结果。请重试；如果表格很大，可先关闭其他工作簿或分批计算。`,
+      en: `Writing failed during ${noun.en} (${reason.en}). The workbook was put back as it was before ${noun.en}; no partial results are left. Try again; for a very large table, close other workbooks first or compute it in parts.`,
     });
   }
 
   // ------------------------------------------------------------------ 撤销
 
-  /** Undo the newest compute; value false when there is nothing to undo. */
+  /** What the last successful undo put back (the pane says so). */
+  lastUndone: UndoEntry | null = null;
+
+  /** Undo the newest compute, feedback or sample insertion; value false when there is nothing to undo. */
   undoLast(): Promise<Gated<boolean>> {
     return this.exclusive("undo", async () => {
       const record = await this.undo.undo(this.office);
       if (!record) return false;
-      this.settings.set(WRITTEN_SETTING, JSON.stringify(record.extra ?? {}));
+      const entry = record.extra ?? { what: "compute" as const, written: {} };
+      this.lastUndone = entry;
+      this.settings.set(WRITTEN_SETTING, JSON.stringify(entry.written));
       await this.settings.save().catch(() => undefined);
       return true;
     });

@@ -72,7 +72,7 @@ describe("a request that fails midway never leaves half the results", () => {
     const a = await attemptCompute(rig);
     expect((a.error as { code?: string }).code).toBe("WRITE_FAILED_NOT_RESTORED");
     const detail = expectExplained(a.error);
-    expect(detail.zh).toContain("撤销上次计算");
+    expect(detail.zh).toContain("撤销上一步"); // the undo button's label
     expect(rig.session.undo.depth).toBe(1);
     expect(equal(rig.dump(), clean.original)).toBe(false); // half-written for now …
     rig.d.failSync(0);

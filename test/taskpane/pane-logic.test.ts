@@ -4,9 +4,11 @@ import { loadStoredPolicy, POLICY_SETTING, resetPolicy, savePolicy, SettingsStor
 import { UndoStore } from "../../src/actions/undo";
 import { DEFAULT_POLICY_DOCUMENT, PolicyDocument } from "../../src/engine/policy";
 import type { CellValue, RawTable } from "../../src/engine/types";
-import { chooseTable, fingerprint, foreignContent, layoutFor, recordWritten, tableKey } from "../../src/taskpane/logic";
+import { resultConflicts } from "../../src/actions";
+import { planResultColumns } from "../../src/actions/layout";
+import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS } from "../../src/engine/headers";
+import { chooseTable, fingerprint, localToday, ownResultsOf, readFeedbackDate, recordWritten, tableKey } from "../../src/taskpane/logic";
 import { draftFromPolicy, fieldOf, policyFromDraft, splitList } from "../../src/taskpane/policy-form";
-import { ScopedPort } from "../../src/taskpane/scoped-port";
 import { t } from "../../src/taskpane/strings";
 import type { TableRef, WorkbookPort } from "../../src/workbook/port";
 
@@ -36,24 +38,29 @@ describe("content the add-in did not write", () => {
   const headers = ["编号", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质", "综合得分"];
   const ref = table({ lastColumn: 8, lastRow: 3 });
   const raw = (composite: CellValue[]): RawTable => ({ sheet: ref.sheet, headers, rows: composite.map((c, i) => [`A${i}`, 90, 90, 90, 90, 90, "过得硬", c]), headerRow: 1, firstColumn: 1 });
+  const layoutFor = (r: RawTable) => planResultColumns(ref, r.headers, ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS);
+  const columns = (r: RawTable, own: ReturnType<typeof ownResultsOf>) => resultConflicts(ref, r, layoutFor(r), own, null).filter((c) => c.what === "column");
 
   test("an existing result column typed by hand is foreign; the same values written by the add-in are not", () => {
     const r = raw([91, 92]);
-    const layout = layoutFor(ref, r);
+    const layout = layoutFor(r);
     expect(layout.columns[0]).toMatchObject({ key: "composite", column: 8, existing: true });
-    expect(foreignContent(ref, r, layout, {}, null).columns).toHaveLength(1);
+    expect(columns(r, ownResultsOf({}))).toHaveLength(1);
+    expect(columns(r, ownResultsOf({}))[0]).toMatchObject({ header: "综合得分", range: { sheet: ref.sheet, top: 2, left: 8, bottom: 3, right: 8 } });
     const written = recordWritten({}, ref, layout, { composite: [91, 92] });
-    expect(foreignContent(ref, r, layout, written, null).columns).toEqual([]);
-    expect(foreignContent(ref, raw([91, 99]), layout, written, null).columns).toHaveLength(1);
-    expect(foreignContent(ref, raw([null, ""]), layout, {}, null).columns).toEqual([]);
+    expect(columns(r, ownResultsOf(written))).toEqual([]);
+    expect(columns(raw([91, 99]), ownResultsOf(written))).toHaveLength(1);
+    expect(columns(raw([null, ""]), ownResultsOf({}))).toEqual([]);
+    // Written by the add-in, but into another column since: foreign.
+    expect(columns(r, ownResultsOf(recordWritten({}, ref, { columns: [{ key: "composite", column: 9 }] }, { composite: [91, 92] })))).toHaveLength(1);
   });
 
   test("a non-empty area right of the table is foreign", () => {
     const r = raw([null, null]);
-    const layout = layoutFor(ref, r);
+    const layout = layoutFor(r);
     expect(layout.appendArea).toMatchObject({ left: 9, right: 11 });
-    expect(foreignContent(ref, r, layout, {}, [[null, null, null], [null, "x", null], [null, null, null]]).area).toEqual(layout.appendArea);
-    expect(foreignContent(ref, r, layout, {}, [[null, null, null]]).area).toBeNull();
+    expect(resultConflicts(ref, r, layout, undefined, [[null, null, null], [null, "x", null], [null, null, null]])).toEqual([{ sheet: ref.sheet, kind: "annual", what: "area", range: layout.appendArea }]);
+    expect(resultConflicts(ref, r, layout, undefined, [[null, null, null]])).toEqual([]);
   });
 
   test("fingerprints tell numbers from text and blanks", () => {
@@ -136,29 +143,22 @@ describe("policy stored with the document", () => {
   });
 });
 
-describe("scoped port and undo", () => {
-  test("reads are shared within a compute; an approved area reads as free", async () => {
-    let reads = 0;
-    const inner = {
-      readRange: async () => {
-        reads++;
-        return [["x"]];
-      },
-      readTable: async () => {
-        reads++;
-        return { headers: [], rows: [], headerRow: 1, firstColumn: 1 };
-      },
-    } as unknown as WorkbookPort;
-    const port = new ScopedPort(inner, [table()]);
-    const area = { sheet: "S", top: 1, left: 2, bottom: 1, right: 2 };
-    expect(await port.readRange(area)).toEqual([["x"]]);
-    expect(await port.readRange(area)).toEqual([["x"]]);
-    await port.readTable(table());
-    await port.readTable(table());
-    expect(reads).toBe(2);
-    port.approve(area);
-    expect(await port.readRange(area)).toEqual([[null]]);
-    expect(await port.listTables()).toEqual([table()]);
+describe("feedback date and undo", () => {
+  test("the feedback date: YYYY-MM-DD (and the loose forms the CLI reads); anything else refused with the reason", () => {
+    expect(readFeedbackDate("2024-03-15")).toEqual({ date: "2024-03-15" });
+    expect(readFeedbackDate(" 2024/3/5 ")).toEqual({ date: "2024-03-05" });
+    expect(readFeedbackDate("2024年3月5日")).toEqual({ date: "2024-03-05" });
+    for (const bad of ["2024-02-30", "2023-13-01", "15.03.2024", "明天", "20240315"]) {
+      const r = readFeedbackDate(bad);
+      expect(r).toHaveProperty("reason");
+      if ("reason" in r) {
+        expect(r.reason.zh).toContain(`“${bad}”不是有效日期`);
+        expect(r.reason.en).toContain("YYYY-MM-DD");
+      }
+    }
+    const empty = readFeedbackDate("  ");
+    expect("reason" in empty && empty.reason.zh).toContain("请填写反馈日期");
+    expect(localToday(new Date(2024, 0, 5))).toBe("2024-01-05");
   });
 
   test("undo is a bounded stack; a failed restore keeps its record for a retry", async () => {
