@@ -85,6 +85,21 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
+/** A screenshot of the whole pane: the page is made as tall as the pane's scrolled content for the shot. */
+export async function shotAll(page: Page, name: string): Promise<string> {
+  const size = page.viewportSize() ?? { width: 380, height: 860 };
+  const extra = await page.evaluate(() => {
+    const app = document.getElementById("app");
+    return app ? app.scrollHeight - app.clientHeight : 0;
+  });
+  if (extra > 0) await page.setViewportSize({ width: size.width, height: size.height + extra });
+  try {
+    return await shot(page, name);
+  } finally {
+    if (extra > 0) await page.setViewportSize(size);
+  }
+}
+
 export async function launch(executablePath: string): Promise<Browser> {
   const { chromium } = await import("playwright-core");
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });

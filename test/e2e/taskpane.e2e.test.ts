@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook } from "../taskpane/fixtures";
 import type { WorkbookFixture } from "../support/excel-double";
-import { buildLocal, chromiumPath, inDouble, injectDouble, launch, serve, Server, shot } from "./harness";
+import { buildLocal, chromiumPath, inDouble, injectDouble, launch, serve, Server, shot, shotAll } from "./harness";
 
 const chromium = chromiumPath();
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -346,6 +346,163 @@ maybe("task pane in chromium", () => {
       expect(await dump(page)).toEqual(before);
       await shot(page, "14-write-failed-restored");
       await page.close();
+    });
+  });
+
+  describe("the whole scheme: 示例 → 计算排名 → 反馈 → 撤销 (issue #4)", () => {
+    let page: Page;
+    const states: Dump[] = [];
+    type Grid = { headers: string[]; rows: unknown[][] };
+    /** A sheet's used block as headers and rows. */
+    async function grid(sheet: string, address = "A1:Z400"): Promise<Grid> {
+      const v = await inDouble<unknown[][]>(page, "values", sheet, address);
+      const rows = v.slice(1).filter((r) => r.some((x) => x !== ""));
+      return { headers: v[0].map(String), rows };
+    }
+    const col = (g: Grid, header: string) => {
+      const i = g.headers.indexOf(header);
+      if (i < 0) throw new Error(`no column ${header} in ${g.headers.join("|")}`);
+      return g.rows.map((r) => r[i]);
+    };
+
+    beforeAll(async () => {
+      page = await open({ sheets: [{ name: "Sheet1" }], active: "Sheet1", selection: "Sheet1!A1" });
+      await page.waitForSelector("#compute");
+      if ((await page.textContent("#lang")) === "中文") await page.click("#lang");
+      states.push(await dump(page));
+    });
+    afterAll(async () => page?.close());
+
+    test("an empty workbook: the pane offers the sample", async () => {
+      expect(await page.textContent("#sample-row")).toContain("插入示例");
+      await shotAll(page, "20-empty-workbook");
+    });
+
+    test("示例 inserts the sample workbook and tells the next step", async () => {
+      await run(page, "#sample");
+      expect(await inDouble<string[]>(page, "sheetNames")).toEqual(["Sheet1", "年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明"]);
+      const notice = await page.textContent("#notice");
+      expect(notice).toContain("已插入示例工作簿");
+      expect(notice).toContain("下一步：点击“计算排名”");
+      expect(await page.isDisabled("#undo")).toBe(false);
+      expect(await page.textContent("#undo-hint")).toContain("插入示例");
+      expect(await page.locator("#sample-row").count()).toBe(0); // offered again after its undo
+      states.push(await dump(page));
+      await shotAll(page, "21-sample-inserted");
+    });
+
+    test("示例 into a workbook with assessment tables is refused with the reason; nothing changes", async () => {
+      const other = await open(annualWorkbook());
+      await other.waitForSelector("#sample");
+      const before = await dump(other);
+      await run(other, "#sample");
+      const notice = await other.textContent("#notice");
+      expect(notice).toContain("未插入示例");
+      expect(notice).toContain("年度考核!A1:N12");
+      expect(notice).toContain("新建空白工作簿");
+      expect(await dump(other)).toEqual(before);
+      expect(await other.isDisabled("#undo")).toBe(true);
+      await shotAll(other, "21b-sample-refused");
+      await other.close();
+    });
+
+    test("计算排名 with a feedback date: unit totals, 反馈, 历年奖励, 考察覆盖 written; the pane shows them and the coverage", async () => {
+      await page.fill("#feedback-date", "2024-03-01");
+      await run(page, "#compute");
+      expect(await page.locator("#notice").count()).toBe(0);
+      // Annual results and unit totals.
+      const annual = await grid("年度考核", "A1:Z400");
+      expect(col(annual, "等次").filter((g) => g === "优秀").length).toBeGreaterThan(10);
+      const units = await grid("单位绩效", "A1:Z80");
+      const totals = col(units, "总分").filter((v) => typeof v === "number") as number[];
+      expect(totals.length).toBe(64);
+      expect(Math.max(...totals)).toBeGreaterThan(80);
+      expect(col(units, "排名")).toContain(1);
+      // The scheme's sheets.
+      expect(await inDouble<string[]>(page, "sheetNames")).toEqual(expect.arrayContaining(["历年奖励", "考察覆盖", "反馈", "校验结果"]));
+      const rewards = await grid("历年奖励", "A1:K400");
+      expect(col(rewards, "记三等功年度").some((v) => /20\d\d/.test(String(v)))).toBe(true);
+      const coverage = await grid("考察覆盖", "A1:H4");
+      expect(coverage.headers).toEqual(["届期", "应考察单位数", "已考察", "未考察", "覆盖率(%)", "剩余年数", "截至年度", "未考察单位"]);
+      const feedback = await grid("反馈", "A1:N400");
+      const status = col(feedback, "状态");
+      expect(status.filter((x) => x === "待整改").length).toBeGreaterThan(0);
+      expect(col(feedback, "反馈日期").filter((x) => x !== "")).toContain("2024-03-01");
+      expect(col(feedback, "逾期").filter((x) => x === "逾期").length).toBe(status.filter((x) => x === "待整改").length);
+      // The pane: annual and unit summaries, the sheets written, the coverage per term.
+      expect(await page.locator("#summary").count()).toBe(1);
+      expect(await page.textContent(".unit-summary")).toContain("单位绩效");
+      expect(await page.textContent('#scheme-sheets li[data-sheet="历年奖励"]')).toMatch(/记三等功 \d+ 人/);
+      expect(await page.textContent('#scheme-sheets li[data-sheet="反馈"]')).toContain("反馈日期 2024-03-01");
+      const terms = page.locator("#coverage .term");
+      expect(await terms.count()).toBeGreaterThan(0);
+      const current = terms.last();
+      expect(await current.locator(".term-percent").textContent()).toMatch(/^\d+(\.\d+)?%$/);
+      expect(await current.locator(".term-line").textContent()).toMatch(/已考察 \d+ \/ 64 个单位 · 本届剩余 \d+ 年/);
+      expect(await current.locator(".not-examined p").textContent()).toMatch(/、/);
+      const percent = String((await inDouble<unknown[][]>(page, "values", "考察覆盖", `E${1 + (await terms.count())}`))[0][0]);
+      expect(await current.locator(".term-percent").textContent()).toBe(`${percent}%`);
+      states.push(await dump(page));
+      await shotAll(page, "22-scheme-computed");
+      await page.locator("#coverage").screenshot({ path: await shot(page, "22b-coverage") });
+      await page.click("#lang");
+      expect(await page.textContent("#coverage")).toContain("Not yet examined");
+      expect(await page.textContent("#scheme-sheets")).toContain("Third-class merit");
+      await shotAll(page, "22c-scheme-english");
+      // Excel's default task pane is narrower (about 320 px): the tabs and the language switch still fit.
+      await page.setViewportSize({ width: 320, height: 860 });
+      const fits = await page.evaluate(() => [...document.querySelectorAll(".toolbar button")].every((b) => b.scrollWidth <= b.clientWidth + 1 && b.getBoundingClientRect().right <= window.innerWidth));
+      expect(fits).toBe(true);
+      await shotAll(page, "22d-scheme-english-320px");
+      await page.setViewportSize({ width: 380, height: 860 });
+      await page.click("#lang");
+    });
+
+    test("反馈: a bad date is refused with the reason; a status typed into the sheet is kept and its overdue fill goes", async () => {
+      await page.click("#tab-feedback");
+      expect(await page.inputValue("#feedback-date")).toBe("2024-03-01");
+      await page.fill("#feedback-date", "2024-02-30");
+      const before = await dump(page);
+      await run(page, "#feedback");
+      expect(await page.textContent("#notice")).toContain("“2024-02-30”不是有效日期");
+      expect(await page.getAttribute('[data-field="feedbackDate"]', "class")).toContain("invalid");
+      expect(await dump(page)).toEqual(before);
+      await shotAll(page, "23-feedback-bad-date");
+
+      // The user marks the first open item as rectified on the 反馈 sheet.
+      const fb = await grid("反馈", "A1:N400");
+      const statusAt = fb.headers.indexOf("状态");
+      const i = fb.rows.findIndex((r) => r[statusAt] === "待整改");
+      const address = `${String.fromCharCode(65 + statusAt)}${i + 2}`;
+      expect((await inDouble<{ fill: string | null }>(page, "cell", "反馈", address)).fill).toBe("#FFC7CE");
+      await inDouble(page, "type", "反馈", address, "已整改");
+      states.push(await dump(page));
+      await page.fill("#feedback-date", "2024-03-01");
+      await run(page, "#feedback");
+      expect(await page.locator("#notice").count()).toBe(0);
+      const open = Number(await page.textContent("#fb-open"));
+      expect(Number(await page.textContent("#fb-done"))).toBe(1);
+      expect(Number(await page.textContent("#fb-overdue"))).toBe(open);
+      expect(Number(await page.textContent("#fb-items"))).toBe(open + 1);
+      expect(Number(await page.textContent("#fb-units"))).toBe(64);
+      expect((await inDouble<{ value: unknown; fill: string | null }>(page, "cell", "反馈", address))).toMatchObject({ value: "已整改", fill: null });
+      expect(await page.textContent("#undo-hint")).toContain("生成反馈（反馈日期 2024-03-01）");
+      await shotAll(page, "24-feedback");
+    });
+
+    test("撤销 walks back: the feedback, the compute, the sample — to the empty workbook", async () => {
+      const expected = [states[3], states[1], states[0]];
+      const names = ["25-undo-feedback", "26-undo-compute", "27-undo-sample"];
+      for (let k = 0; k < 3; k++) {
+        await run(page, "#undo");
+        expect(await dump(page)).toEqual(expected[k]);
+        expect(await page.textContent("#notice")).toContain("已撤销");
+        await shotAll(page, names[k]);
+      }
+      expect(await page.isDisabled("#undo")).toBe(true);
+      expect(await inDouble<string[]>(page, "sheetNames")).toEqual(["Sheet1"]);
+      await page.click("#tab-compute");
+      expect(await page.locator("#sample-row").count()).toBe(1);
     });
   });
 
