@@ -92,6 +92,14 @@ const VERB_NOUN: Record<UndoKind, Message> = {
   sample: { zh: "插入示例", en: "inserting the sample" },
 };
 
+function noAnnualTable(sheets: string[]): Message {
+  const list = [...new Set(sheets)].join("、");
+  return {
+    zh: `工作簿中没有年度考核表（需要“编号”“绩效考核”“民主测评”等表头），“计算排名”需要它。工作表 ${list} 中的表格可在“校验”中检查；单位绩效表的反馈可在“反馈”标签中生成。`,
+    en: `The workbook has no annual assessment table (headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic), which Compute ranking needs. The tables on ${list} can be checked on Validate; the unit table's feedback is made on the Feedback tab.`,
+  };
+}
+
 /** The feedback date as typed, or a refusal with the reason (nothing is written). */
 function feedbackDateOf(typed: string | undefined): string {
   if (typed === undefined) return localToday();
@@ -164,7 +172,11 @@ export class PaneSession {
     const office = this.office;
     const tables = await office.listTables();
     const choice = chooseTable(tables, await office.selection());
-    if ("none" in choice) throw new ActionError("NO_TABLE", actionText.noTable);
+    if ("none" in choice) {
+      // Other tables of the scheme but no annual one: say what 计算排名 needs and where 反馈 is.
+      const others = tables.filter((t) => t.kind !== null && t.kind !== "feedback");
+      throw new ActionError("NO_TABLE", others.length ? noAnnualTable(others.map((t) => t.sheet)) : actionText.noTable);
+    }
     const table = "table" in choice ? choice.table : await prompts.pick(choice.ask);
     if (!table) return { status: "cancelled" };
 

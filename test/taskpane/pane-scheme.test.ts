@@ -124,6 +124,18 @@ describe("the whole scheme in the pane", () => {
     expect(rig.session.undo.depth).toBe(0);
   });
 
+  test("计算排名 without an annual table but with a unit table: says what it needs and where 反馈 is", async () => {
+    const rig = paneOn({ sheets: [{ name: "绩效", rows: [["编号", "名称", "分组", "幸福感", "满意度", "安全感"], ["U1", "发改局", "区直单位", 90, 90, 90]] }] });
+    const before = rig.dump();
+    const e = await rig.session.compute(answering()).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: "NO_TABLE" });
+    expect((e as PaneError).detail.zh).toContain("没有年度考核表");
+    expect((e as PaneError).detail.zh).toContain("“反馈”标签");
+    expect(rig.dump()).toEqual(before);
+    const f = await rig.session.feedback({ feedbackDate: "2024-03-01" });
+    expect(f.ran && f.value.status).toBe("written");
+  });
+
   test("反馈 without a unit table: one sentence, nothing written", async () => {
     const rig = paneOn(annualWorkbook());
     const before = rig.dump();
