@@ -1,0 +1,75 @@
+// engine: computeAnnual (validate, composite, grades, quota per pool, ranks) on generated rows.
+// Each size runs in a fresh process (one size's heap does not tax the next), warms up, then times
+// several runs and reports the median. No GC is forced between runs: each run also pays for
+// collecting the previous run's result (the steady state of repeated computing); a forced full GC
+// before each run measured slower still (V8 restarts from a shrunken young generation).
+// rssMB is the worker's peak RSS, the generated input table included; inputRssMB is the RSS once the
+// table is generated, before the first computation.
+import { computeAnnual } from "../../src/engine/annual";
+import { defaultPolicy } from "../../src/engine/policy";
+import { generateTable } from "./rows";
+import { median, progress, round, runNode } from "./util";
+
+export interface EngineResult {
+  rows: number;
+  ms: number;
+  usPerRow: number;
+  /** CPU time of the median run (user + system, GC threads included): steadier than wall time on a shared machine. */
+  cpuMs: number;
+  rssMB: number;
+  inputRssMB: number;
+  runs: number[];
+  valid: number;
+  findings: number;
+}
+
+export const ENGINE_SIZES = [1_000, 10_000, 100_000, 1_000_000];
+
+/** Runs per size: more for the small sizes, whose times are short and noisy. */
+function runsFor(n: number): { warmup: number; runs: number } {
+  return n <= 1_000 ? { warmup: 20, runs: 31 } : n <= 10_000 ? { warmup: 10, runs: 21 } : n <= 100_000 ? { warmup: 3, runs: 9 } : { warmup: 1, runs: 7 };
+}
+
+/** In the worker process: time computeAnnual on n generated rows. */
+export function engineWorker(n: number): EngineResult {
+  const table = generateTable(n);
+  const policy = defaultPolicy();
+  const inputRssMB = process.memoryUsage().rss / 2 ** 20;
+  const { warmup, runs } = runsFor(n);
+  let outcome = computeAnnual(table, policy);
+  for (let k = 1; k < warmup; k++) outcome = computeAnnual(table, policy);
+  const times: number[] = [];
+  const cpu: number[] = [];
+  for (let k = 0; k < runs; k++) {
+    outcome = null as unknown as typeof outcome; // the previous result is garbage now
+    const c = process.cpuUsage();
+    const t = performance.now();
+    outcome = computeAnnual(table, policy);
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  const ms = median(times);
+  return {
+    rows: n,
+    ms: round(ms, 1),
+    usPerRow: round((ms * 1000) / n, 3),
+    cpuMs: round(median(cpu), 1),
+    rssMB: round(process.resourceUsage().maxRSS / 1024),
+    inputRssMB: round(inputRssMB),
+    runs: times.map((t) => round(t, 1)),
+    valid: outcome.rows.filter((r) => r.valid).length,
+    findings: outcome.findings.length,
+  };
+}
+
+export async function benchEngine(sizes = ENGINE_SIZES): Promise<EngineResult[]> {
+  const out: EngineResult[] = [];
+  for (const n of sizes) {
+    progress(`engine: ${n.toLocaleString("en")} rows`);
+    const run = await runNode([__filename.replace(/engine\.js$/, "main.js"), "--worker", "engine", "--rows", String(n)]);
+    if (run.code !== 0) throw new Error(`engine worker failed at ${n} rows: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+    out.push(JSON.parse(run.stdout.trim().split("\n").pop() as string) as EngineResult);
+  }
+  return out;
+}
