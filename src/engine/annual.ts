@@ -1,11 +1,19 @@
 // Compute ranking on the annual assessment table (INTERFACES.md §1a): validate every row, then
 // composite (POLICY.md §3), grade (§4), excellent quota per pool (§4 step 7) and rank (§5).
+//
+// Sized for a province (a million rows in about a second, issue 5). The work is done on columns: the
+// state of every row — composite units, tie-break scores, grade decision, pool, rank, quota hold — lives
+// in typed arrays indexed by the row's position among the parsed rows, and each row's result object is
+// made once, at the end, with its final values (a million objects that are written once and never
+// touched again cost the garbage collector least). Each distinct spelling in a vocabulary column is
+// looked up once; each combination of band and row facts is decided once and the decision shared;
+// pools, ranks, the quota and duplicate IDs take linear time (counting sorts, a hash table).
 import { ANNUAL_COLUMNS, matchColumns } from "./headers";
-import { decideGrade, GradeDecision, scaleFor } from "./grade";
+import { bandIndex, decideFromBand, GradeDecision, scaleFor } from "./grade";
 import { Policy, prepare, yesNoVocabulary } from "./policy";
 import type { WeightedSum } from "./decimal";
 import { quotaFor } from "./quota";
-import { descendingByKey, rankDescending } from "./rank";
+import { kthLargest, rankInPools } from "./rank";
 import {
   CellValue,
   CircularLevel,
@@ -18,7 +26,7 @@ import {
   ReasonCode,
   SubjectKind,
 } from "./types";
-import { a1, cellText, isBlank, lookupTerm, readNumber, truncate, normalizeText } from "./values";
+import { cellText, columnLetters, hashText, isBlank, lookupTerm, readNumber, repeatedGroups, truncate, normalizeText, Vocabulary } from "./values";
 import { joinMessages, msg, reasonMessage } from "../i18n/messages";
 
 export interface AnnualRowResult {
@@ -71,16 +79,6 @@ export interface AnnualOutcome {
   pools: PoolSummary[];
 }
 
-interface ParsedRow {
-  result: AnnualRowResult;
-  /** P, D, L, S, B in COMPONENT_KEYS order (NaN where unreadable). */
-  scores: number[];
-  /** The rounded composite as an integer count of 10^-decimals (exact; used for ordering). */
-  units: number;
-  decision: GradeDecision | null;
-  manualGrade: string | null;
-}
-
 const KIND_LABEL = { units: { zh: "班子/单位", en: "teams/units" }, cadres: { zh: "干部", en: "cadres" } };
 
 export function poolKey(group: string, subject: SubjectKind): string {
@@ -92,74 +90,55 @@ export function computeAnnual(table: RawTable, policy: Policy): AnnualOutcome {
   const sheet = table.sheet;
   const match = matchColumns(table.headers, ANNUAL_COLUMNS);
   const col = match.columns;
-  const cellOf = (i: number, key: string) => (key in col ? a1(table.headerRow + 1 + i, table.firstColumn + col[key]) : undefined);
 
   for (const key of match.missing) {
     findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
   }
   for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
+    const cells = d.indices.map((i) => `${columnLetters(table.firstColumn + i)}${table.headerRow}`);
     findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
   }
-  const ctx: RowContext = {
-    table,
-    policy,
-    col,
-    cellOf,
-    sheet,
-    usable: match.missing.length === 0 && match.duplicates.length === 0,
-    composite: prepare(policy).composite,
-    yesNo: yesNoVocabulary(policy),
-    groupsKnown: new Set(policy.groups.map(normalizeText)),
-    pools: new Map(),
-    tableProblem: joinMessages(findings.map((f) => f.message)),
-  };
-  const parsed: ParsedRow[] = [];
+  const usable = match.missing.length === 0 && match.duplicates.length === 0;
+  const rows = new Rows(table, policy, col, usable, findings, joinMessages(findings.map((f) => f.message)));
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (isBlankRow(cells)) continue; // blank lines inside a block are not rows
-    parsed.push(parseRow(ctx, i, cells, findings));
+    rows.parse(i, cells);
   }
 
-  markDuplicateIds(parsed, findings, sheet, (i) => cellOf(i, "id"));
+  markDuplicateIds(rows, findings, sheet);
 
   // Pools: one group and one subject kind; ranks and quotas never cross pools (POLICY.md §1).
-  const pools = new Map<string, ParsedRow[]>();
-  for (const p of parsed) {
-    const list = pools.get(p.result.pool);
-    if (list) list.push(p);
-    else pools.set(p.result.pool, [p]);
+  // One pass in row order gathers what each pool's quota needs; the ranks of all pools are counted at once.
+  const { count, decisions, decision, pool } = rows;
+  const poolCount = rows.poolKeys.length;
+  const stats: PoolRows[] = rows.poolKeys.map(() => ({ rows: 0, valid: 0, vetoes: 0, affirmed: [], others: [] }));
+  const valid = new Int32Array(count);
+  let validCount = 0;
+  for (let j = 0; j < count; j++) {
+    const st = stats[pool[j]];
+    st.rows++;
+    if (decision[j] < 0) continue;
+    valid[validCount++] = j;
+    const d = decisions[decision[j]];
+    st.valid++;
+    if (d.vetoed) st.vetoes++;
+    if (d.gradeIndex === 0) (d.affirmed ? st.affirmed : st.others).push(j);
   }
+  rankInPools(valid.subarray(0, validCount), pool, poolCount, rows.units, policy.ranking.style, rows.rank);
+
   const summaries: PoolSummary[] = [];
-  for (const [key, members] of pools) {
-    const valid = members.filter((p) => p.result.valid);
-    const summary = applyQuota(key, valid, policy, findings, sheet);
-    rankDescending(valid, (p) => p.units, policy.ranking.style, (p, rank) => (p.result.rank = rank));
-    summaries.push({ ...summary, rows: members.length, group: members[0].result.group, kind: members[0].result.subject === "cadre" ? "cadres" : "units" });
+  for (let p = 0; p < poolCount; p++) {
+    const st = stats[p];
+    const summary = applyQuota(rows, rows.poolKeys[p], st, policy, findings, sheet);
+    summaries.push({ ...summary, rows: st.rows, group: rows.poolGroups[p], kind: rows.poolCadres[p] ? "cadres" : "units" });
   }
 
-  for (const p of parsed) finishRow(p, policy);
-  auditManualGrades(parsed, pools, policy, findings, sheet, (i) => cellOf(i, "manualGrade"));
+  const results = rows.results();
+  auditManualGrades(rows, results, summaries, policy, findings, sheet);
 
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { kind: "annual", columns: col, rows: parsed.map((p) => p.result), findings, pools: summaries };
-}
-
-interface RowContext {
-  table: RawTable;
-  policy: Policy;
-  col: Record<string, number>;
-  cellOf: (i: number, key: string) => string | undefined;
-  sheet: string | undefined;
-  /** False when a required column is missing or doubled: no row can be computed. */
-  usable: boolean;
-  composite: WeightedSum;
-  yesNo: { yes: string[]; no: string[] };
-  groupsKnown: Set<string>;
-  /** Pool keys by group and kind, so that a million rows share a handful of strings. */
-  pools: Map<string, string>;
-  /** Why no row can be computed, when the table itself is unusable. */
-  tableProblem: Message;
+  return { kind: "annual", columns: col, rows: results, findings, pools: summaries };
 }
 
 const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
@@ -169,311 +148,545 @@ const BLOCKER_NAMES: Partial<Record<ReasonCode, Message>> = {
   POLITICAL_NOT_SOLID: { zh: "政治素质非“过得硬”", en: "political quality not solid" },
   POLITICAL_FAIL: { zh: "政治素质不合格", en: "political quality unqualified" },
 };
+const SUBJECTS: readonly SubjectKind[] = ["team", "cadre", "unit"];
+// Small numbers for the facts a grade decision depends on (Rows.decide packs them into one key).
+const POLITICAL_CODE: Record<PoliticalQuality, number> = { solid: 0, qualified: 1, unqualified: 2 };
+const CIRCULAR_CODE: Record<CircularLevel, number> = { none: 0, belowDistrict: 1, veto: 2 };
+const SUBJECT_CODE: Record<SubjectKind, number> = { team: 0, cadre: 1, unit: 2 };
+/** Why the quota held a row back (Rows.held): none, QUOTA, QUOTA_TIE. */
+const HELD: readonly (ReasonCode | null)[] = [null, "QUOTA", "QUOTA_TIE"];
+
+/** The cell of a row in a column the table may not have. */
+function cellIn(cells: readonly CellValue[], c: number | undefined): CellValue {
+  return c === undefined ? null : cells[c];
+}
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
   for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return false;
   return true;
 }
 
-function poolOf(ctx: RowContext, group: string, subject: SubjectKind): string {
-  const k = subject === "cadre" ? `c${group}` : `u${group}`;
-  let key = ctx.pools.get(k);
-  if (key === undefined) ctx.pools.set(k, (key = poolKey(group, subject)));
-  return key;
+/** Distinct spellings a column caches; a column of free text must not fill memory. */
+const TERM_CACHE_LIMIT = 1024;
+
+/**
+ * A vocabulary lookup that remembers each distinct cell text: a column of a million cells holds a
+ * handful of spellings (是, 否, 过得硬 …), and folding and normalizing each cell again is most of the cost.
+ */
+class TermCache<K extends string> {
+  private readonly seen = new Map<string, K | null>();
+  // Most cells repeat the spelling of the cell above (过得硬, 否): compared before the map.
+  private lastText = "";
+  private lastTerm: K | null = null;
+  constructor(private readonly vocab: Vocabulary<K>) {}
+
+  lookup(v: CellValue): K | undefined {
+    if (typeof v !== "string") return lookupTerm(v, this.vocab);
+    if (v === this.lastText) return this.lastTerm ?? undefined;
+    let t = this.seen.get(v);
+    if (t === undefined) {
+      t = lookupTerm(v, this.vocab) ?? null;
+      if (this.seen.size < TERM_CACHE_LIMIT) this.seen.set(v, t);
+    }
+    this.lastText = v;
+    this.lastTerm = t;
+    return t ?? undefined;
+  }
 }
 
-/** Read and check one row (POLICY.md §9), then compute its composite and pre-quota grade. */
-function parseRow(ctx: RowContext, i: number, cells: readonly CellValue[], findings: Finding[]): ParsedRow {
-  const { col, policy, sheet, cellOf } = ctx;
-  const vocab = policy.vocabulary;
-  const rowNo = ctx.table.headerRow + 1 + i;
-  const get = (key: string): CellValue => {
-    const c = col[key];
-    return c === undefined ? null : cells[c];
-  };
-  let errors = 0;
-  const report = (code: Finding["code"], key: string, message: Message, severity: Finding["severity"] = "error") => {
-    if (severity === "error") errors++;
-    findings.push({ code, severity, sheet, row: rowNo, cell: cellOf(i, key), column: key, message });
-  };
-  const firstFinding = findings.length;
+/**
+ * The parsed rows, by position (0…count−1; blank rows are skipped), as columns: everything the
+ * quota, the ranks and the results need, without an object per row until results() makes them.
+ */
+class Rows {
+  count = 0;
+  /** 0-based index of the row in RawTable.rows. */
+  readonly index: Int32Array;
+  readonly ids: string[];
+  /** The IDs as compared for duplicates (normalizeText), and their hashes. */
+  readonly idKeys: string[];
+  readonly idHashes: Int32Array;
+  readonly subject: Uint8Array;
+  readonly topLeader: Uint8Array;
+  /** The rounded composite as an integer count of 10^-decimals (exact; used for ordering). */
+  readonly units: Float64Array;
+  /** The tie-break components of each row (policy.quota.tieBreak), `tieKeys.length` per row. */
+  readonly tie: Float64Array;
+  readonly tieKeys: number[];
+  /** Index into `decisions`; −1 for a row that is not valid (no composite, no grade, no rank). */
+  readonly decision: Int32Array;
+  /** Decisions shared between rows (frozen): the key packs the band and the row facts. */
+  readonly decisions: GradeDecision[] = [];
+  /** Pool index of each row, and per pool its key, group and kind. */
+  readonly pool: Int32Array;
+  readonly poolKeys: string[] = [];
+  readonly poolGroups: string[] = [];
+  readonly poolCadres: boolean[] = [];
+  /** Rank within the pool, 0 for none. */
+  readonly rank: Int32Array;
+  /** Why the quota held the row back, as an index into HELD (0: it did not). */
+  readonly held: Uint8Array;
+  /** What is wrong with each invalid row (table usable), by position. */
+  readonly whyInvalid = new Map<number, Message>();
+  /** Hand-typed grades (拟定等次): positions and texts, in row order. */
+  readonly manualAt: number[] = [];
+  readonly manualText: string[] = [];
 
-  const id = cellText(get("id"));
-  if (ctx.usable && id === "") report("MISSING", "id", msg.missing(cellOf(i, "id"), "id"));
+  private readonly composite: WeightedSum;
+  private readonly scale: number;
+  private readonly scores = [NaN, NaN, NaN, NaN, NaN];
+  private readonly scoreColumns: number[];
+  private readonly subjects: TermCache<SubjectKind>;
+  private readonly yesNo: TermCache<"yes" | "no">;
+  private readonly political: TermCache<PoliticalQuality>;
+  private readonly circular: TermCache<CircularLevel>;
+  private readonly groupKnown = new Map<string, boolean>();
+  private readonly groupsKnown: Set<string>;
+  /** Pool index by group, one map per kind (cadres; teams and units together). */
+  private readonly poolIndex = [new Map<string, number>(), new Map<string, number>()];
+  /** Column letters of each input column, for the cell addresses of findings. */
+  private readonly letters: Record<string, string> = {};
+  // The row being parsed, for findings.
+  private rowNo = 0;
+  private errors = 0;
 
-  let subject: SubjectKind = "cadre";
-  const sv = get("subject");
-  if (!isBlank(sv)) {
-    const s = lookupTerm(sv, vocab.subject);
-    if (s) subject = s;
-    else report("UNKNOWN_VALUE", "subject", msg.unknownValue(cellOf(i, "subject"), "subject", truncate(cellText(sv)), Object.values(vocab.subject).map((t) => t[0])));
+  constructor(
+    private readonly table: RawTable,
+    private readonly policy: Policy,
+    private readonly columns: Record<string, number>,
+    /** False when a required column is missing or doubled: no row can be computed. */
+    private readonly usable: boolean,
+    private readonly findings: Finding[],
+    /** Why no row can be computed, when the table itself is unusable. */
+    private readonly tableProblem: Message,
+  ) {
+    const n = table.rows.length;
+    this.composite = prepare(policy).composite;
+    this.scale = 10 ** policy.rounding.decimals;
+    this.scoreColumns = COMPONENT_KEYS.map((k) => columns[k] ?? -1);
+    this.tieKeys = policy.quota.tieBreak.map((k) => COMPONENT_KEYS.indexOf(k));
+    this.index = new Int32Array(n);
+    this.ids = new Array<string>(n);
+    this.idKeys = new Array<string>(n);
+    this.idHashes = new Int32Array(n);
+    this.subject = new Uint8Array(n);
+    this.topLeader = new Uint8Array(n);
+    this.units = new Float64Array(n);
+    this.tie = new Float64Array(n * this.tieKeys.length);
+    this.decision = new Int32Array(n);
+    this.pool = new Int32Array(n);
+    this.rank = new Int32Array(n);
+    this.held = new Uint8Array(n);
+    const vocab = policy.vocabulary;
+    this.subjects = new TermCache(vocab.subject);
+    this.yesNo = new TermCache(yesNoVocabulary(policy));
+    this.political = new TermCache(vocab.political);
+    this.circular = new TermCache(vocab.circular);
+    this.groupsKnown = new Set(policy.groups.map(normalizeText));
+    for (const key of Object.keys(columns)) this.letters[key] = columnLetters(table.firstColumn + columns[key]);
   }
 
-  const group = cellText(get("group"));
-  if ("group" in col && ctx.usable) {
-    if (group === "") report("MISSING", "group", msg.missing(cellOf(i, "group"), "group"));
-    else if (!ctx.groupsKnown.has(normalizeText(group))) report("UNKNOWN_GROUP", "group", msg.unknownGroup(cellOf(i, "group"), truncate(group), policy.groups), "warning");
+  /** Worksheet row of data row i. */
+  rowOf(i: number): number {
+    return this.table.headerRow + 1 + i;
   }
 
-  const readYesNo = (key: string): boolean => {
-    const v = get(key);
+  /** A1 address of the cell in column `key` on worksheet row `row`, if the table has that column. */
+  cellAt(row: number, key: string): string | undefined {
+    const letters = this.letters[key];
+    return letters === undefined ? undefined : letters + row;
+  }
+
+  private cellOf(key: string): string | undefined {
+    return this.cellAt(this.rowNo, key);
+  }
+
+  private report(code: Finding["code"], key: string, message: Message, severity: Finding["severity"] = "error"): void {
+    if (severity === "error") this.errors++;
+    this.findings.push({ code, severity, sheet: this.table.sheet, row: this.rowNo, cell: this.cellOf(key), column: key, message });
+  }
+
+  private readYesNo(cells: readonly CellValue[], key: string): boolean {
+    const v = cellIn(cells, this.columns[key]);
     if (isBlank(v)) return false;
-    const t = lookupTerm(v, ctx.yesNo);
-    if (t === undefined) report("UNKNOWN_VALUE", key, msg.unknownValue(cellOf(i, key), key, truncate(cellText(v)), [vocab.yes[0], vocab.no[0]]));
+    const t = this.yesNo.lookup(v);
+    const vocab = this.policy.vocabulary;
+    if (t === undefined) this.report("UNKNOWN_VALUE", key, msg.unknownValue(this.cellOf(key), key, truncate(cellText(v)), [vocab.yes[0], vocab.no[0]]));
     return t === "yes";
-  };
-  const topLeader = readYesNo("topLeader");
-  const incentive = readYesNo("incentive");
-
-  const scores = [NaN, NaN, NaN, NaN, NaN];
-  for (let k = 0; k < COMPONENT_KEYS.length; k++) {
-    const key = COMPONENT_KEYS[k];
-    if (col[key] === undefined) continue;
-    const r = readNumber(get(key));
-    if (r.ok) {
-      if (r.value < 0 || r.value > 100) report("OUT_OF_RANGE", key, msg.outOfRange(cellOf(i, key), key, r.value, 0, 100));
-      scores[k] = r.value;
-    } else if (r.reason === "blank") report("MISSING", key, msg.missing(cellOf(i, key), key));
-    else report("NOT_A_NUMBER", key, msg.notANumber(cellOf(i, key), key, r.shown));
   }
 
-  let political: PoliticalQuality = "solid";
-  if (col.political !== undefined) {
-    const v = get("political");
-    if (isBlank(v)) report("MISSING", "political", msg.missing(cellOf(i, "political"), "political"));
-    else {
-      const p = lookupTerm(v, vocab.political);
-      if (p) political = p;
-      else report("UNKNOWN_VALUE", "political", msg.unknownValue(cellOf(i, "political"), "political", truncate(cellText(v)), Object.values(vocab.political).map((t) => t[0])));
+  private isKnownGroup(group: string): boolean {
+    let known = this.groupKnown.get(group);
+    if (known === undefined) {
+      known = this.groupsKnown.has(normalizeText(group));
+      if (this.groupKnown.size < TERM_CACHE_LIMIT) this.groupKnown.set(group, known);
     }
+    return known;
   }
 
-  let circular: CircularLevel = "none";
-  const cv = get("circular");
-  if (!isBlank(cv)) {
-    const c = lookupTerm(cv, vocab.circular);
-    if (c) circular = c;
-    else report("UNKNOWN_VALUE", "circular", msg.unknownValue(cellOf(i, "circular"), "circular", truncate(cellText(cv)), [...vocab.circular.none.slice(0, 1), ...vocab.circular.belowDistrict.slice(0, 1), ...vocab.circular.veto.slice(0, 5)]));
+  private poolOf(group: string, subject: SubjectKind): number {
+    const cadres = subject === "cadre";
+    const byGroup = this.poolIndex[cadres ? 0 : 1];
+    let p = byGroup.get(group);
+    if (p === undefined) {
+      byGroup.set(group, (p = this.poolKeys.length));
+      this.poolKeys.push(poolKey(group, subject));
+      this.poolGroups.push(group);
+      this.poolCadres.push(cadres);
+    }
+    return p;
   }
 
-  const mg = get("manualGrade");
-  const manualGrade = isBlank(mg) ? null : cellText(mg);
+  /** The shared decision for a band and the row facts (grade.ts decides each combination once). */
+  private decide(band: number, political: PoliticalQuality, circular: CircularLevel, incentive: boolean, topLeader: boolean, subject: SubjectKind): number {
+    const key = ((((band * 3 + POLITICAL_CODE[political]) * 3 + CIRCULAR_CODE[circular]) * 2 + +incentive) * 2 + +topLeader) * 3 + SUBJECT_CODE[subject];
+    if (this.decisions[key] === undefined) {
+      const d = decideFromBand(band, { political, circular, incentive, topLeader, subject }, this.policy);
+      Object.freeze(d.reasons);
+      this.decisions[key] = Object.freeze(d);
+    }
+    return key;
+  }
 
-  const valid = ctx.usable && errors === 0;
-  let compositeValue: number | null = null;
-  let units = 0;
-  let decision: GradeDecision | null = null;
-  if (valid) {
-    units = ctx.composite.units(scores);
-    compositeValue = units / 10 ** policy.rounding.decimals;
-    decision = decideGrade({ composite: compositeValue, political, circular, incentive, topLeader, subject }, policy);
-    if (decision.affirmNotTopLeader) report("AFFIRM_NOT_TOP_LEADER", "incentive", msg.affirmNotTopLeader(cellOf(i, "incentive")), "warning");
+  /** Read and check one row (POLICY.md §9), then compute its composite and pre-quota grade. */
+  parse(i: number, cells: readonly CellValue[]): void {
+    const { columns: col, policy, usable } = this;
+    const vocab = policy.vocabulary;
+    const j = this.count++;
+    this.index[j] = i;
+    this.rowNo = this.table.headerRow + 1 + i;
+    this.errors = 0;
+    const firstFinding = this.findings.length;
+
+    const id = cellText(cellIn(cells, col.id));
+    this.ids[j] = id;
+    // Keyed and hashed for the duplicate check now, while the text is at hand (in cache).
+    const idKey = id === "" ? "" : normalizeText(id);
+    this.idKeys[j] = idKey;
+    this.idHashes[j] = hashText(idKey);
+    if (usable && id === "") this.report("MISSING", "id", msg.missing(this.cellOf("id"), "id"));
+
+    let subject: SubjectKind = "cadre";
+    const sv = cellIn(cells, col.subject);
+    if (!isBlank(sv)) {
+      const s = this.subjects.lookup(sv);
+      if (s) subject = s;
+      else this.report("UNKNOWN_VALUE", "subject", msg.unknownValue(this.cellOf("subject"), "subject", truncate(cellText(sv)), Object.values(vocab.subject).map((t) => t[0])));
+    }
+    this.subject[j] = SUBJECT_CODE[subject];
+
+    const group = cellText(cellIn(cells, col.group));
+    if (col.group !== undefined && usable) {
+      if (group === "") this.report("MISSING", "group", msg.missing(this.cellOf("group"), "group"));
+      else if (!this.isKnownGroup(group)) this.report("UNKNOWN_GROUP", "group", msg.unknownGroup(this.cellOf("group"), truncate(group), policy.groups), "warning");
+    }
+
+    const topLeader = this.readYesNo(cells, "topLeader");
+    const incentive = this.readYesNo(cells, "incentive");
+    this.topLeader[j] = +topLeader;
+
+    const scores = this.scores;
+    for (let k = 0; k < 5; k++) {
+      scores[k] = NaN;
+      const c = this.scoreColumns[k];
+      if (c < 0) continue;
+      const key = COMPONENT_KEYS[k];
+      const v = cells[c];
+      // Numbers (nearly every score cell) skip readNumber's result object.
+      if (typeof v === "number" && Number.isFinite(v)) scores[k] = Object.is(v, -0) ? 0 : v;
+      else {
+        const r = readNumber(v);
+        if (r.ok) scores[k] = r.value;
+        else if (r.reason === "blank") this.report("MISSING", key, msg.missing(this.cellOf(key), key));
+        else this.report("NOT_A_NUMBER", key, msg.notANumber(this.cellOf(key), key, r.shown));
+      }
+      const x = scores[k];
+      if (x < 0 || x > 100) this.report("OUT_OF_RANGE", key, msg.outOfRange(this.cellOf(key), key, x, 0, 100));
+    }
+
+    let political: PoliticalQuality = "solid";
+    if (col.political !== undefined) {
+      const v = cells[col.political];
+      if (isBlank(v)) this.report("MISSING", "political", msg.missing(this.cellOf("political"), "political"));
+      else {
+        const p = this.political.lookup(v);
+        if (p) political = p;
+        else this.report("UNKNOWN_VALUE", "political", msg.unknownValue(this.cellOf("political"), "political", truncate(cellText(v)), Object.values(vocab.political).map((t) => t[0])));
+      }
+    }
+
+    let circular: CircularLevel = "none";
+    const cv = cellIn(cells, col.circular);
+    if (!isBlank(cv)) {
+      const c = this.circular.lookup(cv);
+      if (c) circular = c;
+      else this.report("UNKNOWN_VALUE", "circular", msg.unknownValue(this.cellOf("circular"), "circular", truncate(cellText(cv)), [...vocab.circular.none.slice(0, 1), ...vocab.circular.belowDistrict.slice(0, 1), ...vocab.circular.veto.slice(0, 5)]));
+    }
+
+    const mg = cellIn(cells, col.manualGrade);
+    if (!isBlank(mg)) {
+      this.manualAt.push(j);
+      this.manualText.push(cellText(mg));
+    }
+
+    this.pool[j] = this.poolOf(group, subject);
+    this.decision[j] = -1;
+    if (!usable) return; // results() explains every row with the table's problem
+    if (this.errors > 0) {
+      this.whyInvalid.set(j, joinMessages(this.findings.slice(firstFinding).filter((f) => f.severity === "error").map((f) => f.message)));
+      return;
+    }
+    const units = this.composite.units(scores);
+    this.units[j] = units;
+    const key = this.decide(bandIndex(units / this.scale, policy.bands), political, circular, incentive, topLeader, subject);
+    this.decision[j] = key;
+    const tieKeys = this.tieKeys;
+    for (let t = 0; t < tieKeys.length; t++) this.tie[j * tieKeys.length + t] = scores[tieKeys[t]];
+    const decision = this.decisions[key];
+    if (decision.affirmNotTopLeader) this.report("AFFIRM_NOT_TOP_LEADER", "incentive", msg.affirmNotTopLeader(this.cellOf("incentive")), "warning");
     if (decision.conflict) {
       const names = decision.reasons.map((r) => BLOCKER_NAMES[r]).filter((n): n is Message => n !== undefined);
-      report("AFFIRM_VETO_CONFLICT", "incentive", msg.affirmVetoConflict(rowNo, { zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join(" and ") }), "warning");
+      this.report("AFFIRM_VETO_CONFLICT", "incentive", msg.affirmVetoConflict(this.rowNo, { zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join(" and ") }), "warning");
     }
   }
-  return {
-    scores,
-    units,
-    decision,
-    manualGrade,
-    result: {
-      index: i,
-      row: rowNo,
-      id,
-      name: cellText(get("name")),
-      subject,
-      group,
-      pool: poolOf(ctx, group, subject),
-      valid,
-      composite: compositeValue,
-      rank: null,
-      grade: null,
-      gradeIndex: decision ? decision.gradeIndex : null,
-      reasons: decision ? (decision.reasons.length ? [...decision.reasons] : (NO_REASONS as ReasonCode[])) : ["INVALID"],
-      highlight: null,
-      explanation: valid ? EMPTY_MESSAGE : ctx.usable ? joinMessages(findings.slice(firstFinding).filter((f) => f.severity === "error").map((f) => f.message)) : ctx.tableProblem,
-      topLeader,
-      unit: cellText(get("unit")),
-    },
-  };
+
+  /** The row's grade decision before the quota, null for a row that is not valid. */
+  decisionOf(j: number): GradeDecision | null {
+    const key = this.decision[j];
+    return key < 0 ? null : this.decisions[key];
+  }
+
+  private explanationOfInvalid(j: number): Message {
+    return this.whyInvalid.get(j) ?? this.tableProblem;
+  }
+
+  /** A row found wrong after parsing (a repeated ID): no composite, no grade, no rank. */
+  invalidate(j: number, why: Message): void {
+    this.whyInvalid.set(j, this.decision[j] >= 0 ? why : joinMessages([this.explanationOfInvalid(j), why]));
+    this.decision[j] = -1;
+  }
+
+  /** The quota holds a valid row back at the second grade (QUOTA or QUOTA_TIE). */
+  hold(j: number, reason: "QUOTA" | "QUOTA_TIE"): void {
+    this.held[j] = HELD.indexOf(reason);
+  }
+
+  /** One result object per row, made once with its final values: grade, highlight and explanation. */
+  results(): AnnualRowResult[] {
+    const { table, policy, columns: col } = this;
+    const out = new Array<AnnualRowResult>(this.count);
+    // The explanation depends only on the reasons and the grade: built once per combination, shared.
+    const explanations = new Map<string, Message>();
+    for (let j = 0; j < this.count; j++) {
+      const i = this.index[j];
+      const cells = table.rows[i];
+      const subject = SUBJECTS[this.subject[j]];
+      const decision = this.decisionOf(j);
+      let composite: number | null = null;
+      let grade: string | null = null;
+      let gradeIndex: number | null = null;
+      let reasons: ReasonCode[];
+      let highlight: Highlight | null;
+      let explanation: Message;
+      if (decision) {
+        composite = this.units[j] / this.scale;
+        const heldBy = HELD[this.held[j]];
+        gradeIndex = heldBy ? 1 : decision.gradeIndex;
+        reasons = heldBy ? [...decision.reasons, heldBy] : decision.reasons.length ? [...decision.reasons] : (NO_REASONS as ReasonCode[]);
+        const scale = scaleFor(subject, policy);
+        grade = scale[gradeIndex].zh;
+        highlight = decision.vetoed ? "veto" : heldBy ? "quota" : decision.affirmed ? "affirmed" : null;
+        explanation = EMPTY_MESSAGE;
+        if (reasons.length) {
+          const key = `${scale === policy.grades.cadre ? "c" : "t"}${gradeIndex}${reasons.join()}`;
+          let shared = explanations.get(key);
+          if (!shared) explanations.set(key, (shared = Object.freeze(joinMessages(reasons.map((code) => reasonMessage(code, scale[gradeIndex as number]))))));
+          explanation = shared;
+        }
+      } else {
+        reasons = ["INVALID"];
+        highlight = "invalid";
+        explanation = this.explanationOfInvalid(j);
+      }
+      const p = this.pool[j];
+      out[j] = {
+        index: i,
+        row: table.headerRow + 1 + i,
+        id: this.ids[j],
+        name: cellText(cellIn(cells, col.name)),
+        subject,
+        group: this.poolGroups[p],
+        pool: this.poolKeys[p],
+        valid: decision !== null,
+        composite,
+        rank: decision ? this.rank[j] : null,
+        grade,
+        gradeIndex,
+        reasons,
+        highlight,
+        explanation,
+        topLeader: this.topLeader[j] === 1,
+        unit: cellText(cellIn(cells, col.unit)),
+      };
+    }
+    return out;
+  }
 }
 
 /** DUPLICATE_ID: every occurrence of a repeated ID is reported and left uncomputed. */
-function markDuplicateIds(parsed: ParsedRow[], findings: Finding[], sheet: string | undefined, cellOf: (i: number) => string | undefined) {
-  const first = new Map<string, ParsedRow>();
-  const repeated = new Map<string, ParsedRow[]>();
-  for (const p of parsed) {
-    if (p.result.id === "") continue;
-    const k = normalizeText(p.result.id);
-    const seen = first.get(k);
-    if (seen === undefined) first.set(k, p);
-    else {
-      const list = repeated.get(k);
-      if (list) list.push(p);
-      else repeated.set(k, [seen, p]);
-    }
-  }
-  for (const [, list] of repeated) {
-    const rows = list.map((p) => p.result.row);
-    for (const p of list) {
-      const f: Finding = { code: "DUPLICATE_ID", severity: "error", sheet, row: p.result.row, cell: cellOf(p.result.index), column: "id", message: msg.duplicateId(cellOf(p.result.index), truncate(p.result.id), rows) };
+function markDuplicateIds(rows: Rows, findings: Finding[], sheet: string | undefined) {
+  const { ids, index } = rows;
+  const rowOf = (j: number) => rows.rowOf(index[j]);
+  const keys = rows.idKeys.length === rows.count ? rows.idKeys : rows.idKeys.slice(0, rows.count);
+  for (const group of repeatedGroups(keys, rows.idHashes)) {
+    const rowNumbers = group.map(rowOf);
+    for (const j of group) {
+      const cell = rows.cellAt(rowOf(j), "id");
+      const f: Finding = { code: "DUPLICATE_ID", severity: "error", sheet, row: rowOf(j), cell, column: "id", message: msg.duplicateId(cell, truncate(ids[j]), rowNumbers) };
       findings.push(f);
-      invalidate(p, f.message);
+      rows.invalidate(j, f.message);
     }
   }
-}
-
-function invalidate(p: ParsedRow, why: Message) {
-  const r = p.result;
-  r.explanation = r.valid ? why : joinMessages([r.explanation, why]);
-  r.valid = false;
-  r.composite = null;
-  r.gradeIndex = null;
-  r.reasons = ["INVALID"];
-  p.decision = null;
 }
 
 type QuotaSummary = Omit<PoolSummary, "rows" | "group" | "kind">;
 
+/** A pool's rows as the quota needs them: counts, and the 优秀 candidates (affirmed or not) in row order. */
+interface PoolRows {
+  rows: number;
+  valid: number;
+  vetoes: number;
+  affirmed: number[];
+  others: number[];
+}
+
 /** POLICY.md §4 step 7: the excellent quota within one pool, affirmed rows first, exact ties held back. */
-function applyQuota(key: string, valid: ParsedRow[], policy: Policy, findings: Finding[], sheet: string | undefined): QuotaSummary {
+function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, findings: Finding[], sheet: string | undefined): QuotaSummary {
   const q = policy.quota;
+  const { units, tie, index } = rows;
+  const rowOf = (j: number) => rows.rowOf(index[j]);
+  const { affirmed, others } = pool;
   const summary: QuotaSummary = {
     key,
-    valid: valid.length,
+    valid: pool.valid,
     quota: null,
     excellent: 0,
-    affirmed: 0,
-    vetoes: valid.filter((p) => p.decision!.vetoed).length,
+    affirmed: affirmed.length,
+    vetoes: pool.vetoes,
     tie: false,
     exceededByAffirmation: false,
   };
-  const candidates = valid.filter((p) => p.decision!.gradeIndex === 0);
-  const affirmed = candidates.filter((p) => p.decision!.affirmed);
-  summary.affirmed = affirmed.length;
-  if (!q.enabled || valid.length === 0) {
-    summary.excellent = candidates.length;
+  if (!q.enabled || pool.valid === 0) {
+    summary.excellent = affirmed.length + others.length;
     return summary;
   }
-  const quota = quotaFor(valid.length, policy);
+  const quota = quotaFor(pool.valid, policy);
   summary.quota = quota;
-  const hold = (p: ParsedRow, reason: ReasonCode) => {
-    p.decision!.gradeIndex = 1;
-    p.result.gradeIndex = 1;
-    p.result.reasons = [...p.result.reasons, reason];
-  };
   if (affirmed.length > quota) {
     summary.exceededByAffirmation = true;
-    findings.push({ code: "QUOTA_EXCEEDED_BY_AFFIRMATION", severity: "warning", sheet, pool: key, row: affirmed[0].result.row, message: msg.quotaExceeded(key, affirmed.length, quota) });
+    findings.push({ code: "QUOTA_EXCEEDED_BY_AFFIRMATION", severity: "warning", sheet, pool: key, row: rowOf(affirmed[0]), message: msg.quotaExceeded(key, affirmed.length, quota) });
   }
   const places = Math.max(0, quota - affirmed.length);
-  const others = candidates.filter((p) => !p.decision!.affirmed);
-  const keys = q.tieBreak.map((k) => COMPONENT_KEYS.indexOf(k));
+  const width = rows.tieKeys.length;
   // Descending by composite, then by the tie-break components.
-  const compare = (a: ParsedRow, b: ParsedRow): number => {
-    const d = b.units - a.units;
+  const compare = (a: number, b: number): number => {
+    const d = units[b] - units[a];
     if (d !== 0) return d;
-    for (const k of keys) {
-      const e = b.scores[k] - a.scores[k];
+    for (let t = 0; t < width; t++) {
+      const e = tie[b * width + t] - tie[a * width + t];
       if (e !== 0) return e;
     }
     return 0;
   };
-  sortByComposite(others, compare);
+  // Only the order at the boundary matters: rows above it are admitted, rows below it held, whatever
+  // their order among themselves. The boundary composite is the places-th best (found by counting);
+  // only the candidates at exactly that composite are ordered, by the tie-break keys, then by row.
   let admitted = Math.min(places, others.length);
-  if (places > 0 && others.length > places && compare(others[places - 1], others[places]) === 0) {
-    // Rows tied exactly at the boundary: all held back for a human decision (QUOTA_TIE).
-    let start = places - 1;
-    while (start > 0 && compare(others[start - 1], others[places]) === 0) start--;
-    let end = places;
-    while (end + 1 < others.length && compare(others[end + 1], others[places]) === 0) end++;
-    admitted = start;
-    const tied = others.slice(start, end + 1);
-    for (const p of tied) hold(p, "QUOTA_TIE");
-    summary.tie = true;
-    findings.push({ code: "QUOTA_TIE", severity: "warning", sheet, pool: key, row: tied[0].result.row, message: msg.quotaTie(key, tied.map((p) => p.result.row), places - start) });
-    for (const p of others.slice(end + 1)) hold(p, "QUOTA");
-  } else {
-    for (const p of others.slice(admitted)) hold(p, "QUOTA");
+  if (places === 0) {
+    for (const j of others) rows.hold(j, "QUOTA");
+  } else if (others.length > places) {
+    const boundary = kthLargest(Float64Array.from(others, (j) => units[j]), places);
+    const above: number[] = [];
+    const run: number[] = [];
+    const below: number[] = [];
+    for (const j of others) (units[j] > boundary ? above : units[j] === boundary ? run : below).push(j);
+    // Positions grow with the row, so a − b keeps row order among exact ties.
+    run.sort((a, b) => compare(a, b) || a - b);
+    const left = places - above.length; // places for the run: 1 … run.length
+    if (left < run.length && compare(run[left - 1], run[left]) === 0) {
+      // Rows tied exactly at the boundary: all held back for a human decision (QUOTA_TIE).
+      let start = left - 1;
+      while (start > 0 && compare(run[start - 1], run[left]) === 0) start--;
+      let end = left;
+      while (end + 1 < run.length && compare(run[end + 1], run[left]) === 0) end++;
+      admitted = above.length + start;
+      const tied = run.slice(start, end + 1);
+      for (const j of tied) rows.hold(j, "QUOTA_TIE");
+      summary.tie = true;
+      findings.push({ code: "QUOTA_TIE", severity: "warning", sheet, pool: key, row: rowOf(tied[0]), message: msg.quotaTie(key, tied.map(rowOf), places - admitted) });
+      for (let k = end + 1; k < run.length; k++) rows.hold(run[k], "QUOTA");
+    } else {
+      for (let k = left; k < run.length; k++) rows.hold(run[k], "QUOTA");
+    }
+    for (const j of below) rows.hold(j, "QUOTA");
   }
   summary.excellent = affirmed.length + admitted;
   return summary;
 }
 
-/**
- * Sort 优秀 candidates by composite, then tie-break keys, then row. Candidates are bucketed by their
- * integer composite in linear time; only runs of equal composites are sorted by the keys.
- */
-function sortByComposite(rows: ParsedRow[], compare: (a: ParsedRow, b: ParsedRow) => number): void {
-  const ordered = descendingByKey(rows, (p) => p.units);
-  for (let start = 0; start < ordered.length; ) {
-    let end = start + 1;
-    while (end < ordered.length && ordered[end].units === ordered[start].units) end++;
-    if (end - start > 1) {
-      const run = ordered.slice(start, end).sort((a, b) => compare(a, b) || a.result.index - b.result.index);
-      for (let k = 0; k < run.length; k++) ordered[start + k] = run[k];
-    }
-    start = end;
-  }
-  for (let k = 0; k < ordered.length; k++) rows[k] = ordered[k];
-}
-
-/** Grade name, highlight class and explanation once every rule has run. */
-function finishRow(p: ParsedRow, policy: Policy) {
-  const r = p.result;
-  if (!r.valid || !p.decision) {
-    r.highlight = "invalid";
-    r.reasons = ["INVALID"];
-    return;
-  }
-  const scale = scaleFor(r.subject, policy);
-  const grade = scale[r.gradeIndex as number];
-  r.grade = grade.zh;
-  r.highlight = p.decision.vetoed
-    ? "veto"
-    : r.reasons.includes("QUOTA") || r.reasons.includes("QUOTA_TIE")
-      ? "quota"
-      : p.decision.affirmed
-        ? "affirmed"
-        : null;
-  if (r.reasons.length) r.explanation = joinMessages(r.reasons.map((code) => reasonMessage(code, grade)));
-}
-
 /** MANUAL_GRADE_CONFLICT: a grade typed by hand (拟定等次) is audited against the rules. */
-function auditManualGrades(parsed: ParsedRow[], pools: Map<string, ParsedRow[]>, policy: Policy, findings: Finding[], sheet: string | undefined, cellOf: (i: number) => string | undefined) {
+function auditManualGrades(rows: Rows, results: AnnualRowResult[], pools: PoolSummary[], policy: Policy, findings: Finding[], sheet: string | undefined) {
+  const cellOf = (row: number) => rows.cellAt(row, "manualGrade");
   const scaleNames = (subject: SubjectKind) => scaleFor(subject, policy);
-  const manualIndex = (p: ParsedRow): number => {
-    const key = normalizeText(p.manualGrade as string);
-    return scaleNames(p.result.subject).findIndex((g) => normalizeText(g.zh) === key || normalizeText(g.en) === key);
+  // Which grade of the scale a typed text names (−1: none), once per scale and distinct text.
+  const typed = new Map<string, number>();
+  const manualIndex = (subject: SubjectKind, text: string): number => {
+    const scale = scaleNames(subject);
+    const key = `${scale === policy.grades.cadre ? "c" : "t"}${text}`;
+    let mi = typed.get(key);
+    if (mi === undefined) {
+      const k = normalizeText(text);
+      mi = scale.findIndex((g) => normalizeText(g.zh) === k || normalizeText(g.en) === k);
+      typed.set(key, mi);
+    }
+    return mi;
   };
-  for (const p of parsed) {
-    if (p.manualGrade === null) continue;
-    const r = p.result;
-    const mi = manualIndex(p);
+  const manualOf = new Map<number, string>();
+  for (let m = 0; m < rows.manualAt.length; m++) {
+    const j = rows.manualAt[m];
+    const text = rows.manualText[m];
+    manualOf.set(j, text);
+    const r = results[j];
+    const mi = manualIndex(r.subject, text);
     if (mi < 0) {
-      findings.push({ code: "UNKNOWN_VALUE", severity: "error", sheet, row: r.row, cell: cellOf(p.result.index), column: "manualGrade", message: msg.unknownValue(cellOf(p.result.index), "manualGrade", truncate(p.manualGrade), scaleNames(r.subject).map((g) => g.zh)) });
+      findings.push({ code: "UNKNOWN_VALUE", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.unknownValue(cellOf(r.row), "manualGrade", truncate(text), scaleNames(r.subject).map((g) => g.zh)) });
       continue;
     }
     if (!r.valid || r.gradeIndex === null) continue; // the row's own findings come first
     const tieChoice = r.reasons.includes("QUOTA_TIE") && mi <= 1; // a human decides ties
     if (mi === r.gradeIndex || tieChoice) continue;
     const why = r.explanation.zh ? r.explanation : { zh: `按综合得分 ${r.composite} 应评为${r.grade}。`, en: `A composite of ${r.composite} gives ${scaleNames(r.subject)[r.gradeIndex].en}.` };
-    findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: r.row, cell: cellOf(p.result.index), column: "manualGrade", message: msg.manualGradeConflict(cellOf(p.result.index), p.manualGrade, r.grade, why) });
+    findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(r.row), text, r.grade, why) });
   }
   // Tied rows may each be typed 优秀 or the second grade, but together not beyond the places left.
-  for (const [key, members] of pools) {
-    const tied = members.filter((p) => p.result.reasons.includes("QUOTA_TIE"));
+  // Only pools with a QUOTA_TIE have tied rows; their members are gathered in one pass, in row order.
+  const membersOf = new Map<number, number[]>();
+  pools.forEach((s, p) => s.tie && membersOf.set(p, []));
+  if (membersOf.size) for (let j = 0; j < rows.count; j++) membersOf.get(rows.pool[j])?.push(j);
+  for (const [p, members] of membersOf) {
+    const key = pools[p].key;
+    const tied = members.filter((j) => results[j].reasons.includes("QUOTA_TIE"));
     if (!tied.length) continue;
-    const excellentOutside = members.filter((p) => p.result.valid && p.result.gradeIndex === 0).length;
-    const quota = quotaFor(members.filter((p) => p.result.valid).length, policy);
+    const excellentOutside = members.filter((j) => results[j].valid && results[j].gradeIndex === 0).length;
+    const quota = quotaFor(members.filter((j) => results[j].valid).length, policy);
     const left = Math.max(0, quota - excellentOutside);
-    const typedExcellent = tied.filter((p) => p.manualGrade !== null && manualIndex(p) === 0);
+    const typedExcellent = tied.filter((j) => manualOf.has(j) && manualIndex(results[j].subject, manualOf.get(j) as string) === 0);
     if (typedExcellent.length <= left) continue;
-    for (const p of typedExcellent) {
+    for (const j of typedExcellent) {
+      const r = results[j];
+      const text = manualOf.get(j) as string;
       const why = { zh: `${key}并列行手工评为优秀的人数（${typedExcellent.length}）超过剩余名额（${left}）。`, en: `${key}: ${typedExcellent.length} tied rows typed 优秀 exceed the ${left} place(s) left.` };
-      findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: p.result.row, cell: cellOf(p.result.index), column: "manualGrade", message: msg.manualGradeConflict(cellOf(p.result.index), p.manualGrade as string, p.result.grade, why) });
+      findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(r.row), text, r.grade, why) });
     }
   }
 }

@@ -41,7 +41,14 @@ export function scaleFor(subject: SubjectKind, policy: Policy) {
 }
 
 export function decideGrade(input: GradeInput, policy: Policy): GradeDecision {
-  const band = bandIndex(input.composite, policy.bands);
+  return decideFromBand(bandIndex(input.composite, policy.bands), input, policy);
+}
+
+/**
+ * The decision once the band is known. The composite matters only through its band, so compute
+ * ranking decides each combination of band and row facts once per table (annual.ts) and shares it.
+ */
+export function decideFromBand(band: number, input: Omit<GradeInput, "composite">, policy: Policy): GradeDecision {
   const lowest = scaleFor(input.subject, policy).length - 1;
   const vetoed = input.circular === "veto";
   const notSolid = input.political === "qualified";

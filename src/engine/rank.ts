@@ -53,6 +53,78 @@ export function rankDescending<T>(items: readonly T[], score: (t: T) => number, 
   }
 }
 
+/**
+ * Ranks within pools, every pool at once (compute ranking works on columns): for each position j in
+ * `members`, out[j] = the rank of keys[j] among the members of pool[j]. Integer keys in a range small
+ * enough for a histogram per pool are counted — no sort, and memory is read in row order — otherwise
+ * each pool is ranked by rankDescending.
+ */
+export function rankInPools(members: ArrayLike<number>, pool: Int32Array, poolCount: number, keys: Float64Array, style: RankingStyle, out: Int32Array): void {
+  const n = members.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (let k = 0; k < n; k++) {
+    const x = keys[members[k]];
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (!Number.isSafeInteger(x)) integral = false;
+  }
+  const range = max - min + 1;
+  if (n === 0) return;
+  if (!integral || poolCount * range > Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW)) {
+    const byPool: number[][] = Array.from({ length: poolCount }, () => []);
+    for (let k = 0; k < n; k++) byPool[pool[members[k]]].push(members[k]);
+    for (const list of byPool) rankDescending(list, (j) => keys[j], style, (j, rank) => (out[j] = rank));
+    return;
+  }
+  // counts[pool · range + (max − key)]: the rows of each pool per key, highest key first …
+  const counts = new Int32Array(poolCount * range);
+  for (let k = 0; k < n; k++) {
+    const j = members[k];
+    counts[pool[j] * range + (max - keys[j])]++;
+  }
+  // … then, in place, the rank each key gives: 1 + rows above it (competition) or 1 + keys above it (dense).
+  for (let p = 0; p < poolCount; p++) {
+    let above = 0;
+    let distinct = 0;
+    for (let b = p * range; b < (p + 1) * range; b++) {
+      const c = counts[b];
+      if (c === 0) continue;
+      counts[b] = style === "dense" ? ++distinct : above + 1;
+      above += c;
+    }
+  }
+  for (let k = 0; k < n; k++) {
+    const j = members[k];
+    out[j] = counts[pool[j] * range + (max - keys[j])];
+  }
+}
+
+/** The k-th largest (1-based) of integer-valued keys, by counting when the range allows; else by sorting. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const n = values.length;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (!Number.isSafeInteger(x)) integral = false;
+  }
+  const range = max - min + 1;
+  if (!integral || range > Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW)) return values.slice().sort()[n - k];
+  const counts = new Int32Array(range);
+  for (let i = 0; i < n; i++) counts[max - values[i]]++;
+  let seen = 0;
+  for (let b = 0; b < range; b++) {
+    seen += counts[b];
+    if (seen >= k) return max - b;
+  }
+  return min;
+}
+
 /** The rank of one score among others (the RANK custom function). */
 export function rankOf(score: number, scores: readonly number[], style: RankingStyle): number {
   let greater = 0;
