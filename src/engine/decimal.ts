@@ -17,16 +17,23 @@ export type Big = InstanceType<typeof Big>;
 
 export const SCALE = 10_000;
 
+// The per-value paths read these builtins from module constants, not from the global object: where
+// the custom functions run in a contextified global (Node's vm, as the tests and the benchmark load
+// dist/functions.js) every global lookup goes through an interceptor, and COMPOSITE made ~20 of them.
+const isFiniteNumber = Number.isFinite;
+const isSafeInteger = Number.isSafeInteger;
+const { abs, round } = Math;
+
 /** The value in exact 1/10000ths, or null when the value has more than 4 decimals (or is too large). */
 export function toScaled(v: number): number | null {
-  if (!Number.isFinite(v) || Math.abs(v) >= 1e11) return null;
-  const k = Math.round(v * SCALE);
+  if (!isFiniteNumber(v) || abs(v) >= 1e11) return null;
+  const k = round(v * SCALE);
   return k / SCALE === v ? k : null;
 }
 
 /** Integer division of an exact integer by a power of ten, rounded half-up (away from zero). */
 export function divRoundHalfUp(n: number, d: number): number {
-  const a = Math.abs(n);
+  const a = abs(n);
   const q = (a - (a % d)) / d;
   const r = a % d;
   const rounded = 2 * r >= d ? q + 1 : q;
@@ -138,7 +145,7 @@ export class WeightedSum {
       sum += k * w[i];
     }
     // sum is an exact integer in 10^-8 units (|sum| ≤ 5 · 10^6 · 10^4 ≪ 2^53 for 0–100 scores).
-    if (!Number.isSafeInteger(sum)) return null;
+    if (!isSafeInteger(sum)) return null;
     return divRoundHalfUp(sum, this.roundDivisor);
   }
 

@@ -2,6 +2,11 @@
 // vocabulary terms (是/否, 过得硬 …) and text. Blank, text and error cells are never zero (POLICY.md §5).
 import { CellValue, isCellError } from "./types";
 
+// readNumber runs once per score cell and per function argument: it reads these builtins from module
+// constants rather than the global object (see decimal.ts: in Node's vm each global lookup is costly).
+const isFiniteNumber = Number.isFinite;
+const sameValue = Object.is;
+
 /** Full-width → half-width (Ａ→A, ９→9, ％→%, ．→., ideographic space → space). */
 export function foldWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
@@ -75,15 +80,15 @@ const NUMERIC = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 export function readNumber(v: CellValue): NumberRead {
   if (isBlank(v)) return { ok: false, reason: "blank" };
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return { ok: false, reason: "not-a-number", shown: String(v) };
-    return { ok: true, value: Object.is(v, -0) ? 0 : v };
+    if (!isFiniteNumber(v)) return { ok: false, reason: "not-a-number", shown: String(v) };
+    return { ok: true, value: sameValue(v, -0) ? 0 : v };
   }
   if (typeof v === "string") {
     let s = foldWidth(v).trim().replace(/,/g, "");
     if (s.endsWith("%")) s = s.slice(0, -1).trim();
     if (NUMERIC.test(s)) {
       const n = Number(s);
-      if (Number.isFinite(n)) return { ok: true, value: Object.is(n, -0) ? 0 : n };
+      if (isFiniteNumber(n)) return { ok: true, value: sameValue(n, -0) ? 0 : n };
     }
     return { ok: false, reason: "not-a-number", shown: truncate(v.trim()) };
   }
