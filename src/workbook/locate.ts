@@ -1,7 +1,7 @@
 // Finding tables in a sheet (INTERFACES.md §1): a block whose first row holds headers that
 // detectTableKind recognises. Host-free: works on a grid of cell values that either adapter reads
 // in one go (exceljs: the sheet's cells; Office.js: usedRange.values), so both find the same tables.
-import { detectTableKind } from "../engine/headers";
+import { detectTableKind, headerKey, specsFor, TableKind } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { isBlank } from "../engine/values";
 import type { SheetRange, TableRef } from "./port";
@@ -11,6 +11,27 @@ export interface Grid {
   values: CellValue[][];
   top: number;
   left: number;
+}
+
+/** Every table kind, so that a kind added to TableKind must be added here too (the compiler says so). */
+const KINDS = { annual: true, unit: true, city: true, history: true, examination: true, feedback: true } satisfies Record<TableKind, true>;
+let headerWords: Set<string> | null = null;
+
+/**
+ * Could these cells be a header row? detectTableKind recognises a header by its column names, so a
+ * row none of whose cells is a column name of any kind is not one. Checked first because a block's
+ * every data row is asked whether it starts another table, and detectTableKind on each row of a
+ * 100,000-row table cost seconds.
+ */
+function mayBeHeader(cells: readonly CellValue[]): boolean {
+  if (!headerWords) {
+    headerWords = new Set();
+    for (const kind of Object.keys(KINDS) as TableKind[]) {
+      for (const spec of specsFor(kind).input) for (const name of [spec.zh, spec.en, ...(spec.aliases ?? [])]) headerWords.add(headerKey(name));
+    }
+  }
+  for (const v of cells) if (typeof v === "string" && headerWords.has(headerKey(v))) return true;
+  return false;
 }
 
 /** Blank rows bridged inside a block when a data-like row follows (a stray empty line is not the end of the table). */
@@ -55,7 +76,7 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
   /** Is this part of row r a recognised header (the start of another table)? */
   const isHeader = (r: number, c0: number, c1: number) => {
     const cells = slice(r, c0, c1);
-    return cells.some((v) => typeof v === "string" && v.trim() !== "") && detectTableKind(cells) !== null;
+    return mayBeHeader(cells) && detectTableKind(cells) !== null;
   };
 
   for (let r = grid.top; r <= bottom; r++) {
@@ -69,7 +90,7 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
       let c1 = c;
       while (c1 + 1 < grid.left + w && !isBlank(cell(r, c1 + 1)) && !inClaimed(r, c1 + 1)) c1++;
       const headers = slice(r, c, c1);
-      const kind = detectTableKind(headers);
+      const kind = mayBeHeader(headers) ? detectTableKind(headers) : null;
       if (kind) {
         let last = r;
         let k = r + 1;
