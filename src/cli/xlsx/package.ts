@@ -232,7 +232,6 @@ class Sheet {
 export class PackageWorkbook implements WorkbookPort {
   private readonly entries: ZipEntry[];
   private readonly byName = new Map<string, ZipEntry>();
-  private readonly replaced = new Map<string, Uint8Array | null>();
   private readonly sheets: Sheet[] = [];
   private readonly workbookPath: string;
   private workbookXml: string;
@@ -240,7 +239,9 @@ export class PackageWorkbook implements WorkbookPort {
   private contentTypes: string;
   private readonly sharedStrings: (string | null)[] = [];
   private readonly sharedStringsPath: string;
-  private sharedStringsXml: string | null;
+  private readonly sharedStringsXml: string | null;
+  /** Names of every sheet of the workbook, chart sheets included (a new sheet's name must be free). */
+  private readonly otherSheetNames: string[] = [];
   /** Texts the CLI writes, as new shared strings: a result column repeats a handful of texts. */
   private readonly newStrings = new Map<string, number>();
   private newStringRefs = 0;
@@ -285,7 +286,10 @@ export class PackageWorkbook implements WorkbookPort {
       if (!idKey) throw new Unsupported("sheet without relationship id");
       this.relIdAttribute = idKey;
       const rel = this.workbookRels.find((r) => r.id === a[idKey]);
-      if (!rel || rel.type !== REL_TYPE.worksheet) continue; // chart sheets and the like hold no cells
+      if (!rel || rel.type !== REL_TYPE.worksheet) {
+        this.otherSheetNames.push(a.name ?? ""); // chart sheets and the like hold no cells
+        continue;
+      }
       const path = resolve(this.workbookPath, rel.target);
       const xml = this.text(path);
       if (xml === null) throw new Unsupported(`missing ${path}`);
@@ -456,6 +460,11 @@ export class PackageWorkbook implements WorkbookPort {
   private findSheet(name: string): Sheet | undefined {
     const key = name.toLowerCase(); // Excel sheet names are case-insensitive
     return this.sheets.find((w) => w.name.toLowerCase() === key);
+  }
+
+  private nameTaken(name: string): boolean {
+    const key = name.toLowerCase();
+    return this.findSheet(name) !== undefined || this.otherSheetNames.some((n) => n.toLowerCase() === key);
   }
 
   private grid(sheet: Sheet): CellValue[][] {
@@ -641,7 +650,7 @@ export class PackageWorkbook implements WorkbookPort {
       ws.noteClears.length = 0;
     } else {
       let used = name;
-      if (existing) for (let i = 2; this.findSheet(used); i++) used = `${name} (${i})`;
+      for (let i = 2; this.nameTaken(used); i++) used = `${name} (${i})`;
       ws = this.newSheet(used);
     }
     const headerRows = options.headerRows ?? 1;
