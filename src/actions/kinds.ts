@@ -81,7 +81,9 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
   // With --fill-performance, blank P cells take the unit's total (never a cell the user filled).
   const filled = ctx.fillAnnual(raw);
   const outcome = computeAnnual(filled ? filled.table : raw, policy);
-  const promotion = priorityPromotion(outcome.rows);
+  // Read from the engine's columns: no object per row on the way to the sheet.
+  const res = outcome.results;
+  const promotion = priorityPromotion(res);
   const promoted = new Set(promotion.flags.map((f) => f.row));
   const n = raw.rows.length;
   const column = () => new Array<CellValue>(n).fill(null);
@@ -90,15 +92,23 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
   const notes = new Array<string | null>(n).fill(null);
   const filledAt = new Map((filled?.filled ?? []).map((f) => [f.row, f.P]));
   if (filled) values.filledP = column();
-  for (const r of outcome.rows) {
-    if (filled) values.filledP[r.index] = filledAt.get(r.row) ?? null;
-    values.composite[r.index] = r.composite;
-    values.rank[r.index] = r.rank;
-    values.grade[r.index] = r.grade;
-    values.reasons[r.index] = r.explanation.zh || null;
-    highlights[r.index] = r.highlight;
-    if (r.highlight && r.explanation.zh) notes[r.index] = r.explanation.zh;
+  let valid = 0;
+  let conflicts = 0;
+  for (let j = 0; j < res.count; j++) {
+    const i = res.index(j);
+    if (filled) values.filledP[i] = filledAt.get(res.row(j)) ?? null;
+    values.composite[i] = res.composite(j);
+    values.rank[i] = res.rank(j);
+    values.grade[i] = res.grade(j);
+    const explanation = res.explanation(j).zh;
+    values.reasons[i] = explanation || null;
+    const highlight = res.highlight(j);
+    highlights[i] = highlight;
+    if (highlight && explanation) notes[i] = explanation;
+    if (res.valid(j)) valid++;
+    if (res.reasons(j).includes("AFFIRM_VETO_CONFLICT")) conflicts++;
   }
+  let json: JsonRow[] | undefined;
   return {
     ref,
     kind: "annual",
@@ -112,23 +122,26 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
     highlights,
     notes,
     noteKey: "grade",
-    json: outcome.rows.map((r) => ({
-      row: r.row,
-      id: r.id,
-      group: r.group,
-      composite: r.composite,
-      rank: r.rank,
-      grade: r.grade,
-      reasons: r.reasons,
-      priorityPromotion: promoted.has(r.row),
-      ...(filled ? { filledP: filledAt.get(r.row) ?? null } : {}),
-    })),
+    // Made when the JSON report is asked for (assess rank --json), not for every compute.
+    get json(): JsonRow[] {
+      return (json ??= outcome.rows.map((r) => ({
+        row: r.row,
+        id: r.id,
+        group: r.group,
+        composite: r.composite,
+        rank: r.rank,
+        grade: r.grade,
+        reasons: r.reasons,
+        priorityPromotion: promoted.has(r.row),
+        ...(filled ? { filledP: filledAt.get(r.row) ?? null } : {}),
+      })));
+    },
     stats: {
-      rows: outcome.rows.length,
-      valid: outcome.rows.filter((r) => r.valid).length,
+      rows: res.count,
+      valid,
       pools: outcome.pools,
       vetoes: outcome.pools.reduce((s, p) => s + p.vetoes, 0),
-      conflicts: outcome.rows.filter((r) => r.reasons.includes("AFFIRM_VETO_CONFLICT")).length,
+      conflicts,
     },
     scheme: { kind: "annual", outcome, promotion, filled },
   };

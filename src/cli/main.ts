@@ -116,7 +116,6 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
   const result = await computeRanking(wb, policy, { fillPerformance: args.fillPerformance, feedback: { feedbackDate, today } });
-  const report = buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.analysis.findings);
   if (args.out !== undefined) {
     try {
       await writeFileAtomic(args.out, await wb.toBuffer());
@@ -124,7 +123,7 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
       throw new CannotRun(say.cannotWrite(args.out, errorText(e)));
     }
   }
-  if (args.json) io.stdout(JSON.stringify(report, null, 2) + "\n");
+  if (args.json) io.stdout(JSON.stringify(buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.analysis.findings), null, 2) + "\n");
   else io.stdout(rankSummary(`考核助手 ASSESS — 计算排名 rank: ${input}`, policy, sha256, result.summary, result.analysis.findings));
   io.stderr(line(args.out !== undefined ? say.written(resolve(args.out)) : say.notWritten()) + "\n");
   return result.summary.errors > 0 ? EXIT.inputErrors : EXIT.ok;

@@ -381,3 +381,37 @@ describe("invariants (property tests)", () => {
     );
   });
 });
+
+describe("results as columns (AnnualOutcome.results)", () => {
+  test("every accessor agrees with the row objects, blank rows skipped; rows are made once and enumerable", () => {
+    const p = requirePolicy({ quota: { ratio: 0.5 } });
+    const table = annualTable([
+      cadre("A", scoresFor(95)),
+      cadre("B", { ...scoresFor(93), circular: "区级" }),
+      cadre("C", scoresFor(93)),
+      cadre("D", { ...scoresFor(70), topLeader: "是", incentive: "是" }),
+      cadre("E", { P: "abc" }),
+      team("T", scoresFor(91)),
+    ]);
+    table.rows.splice(2, 0, table.rows[0].map(() => null)); // a blank line inside the block
+    const out = computeAnnual(table, p);
+    const res = out.results;
+    expect(res.count).toBe(6);
+    expect(out.rows).toBe(out.rows); // made on first read, then kept
+    expect(out.rows.map((r) => r.index)).toEqual([0, 1, 3, 4, 5, 6]);
+    out.rows.forEach((r, j) => {
+      expect([res.index(j), res.row(j), res.subject(j), res.topLeader(j), res.valid(j)]).toEqual([r.index, r.row, r.subject, r.topLeader, r.valid]);
+      expect([res.composite(j), res.rank(j), res.grade(j), res.gradeIndex(j), res.highlight(j)]).toEqual([r.composite, r.rank, r.grade, r.gradeIndex, r.highlight]);
+      expect([res.reasons(j), res.explanation(j)]).toEqual([r.reasons, r.explanation]);
+    });
+    expect(out.rows.map((r) => [r.id, r.grade, r.reasons])).toEqual([
+      ["A", "优秀", []],
+      ["B", "称职", ["VETO"]],
+      ["C", "称职", ["QUOTA"]],
+      ["D", "优秀", ["AFFIRMED"]],
+      ["E", null, ["INVALID"]],
+      ["T", "优秀", []],
+    ]);
+    expect(JSON.parse(JSON.stringify(out)).rows).toHaveLength(6);
+  });
+});

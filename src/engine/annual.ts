@@ -70,11 +70,39 @@ export interface PoolSummary {
   exceededByAffirmation: boolean;
 }
 
+/**
+ * The results by position j (0 … count − 1: the parsed rows in order, blank rows skipped), read
+ * straight from the engine's columns. Writers and summaries read these: a result object per row
+ * costs a million-row table more than the computation itself (allocation and garbage collection).
+ */
+export interface AnnualResults {
+  readonly count: number;
+  /** 0-based index into RawTable.rows. */
+  index(j: number): number;
+  /** Worksheet row number. */
+  row(j: number): number;
+  subject(j: number): SubjectKind;
+  topLeader(j: number): boolean;
+  valid(j: number): boolean;
+  composite(j: number): number | null;
+  rank(j: number): number | null;
+  grade(j: number): string | null;
+  gradeIndex(j: number): number | null;
+  /** Shared between rows with the same decision: frozen. */
+  reasons(j: number): readonly ReasonCode[];
+  highlight(j: number): Highlight | null;
+  explanation(j: number): Message;
+  /** The whole result of one row, as an object. */
+  at(j: number): AnnualRowResult;
+}
+
 export interface AnnualOutcome {
   kind: "annual";
   /** key → 0-based column index of the input columns found. */
   columns: Record<string, number>;
-  rows: AnnualRowResult[];
+  results: AnnualResults;
+  /** One object per row (results.at(j) for every j), made on first read and kept. */
+  readonly rows: AnnualRowResult[];
   findings: Finding[];
   pools: PoolSummary[];
 }
@@ -125,7 +153,7 @@ export function computeAnnual(table: RawTable, policy: Policy): AnnualOutcome {
     if (d.vetoed) st.vetoes++;
     if (d.gradeIndex === 0) (d.affirmed ? st.affirmed : st.others).push(j);
   }
-  rankInPools(valid.subarray(0, validCount), pool, poolCount, rows.units, policy.ranking.style, rows.rank);
+  rankInPools(valid.subarray(0, validCount), pool, poolCount, rows.units, policy.ranking.style, rows.ranks);
 
   const summaries: PoolSummary[] = [];
   for (let p = 0; p < poolCount; p++) {
@@ -134,14 +162,17 @@ export function computeAnnual(table: RawTable, policy: Policy): AnnualOutcome {
     summaries.push({ ...summary, rows: st.rows, group: rows.poolGroups[p], kind: rows.poolCadres[p] ? "cadres" : "units" });
   }
 
-  const results = rows.results();
-  auditManualGrades(rows, results, summaries, policy, findings, sheet);
+  auditManualGrades(rows, summaries, policy, findings, sheet);
 
   findings.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-  return { kind: "annual", columns: col, rows: results, findings, pools: summaries };
+  let made: AnnualRowResult[] | undefined;
+  const outcome = { kind: "annual", columns: col, results: rows, findings, pools: summaries } as Omit<AnnualOutcome, "rows">;
+  // Enumerable, so a copy or a deep comparison of the outcome still sees the rows.
+  Object.defineProperty(outcome, "rows", { enumerable: true, get: () => (made ??= rows.all()) });
+  return outcome as AnnualOutcome;
 }
 
-const NO_REASONS: readonly ReasonCode[] = Object.freeze([]);
+const INVALID_REASONS: readonly ReasonCode[] = Object.freeze(["INVALID"]);
 const EMPTY_MESSAGE: Message = Object.freeze({ zh: "", en: "" });
 const BLOCKER_NAMES: Partial<Record<ReasonCode, Message>> = {
   VETO: { zh: "一票否决", en: "a one-vote veto" },
@@ -198,16 +229,16 @@ class TermCache<K extends string> {
  * The parsed rows, by position (0…count−1; blank rows are skipped), as columns: everything the
  * quota, the ranks and the results need, without an object per row until results() makes them.
  */
-class Rows {
+class Rows implements AnnualResults {
   count = 0;
   /** 0-based index of the row in RawTable.rows. */
-  readonly index: Int32Array;
+  readonly rowIndex: Int32Array;
   readonly ids: string[];
   /** The IDs as compared for duplicates (normalizeText), and their hashes. */
   readonly idKeys: string[];
   readonly idHashes: Int32Array;
-  readonly subject: Uint8Array;
-  readonly topLeader: Uint8Array;
+  readonly subjectCode: Uint8Array;
+  readonly leader: Uint8Array;
   /** The rounded composite as an integer count of 10^-decimals (exact; used for ordering). */
   readonly units: Float64Array;
   /** The tie-break components of each row (policy.quota.tieBreak), `tieKeys.length` per row. */
@@ -223,7 +254,7 @@ class Rows {
   readonly poolGroups: string[] = [];
   readonly poolCadres: boolean[] = [];
   /** Rank within the pool, 0 for none. */
-  readonly rank: Int32Array;
+  readonly ranks: Int32Array;
   /** Why the quota held the row back, as an index into HELD (0: it did not). */
   readonly held: Uint8Array;
   /** What is wrong with each invalid row (table usable), by position. */
@@ -231,8 +262,10 @@ class Rows {
   /** Hand-typed grades (拟定等次): positions and texts, in row order. */
   readonly manualAt: number[] = [];
   readonly manualText: string[] = [];
+  private readonly sharedReasons = new Map<number, readonly ReasonCode[]>();
+  private readonly sharedExplanations = new Map<number, Message>();
 
-  private readonly composite: WeightedSum;
+  private readonly weightedSum: WeightedSum;
   private readonly scale: number;
   private readonly scores = [NaN, NaN, NaN, NaN, NaN];
   private readonly scoreColumns: number[];
@@ -261,21 +294,21 @@ class Rows {
     private readonly tableProblem: Message,
   ) {
     const n = table.rows.length;
-    this.composite = prepare(policy).composite;
+    this.weightedSum = prepare(policy).composite;
     this.scale = 10 ** policy.rounding.decimals;
     this.scoreColumns = COMPONENT_KEYS.map((k) => columns[k] ?? -1);
     this.tieKeys = policy.quota.tieBreak.map((k) => COMPONENT_KEYS.indexOf(k));
-    this.index = new Int32Array(n);
+    this.rowIndex = new Int32Array(n);
     this.ids = new Array<string>(n);
     this.idKeys = new Array<string>(n);
     this.idHashes = new Int32Array(n);
-    this.subject = new Uint8Array(n);
-    this.topLeader = new Uint8Array(n);
+    this.subjectCode = new Uint8Array(n);
+    this.leader = new Uint8Array(n);
     this.units = new Float64Array(n);
     this.tie = new Float64Array(n * this.tieKeys.length);
     this.decision = new Int32Array(n);
     this.pool = new Int32Array(n);
-    this.rank = new Int32Array(n);
+    this.ranks = new Int32Array(n);
     this.held = new Uint8Array(n);
     const vocab = policy.vocabulary;
     this.subjects = new TermCache(vocab.subject);
@@ -353,7 +386,7 @@ class Rows {
     const { columns: col, policy, usable } = this;
     const vocab = policy.vocabulary;
     const j = this.count++;
-    this.index[j] = i;
+    this.rowIndex[j] = i;
     this.rowNo = this.table.headerRow + 1 + i;
     this.errors = 0;
     const firstFinding = this.findings.length;
@@ -373,7 +406,7 @@ class Rows {
       if (s) subject = s;
       else this.report("UNKNOWN_VALUE", "subject", msg.unknownValue(this.cellOf("subject"), "subject", truncate(cellText(sv)), Object.values(vocab.subject).map((t) => t[0])));
     }
-    this.subject[j] = SUBJECT_CODE[subject];
+    this.subjectCode[j] = SUBJECT_CODE[subject];
 
     const group = cellText(cellIn(cells, col.group));
     if (col.group !== undefined && usable) {
@@ -383,7 +416,7 @@ class Rows {
 
     const topLeader = this.readYesNo(cells, "topLeader");
     const incentive = this.readYesNo(cells, "incentive");
-    this.topLeader[j] = +topLeader;
+    this.leader[j] = +topLeader;
 
     const scores = this.scores;
     for (let k = 0; k < 5; k++) {
@@ -436,7 +469,7 @@ class Rows {
       this.whyInvalid.set(j, joinMessages(this.findings.slice(firstFinding).filter((f) => f.severity === "error").map((f) => f.message)));
       return;
     }
-    const units = this.composite.units(scores);
+    const units = this.weightedSum.units(scores);
     this.units[j] = units;
     const key = this.decide(bandIndex(units / this.scale, policy.bands), political, circular, incentive, topLeader, subject);
     this.decision[j] = key;
@@ -471,72 +504,117 @@ class Rows {
     this.held[j] = HELD.indexOf(reason);
   }
 
-  /** One result object per row, made once with its final values: grade, highlight and explanation. */
-  results(): AnnualRowResult[] {
-    const { table, policy, columns: col } = this;
-    const out = new Array<AnnualRowResult>(this.count);
-    // The explanation depends only on the reasons and the grade: built once per combination, shared.
-    const explanations = new Map<string, Message>();
-    for (let j = 0; j < this.count; j++) {
-      const i = this.index[j];
-      const cells = table.rows[i];
-      const subject = SUBJECTS[this.subject[j]];
-      const decision = this.decisionOf(j);
-      let composite: number | null = null;
-      let grade: string | null = null;
-      let gradeIndex: number | null = null;
-      let reasons: ReasonCode[];
-      let highlight: Highlight | null;
-      let explanation: Message;
-      if (decision) {
-        composite = this.units[j] / this.scale;
-        const heldBy = HELD[this.held[j]];
-        gradeIndex = heldBy ? 1 : decision.gradeIndex;
-        reasons = heldBy ? [...decision.reasons, heldBy] : decision.reasons.length ? [...decision.reasons] : (NO_REASONS as ReasonCode[]);
-        const scale = scaleFor(subject, policy);
-        grade = scale[gradeIndex].zh;
-        highlight = decision.vetoed ? "veto" : heldBy ? "quota" : decision.affirmed ? "affirmed" : null;
-        explanation = EMPTY_MESSAGE;
-        if (reasons.length) {
-          const key = `${scale === policy.grades.cadre ? "c" : "t"}${gradeIndex}${reasons.join()}`;
-          let shared = explanations.get(key);
-          if (!shared) explanations.set(key, (shared = Object.freeze(joinMessages(reasons.map((code) => reasonMessage(code, scale[gradeIndex as number]))))));
-          explanation = shared;
-        }
-      } else {
-        reasons = ["INVALID"];
-        highlight = "invalid";
-        explanation = this.explanationOfInvalid(j);
-      }
-      const p = this.pool[j];
-      out[j] = {
-        index: i,
-        row: table.headerRow + 1 + i,
-        id: this.ids[j],
-        name: cellText(cellIn(cells, col.name)),
-        subject,
-        group: this.poolGroups[p],
-        pool: this.poolKeys[p],
-        valid: decision !== null,
-        composite,
-        rank: decision ? this.rank[j] : null,
-        grade,
-        gradeIndex,
-        reasons,
-        highlight,
-        explanation,
-        topLeader: this.topLeader[j] === 1,
-        unit: cellText(cellIn(cells, col.unit)),
-      };
+  index(j: number): number {
+    return this.rowIndex[j];
+  }
+
+  row(j: number): number {
+    return this.table.headerRow + 1 + this.rowIndex[j];
+  }
+
+  subject(j: number): SubjectKind {
+    return SUBJECTS[this.subjectCode[j]];
+  }
+
+  topLeader(j: number): boolean {
+    return this.leader[j] === 1;
+  }
+
+  valid(j: number): boolean {
+    return this.decision[j] >= 0;
+  }
+
+  composite(j: number): number | null {
+    return this.decision[j] >= 0 ? this.units[j] / this.scale : null;
+  }
+
+  rank(j: number): number | null {
+    return this.decision[j] >= 0 ? this.ranks[j] : null;
+  }
+
+  gradeIndex(j: number): number | null {
+    const key = this.decision[j];
+    return key < 0 ? null : this.held[j] ? 1 : this.decisions[key].gradeIndex;
+  }
+
+  grade(j: number): string | null {
+    const g = this.gradeIndex(j);
+    return g === null ? null : scaleFor(this.subject(j), this.policy)[g].zh;
+  }
+
+  highlight(j: number): Highlight | null {
+    const d = this.decisionOf(j);
+    if (!d) return "invalid";
+    return d.vetoed ? "veto" : this.held[j] ? "quota" : d.affirmed ? "affirmed" : null;
+  }
+
+  /** Reasons and explanations depend only on the decision (which includes the subject) and the quota hold. */
+  private outcomeKey(j: number): number {
+    return this.decision[j] * HELD.length + this.held[j];
+  }
+
+  reasons(j: number): readonly ReasonCode[] {
+    const d = this.decisionOf(j);
+    if (!d) return INVALID_REASONS;
+    const key = this.outcomeKey(j);
+    let reasons = this.sharedReasons.get(key);
+    if (!reasons) {
+      const heldBy = HELD[this.held[j]];
+      this.sharedReasons.set(key, (reasons = Object.freeze(heldBy ? [...d.reasons, heldBy] : [...d.reasons])));
     }
+    return reasons;
+  }
+
+  explanation(j: number): Message {
+    if (!this.valid(j)) return this.explanationOfInvalid(j);
+    const key = this.outcomeKey(j);
+    let shared = this.sharedExplanations.get(key);
+    if (!shared) {
+      const reasons = this.reasons(j);
+      const grade = scaleFor(this.subject(j), this.policy)[this.gradeIndex(j) as number];
+      shared = reasons.length ? Object.freeze(joinMessages(reasons.map((code) => reasonMessage(code, grade)))) : EMPTY_MESSAGE;
+      this.sharedExplanations.set(key, shared);
+    }
+    return shared;
+  }
+
+  at(j: number): AnnualRowResult {
+    const { table, columns: col } = this;
+    const cells = table.rows[this.rowIndex[j]];
+    const p = this.pool[j];
+    return {
+      index: this.rowIndex[j],
+      row: this.row(j),
+      id: this.ids[j],
+      name: cellText(cellIn(cells, col.name)),
+      subject: this.subject(j),
+      group: this.poolGroups[p],
+      pool: this.poolKeys[p],
+      valid: this.valid(j),
+      composite: this.composite(j),
+      rank: this.rank(j),
+      grade: this.grade(j),
+      gradeIndex: this.gradeIndex(j),
+      reasons: this.reasons(j) as ReasonCode[],
+      highlight: this.highlight(j),
+      explanation: this.explanation(j),
+      topLeader: this.topLeader(j),
+      unit: cellText(cellIn(cells, col.unit)),
+    };
+  }
+
+  /** Every row's result object (AnnualOutcome.rows). */
+  all(): AnnualRowResult[] {
+    const out = new Array<AnnualRowResult>(this.count);
+    for (let j = 0; j < this.count; j++) out[j] = this.at(j);
     return out;
   }
 }
 
 /** DUPLICATE_ID: every occurrence of a repeated ID is reported and left uncomputed. */
 function markDuplicateIds(rows: Rows, findings: Finding[], sheet: string | undefined) {
-  const { ids, index } = rows;
-  const rowOf = (j: number) => rows.rowOf(index[j]);
+  const { ids } = rows;
+  const rowOf = (j: number) => rows.row(j);
   const keys = rows.idKeys.length === rows.count ? rows.idKeys : rows.idKeys.slice(0, rows.count);
   for (const group of repeatedGroups(keys, rows.idHashes)) {
     const rowNumbers = group.map(rowOf);
@@ -563,8 +641,8 @@ interface PoolRows {
 /** POLICY.md §4 step 7: the excellent quota within one pool, affirmed rows first, exact ties held back. */
 function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, findings: Finding[], sheet: string | undefined): QuotaSummary {
   const q = policy.quota;
-  const { units, tie, index } = rows;
-  const rowOf = (j: number) => rows.rowOf(index[j]);
+  const { units, tie } = rows;
+  const rowOf = (j: number) => rows.row(j);
   const { affirmed, others } = pool;
   const summary: QuotaSummary = {
     key,
@@ -635,7 +713,7 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
 }
 
 /** MANUAL_GRADE_CONFLICT: a grade typed by hand (拟定等次) is audited against the rules. */
-function auditManualGrades(rows: Rows, results: AnnualRowResult[], pools: PoolSummary[], policy: Policy, findings: Finding[], sheet: string | undefined) {
+function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, findings: Finding[], sheet: string | undefined) {
   const cellOf = (row: number) => rows.cellAt(row, "manualGrade");
   const scaleNames = (subject: SubjectKind) => scaleFor(subject, policy);
   // Which grade of the scale a typed text names (−1: none), once per scale and distinct text.
@@ -656,17 +734,22 @@ function auditManualGrades(rows: Rows, results: AnnualRowResult[], pools: PoolSu
     const j = rows.manualAt[m];
     const text = rows.manualText[m];
     manualOf.set(j, text);
-    const r = results[j];
-    const mi = manualIndex(r.subject, text);
+    const row = rows.row(j);
+    const subject = rows.subject(j);
+    const mi = manualIndex(subject, text);
     if (mi < 0) {
-      findings.push({ code: "UNKNOWN_VALUE", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.unknownValue(cellOf(r.row), "manualGrade", truncate(text), scaleNames(r.subject).map((g) => g.zh)) });
+      findings.push({ code: "UNKNOWN_VALUE", severity: "error", sheet, row, cell: cellOf(row), column: "manualGrade", message: msg.unknownValue(cellOf(row), "manualGrade", truncate(text), scaleNames(subject).map((g) => g.zh)) });
       continue;
     }
-    if (!r.valid || r.gradeIndex === null) continue; // the row's own findings come first
-    const tieChoice = r.reasons.includes("QUOTA_TIE") && mi <= 1; // a human decides ties
-    if (mi === r.gradeIndex || tieChoice) continue;
-    const why = r.explanation.zh ? r.explanation : { zh: `按综合得分 ${r.composite} 应评为${r.grade}。`, en: `A composite of ${r.composite} gives ${scaleNames(r.subject)[r.gradeIndex].en}.` };
-    findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(r.row), text, r.grade, why) });
+    const gradeIndex = rows.gradeIndex(j);
+    if (gradeIndex === null) continue; // an invalid row: its own findings come first
+    const tieChoice = rows.reasons(j).includes("QUOTA_TIE") && mi <= 1; // a human decides ties
+    if (mi === gradeIndex || tieChoice) continue;
+    const grade = rows.grade(j);
+    const explanation = rows.explanation(j);
+    const composite = rows.composite(j);
+    const why = explanation.zh ? explanation : { zh: `按综合得分 ${composite} 应评为${grade}。`, en: `A composite of ${composite} gives ${scaleNames(subject)[gradeIndex].en}.` };
+    findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row, cell: cellOf(row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(row), text, grade, why) });
   }
   // Tied rows may each be typed 优秀 or the second grade, but together not beyond the places left.
   // Only pools with a QUOTA_TIE have tied rows; their members are gathered in one pass, in row order.
@@ -675,18 +758,18 @@ function auditManualGrades(rows: Rows, results: AnnualRowResult[], pools: PoolSu
   if (membersOf.size) for (let j = 0; j < rows.count; j++) membersOf.get(rows.pool[j])?.push(j);
   for (const [p, members] of membersOf) {
     const key = pools[p].key;
-    const tied = members.filter((j) => results[j].reasons.includes("QUOTA_TIE"));
+    const tied = members.filter((j) => rows.reasons(j).includes("QUOTA_TIE"));
     if (!tied.length) continue;
-    const excellentOutside = members.filter((j) => results[j].valid && results[j].gradeIndex === 0).length;
-    const quota = quotaFor(members.filter((j) => results[j].valid).length, policy);
+    const excellentOutside = members.filter((j) => rows.gradeIndex(j) === 0).length;
+    const quota = quotaFor(members.filter((j) => rows.valid(j)).length, policy);
     const left = Math.max(0, quota - excellentOutside);
-    const typedExcellent = tied.filter((j) => manualOf.has(j) && manualIndex(results[j].subject, manualOf.get(j) as string) === 0);
+    const typedExcellent = tied.filter((j) => manualOf.has(j) && manualIndex(rows.subject(j), manualOf.get(j) as string) === 0);
     if (typedExcellent.length <= left) continue;
     for (const j of typedExcellent) {
-      const r = results[j];
+      const row = rows.row(j);
       const text = manualOf.get(j) as string;
       const why = { zh: `${key}并列行手工评为优秀的人数（${typedExcellent.length}）超过剩余名额（${left}）。`, en: `${key}: ${typedExcellent.length} tied rows typed 优秀 exceed the ${left} place(s) left.` };
-      findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row: r.row, cell: cellOf(r.row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(r.row), text, r.grade, why) });
+      findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row, cell: cellOf(row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(row), text, rows.grade(j), why) });
     }
   }
 }

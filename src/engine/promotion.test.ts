@@ -24,12 +24,12 @@ describe("priority promotion (POLICY.md §6)", () => {
     );
     const grades = Object.fromEntries(out.rows.map((r) => [r.id, r.grade]));
     expect([grades.T1, grades.T3, grades.T4]).toEqual(["良好", "优秀", "良好"]);
-    expect(priorityPromotion(out.rows)).toEqual({ flags: [], unitsWithoutTopLeader: ["区委办"] });
+    expect(priorityPromotion(out.results)).toEqual({ flags: [], unitsWithoutTopLeader: ["区委办"] });
     const single = computeAnnual(
       annualTable([team("T1", "区财政局", 95), cadre("C1", { unit: "区财政局", topLeader: "是", ...scoresFor(85) }), cadre("C2", { unit: "区财政局", ...scoresFor(95) })]),
       policy,
     );
-    const p = priorityPromotion(single.rows);
+    const p = priorityPromotion(single.results);
     expect(p.flags).toEqual([{ row: 3, id: "C1", name: "干部C1", unit: "区财政局", grade: "称职", teamRow: 2 }]);
     expect(p.unitsWithoutTopLeader).toEqual([]);
   });

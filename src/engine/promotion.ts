@@ -1,6 +1,6 @@
 // Priority promotion (优先晋升职级, POLICY.md §6): the top leader (主要负责人) of a unit whose team or
 // unit grade is 优秀 is flagged. Input: the rows of a computed annual table (computeAnnual).
-import type { AnnualRowResult } from "./annual";
+import type { AnnualResults, AnnualRowResult } from "./annual";
 import { UnitDirectory } from "./unit";
 
 export interface PromotionFlag {
@@ -26,8 +26,13 @@ function unitOf(r: AnnualRowResult): string {
   return r.unit || (r.subject === "cadre" ? "" : r.name);
 }
 
-export function priorityPromotion(rows: readonly AnnualRowResult[]): PromotionOutcome {
-  // Team/unit rows graded 优秀 (grade index 0 after every rule, quota included).
+export function priorityPromotion(results: AnnualResults): PromotionOutcome {
+  // Only two kinds of row matter: team/unit rows graded 优秀 (grade index 0 after every rule, quota
+  // included) and cadre top leaders. They are picked from the columns; only they become objects.
+  const rows: AnnualRowResult[] = [];
+  for (let j = 0; j < results.count; j++) {
+    if (results.subject(j) === "cadre" ? results.topLeader(j) : results.gradeIndex(j) === 0) rows.push(results.at(j));
+  }
   const seen = new Set<string>();
   const excellentTeams = rows.filter((r) => {
     if (r.subject === "cadre" || !r.valid || r.gradeIndex !== 0 || unitOf(r) === "") return false;

@@ -97,7 +97,7 @@ describe("generateSample", () => {
     const cov = termCoverage({ units: out.units.rows.map((r) => r.name), records: out.exams.records, termStart: s.context.termStart, currentYear: s.context.year }, policy);
     expect(cov).toMatchObject({ termStart: 2021, termEnd: 2025, yearsLeft: 3, percent: 68.75 });
     expect(cov.findings).toEqual([]);
-    expect(priorityPromotion(out.annual.rows).flags.length).toBeGreaterThan(0);
+    expect(priorityPromotion(out.annual.results).flags.length).toBeGreaterThan(0);
   });
 });
 
