@@ -9,7 +9,7 @@
 // looked up once; each combination of band and row facts is decided once and the decision shared;
 // pools, ranks, the quota and duplicate IDs take linear time (counting sorts, a hash table).
 import { ANNUAL_COLUMNS, matchColumns } from "./headers";
-import { bandIndex, decideFromBand, GradeDecision, scaleFor } from "./grade";
+import { decideFromBand, GradeDecision, scaleFor } from "./grade";
 import { Policy, prepare, yesNoVocabulary } from "./policy";
 import type { WeightedSum } from "./decimal";
 import { quotaFor } from "./quota";
@@ -19,14 +19,16 @@ import {
   CircularLevel,
   COMPONENT_KEYS,
   Finding,
+  FindingCode,
   Highlight,
   Message,
   PoliticalQuality,
   RawTable,
   ReasonCode,
+  Severity,
   SubjectKind,
 } from "./types";
-import { cellText, columnLetters, hashText, isBlank, lookupTerm, readNumber, repeatedGroups, truncate, normalizeText, Vocabulary } from "./values";
+import { cellText, columnLetters, keyHash, isBlank, lookupTerm, readNumber, repeatedGroups, truncate, normalizeText, Vocabulary } from "./values";
 import { joinMessages, msg, reasonMessage } from "../i18n/messages";
 
 export interface AnnualRowResult {
@@ -179,22 +181,57 @@ const BLOCKER_NAMES: Partial<Record<ReasonCode, Message>> = {
   POLITICAL_NOT_SOLID: { zh: "政治素质非“过得硬”", en: "political quality not solid" },
   POLITICAL_FAIL: { zh: "政治素质不合格", en: "political quality unqualified" },
 };
+// The facts a grade decision depends on, as small numbers (their index here; Rows.decide packs them into one key).
 const SUBJECTS: readonly SubjectKind[] = ["team", "cadre", "unit"];
-// Small numbers for the facts a grade decision depends on (Rows.decide packs them into one key).
-const POLITICAL_CODE: Record<PoliticalQuality, number> = { solid: 0, qualified: 1, unqualified: 2 };
-const CIRCULAR_CODE: Record<CircularLevel, number> = { none: 0, belowDistrict: 1, veto: 2 };
-const SUBJECT_CODE: Record<SubjectKind, number> = { team: 0, cadre: 1, unit: 2 };
+const CADRE = SUBJECTS.indexOf("cadre");
+const POLITICAL: readonly PoliticalQuality[] = ["solid", "qualified", "unqualified"];
+const CIRCULAR: readonly CircularLevel[] = ["none", "belowDistrict", "veto"];
+const YES_NO: readonly ("no" | "yes")[] = ["no", "yes"];
 /** Why the quota held a row back (Rows.held): none, QUOTA, QUOTA_TIE. */
 const HELD: readonly (ReasonCode | null)[] = [null, "QUOTA", "QUOTA_TIE"];
 
-/** The cell of a row in a column the table may not have. */
+/** The cell of a row in a column the table may not have (−1 or undefined). */
 function cellIn(cells: readonly CellValue[], c: number | undefined): CellValue {
-  return c === undefined ? null : cells[c];
+  return c === undefined || c < 0 ? null : cells[c];
 }
 
 function isBlankRow(cells: readonly CellValue[]): boolean {
   for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return false;
   return true;
+}
+
+/** A score cell's number: NaN when the cell holds none (parse reports why). */
+function scoreOf(v: CellValue): number {
+  if (typeof v === "number" && Number.isFinite(v)) return Object.is(v, -0) ? 0 : v;
+  const r = readNumber(v);
+  return r.ok ? r.value : NaN;
+}
+
+/**
+ * A finding about one row's cell whose sentence is made when first read. A province's table can carry
+ * a hundred thousand row warnings, and their sentences (two strings and an address each) were most of
+ * the memory a computation kept; most are counted, filtered or written to 校验结果 once, or never read.
+ */
+class RowFinding implements Finding {
+  private said: Message | undefined;
+  constructor(
+    readonly code: FindingCode,
+    readonly severity: Severity,
+    readonly sheet: string | undefined,
+    readonly row: number,
+    readonly column: string,
+    /** The column's letters, undefined when the table has no such column. */
+    private readonly letters: string | undefined,
+    private readonly say: (cell: string | undefined) => Message,
+  ) {}
+
+  get cell(): string | undefined {
+    return this.letters === undefined ? undefined : this.letters + this.row;
+  }
+
+  get message(): Message {
+    return (this.said ??= this.say(this.cell));
+  }
 }
 
 /** Distinct spellings a column caches; a column of free text must not fill memory. */
@@ -203,25 +240,34 @@ const TERM_CACHE_LIMIT = 1024;
 /**
  * A vocabulary lookup that remembers each distinct cell text: a column of a million cells holds a
  * handful of spellings (是, 否, 过得硬 …), and folding and normalizing each cell again is most of the cost.
+ * Terms come back as small numbers (their index in `terms`, −1 for none): the row state is numeric.
  */
 class TermCache<K extends string> {
-  private readonly seen = new Map<string, K | null>();
+  private readonly seen = new Map<string, number>();
   // Most cells repeat the spelling of the cell above (过得硬, 否): compared before the map.
   private lastText = "";
-  private lastTerm: K | null = null;
-  constructor(private readonly vocab: Vocabulary<K>) {}
+  private lastCode = -1;
+  constructor(
+    private readonly vocab: Vocabulary<K>,
+    private readonly terms: readonly K[],
+  ) {}
 
-  lookup(v: CellValue): K | undefined {
-    if (typeof v !== "string") return lookupTerm(v, this.vocab);
-    if (v === this.lastText) return this.lastTerm ?? undefined;
-    let t = this.seen.get(v);
-    if (t === undefined) {
-      t = lookupTerm(v, this.vocab) ?? null;
-      if (this.seen.size < TERM_CACHE_LIMIT) this.seen.set(v, t);
+  code(v: CellValue): number {
+    if (typeof v !== "string") return this.codeOf(v);
+    if (v === this.lastText) return this.lastCode;
+    let c = this.seen.get(v);
+    if (c === undefined) {
+      c = this.codeOf(v);
+      if (this.seen.size < TERM_CACHE_LIMIT) this.seen.set(v, c);
     }
     this.lastText = v;
-    this.lastTerm = t;
-    return t ?? undefined;
+    this.lastCode = c;
+    return c;
+  }
+
+  private codeOf(v: CellValue): number {
+    const t = lookupTerm(v, this.vocab);
+    return t === undefined ? -1 : this.terms.indexOf(t);
   }
 }
 
@@ -233,16 +279,13 @@ class Rows implements AnnualResults {
   count = 0;
   /** 0-based index of the row in RawTable.rows. */
   readonly rowIndex: Int32Array;
-  readonly ids: string[];
-  /** The IDs as compared for duplicates (normalizeText), and their hashes. */
-  readonly idKeys: string[];
+  /** Hashes of the IDs as compared for duplicates (normalizeText). */
   readonly idHashes: Int32Array;
   readonly subjectCode: Uint8Array;
   readonly leader: Uint8Array;
   /** The rounded composite as an integer count of 10^-decimals (exact; used for ordering). */
   readonly units: Float64Array;
-  /** The tie-break components of each row (policy.quota.tieBreak), `tieKeys.length` per row. */
-  readonly tie: Float64Array;
+  /** The score components that break ties at the quota boundary (policy.quota.tieBreak), as indices. */
   readonly tieKeys: number[];
   /** Index into `decisions`; −1 for a row that is not valid (no composite, no grade, no rank). */
   readonly decision: Int32Array;
@@ -259,9 +302,8 @@ class Rows implements AnnualResults {
   readonly held: Uint8Array;
   /** What is wrong with each invalid row (table usable), by position. */
   readonly whyInvalid = new Map<number, Message>();
-  /** Hand-typed grades (拟定等次): positions and texts, in row order. */
+  /** Positions of the rows with a hand-typed grade (拟定等次), in row order. */
   readonly manualAt: number[] = [];
-  readonly manualText: string[] = [];
   private readonly sharedReasons = new Map<number, readonly ReasonCode[]>();
   private readonly sharedExplanations = new Map<number, Message>();
 
@@ -273,6 +315,8 @@ class Rows implements AnnualResults {
   private readonly yesNo: TermCache<"yes" | "no">;
   private readonly political: TermCache<PoliticalQuality>;
   private readonly circular: TermCache<CircularLevel>;
+  /** The input columns parse reads, as 0-based indices (−1: the table has no such column). */
+  private readonly inputAt: { id: number; subject: number; group: number; topLeader: number; incentive: number; political: number; circular: number; manualGrade: number };
   private readonly groupKnown = new Map<string, boolean>();
   private readonly groupsKnown: Set<string>;
   /** Pool index by group, one map per kind (cadres; teams and units together). */
@@ -299,22 +343,21 @@ class Rows implements AnnualResults {
     this.scoreColumns = COMPONENT_KEYS.map((k) => columns[k] ?? -1);
     this.tieKeys = policy.quota.tieBreak.map((k) => COMPONENT_KEYS.indexOf(k));
     this.rowIndex = new Int32Array(n);
-    this.ids = new Array<string>(n);
-    this.idKeys = new Array<string>(n);
     this.idHashes = new Int32Array(n);
     this.subjectCode = new Uint8Array(n);
     this.leader = new Uint8Array(n);
     this.units = new Float64Array(n);
-    this.tie = new Float64Array(n * this.tieKeys.length);
     this.decision = new Int32Array(n);
     this.pool = new Int32Array(n);
     this.ranks = new Int32Array(n);
     this.held = new Uint8Array(n);
     const vocab = policy.vocabulary;
-    this.subjects = new TermCache(vocab.subject);
-    this.yesNo = new TermCache(yesNoVocabulary(policy));
-    this.political = new TermCache(vocab.political);
-    this.circular = new TermCache(vocab.circular);
+    this.subjects = new TermCache(vocab.subject, SUBJECTS);
+    this.yesNo = new TermCache(yesNoVocabulary(policy), YES_NO);
+    this.political = new TermCache(vocab.political, POLITICAL);
+    this.circular = new TermCache(vocab.circular, CIRCULAR);
+    const c = (key: string) => columns[key] ?? -1;
+    this.inputAt = { id: c("id"), subject: c("subject"), group: c("group"), topLeader: c("topLeader"), incentive: c("incentive"), political: c("political"), circular: c("circular"), manualGrade: c("manualGrade") };
     this.groupsKnown = new Set(policy.groups.map(normalizeText));
     for (const key of Object.keys(columns)) this.letters[key] = columnLetters(table.firstColumn + columns[key]);
   }
@@ -322,6 +365,11 @@ class Rows implements AnnualResults {
   /** Worksheet row of data row i. */
   rowOf(i: number): number {
     return this.table.headerRow + 1 + i;
+  }
+
+  /** The letters of input column `key`, undefined when the table has no such column. */
+  lettersOf(key: string): string | undefined {
+    return this.letters[key];
   }
 
   /** A1 address of the cell in column `key` on worksheet row `row`, if the table has that column. */
@@ -334,18 +382,20 @@ class Rows implements AnnualResults {
     return this.cellAt(this.rowNo, key);
   }
 
-  private report(code: Finding["code"], key: string, message: Message, severity: Finding["severity"] = "error"): void {
+  /** A finding about the current row's cell in column `key`; `say` makes its sentence from the cell's address. */
+  private report(code: Finding["code"], key: string, say: (cell: string | undefined) => Message, severity: Finding["severity"] = "error"): void {
     if (severity === "error") this.errors++;
-    this.findings.push({ code, severity, sheet: this.table.sheet, row: this.rowNo, cell: this.cellOf(key), column: key, message });
+    this.findings.push(new RowFinding(code, severity, this.table.sheet, this.rowNo, key, this.letters[key], say));
   }
 
-  private readYesNo(cells: readonly CellValue[], key: string): boolean {
-    const v = cellIn(cells, this.columns[key]);
-    if (isBlank(v)) return false;
-    const t = this.yesNo.lookup(v);
+  /** 1 for yes; 0 for no, blank or a spelling that is neither (reported). */
+  private readYesNo(cells: readonly CellValue[], c: number, key: string): number {
+    const v = cellIn(cells, c);
+    if (isBlank(v)) return 0;
+    const t = this.yesNo.code(v);
     const vocab = this.policy.vocabulary;
-    if (t === undefined) this.report("UNKNOWN_VALUE", key, msg.unknownValue(this.cellOf(key), key, truncate(cellText(v)), [vocab.yes[0], vocab.no[0]]));
-    return t === "yes";
+    if (t < 0) this.report("UNKNOWN_VALUE", key, (cell) => msg.unknownValue(cell, key, truncate(cellText(v)), [vocab.yes[0], vocab.no[0]]));
+    return t === 1 ? 1 : 0;
   }
 
   private isKnownGroup(group: string): boolean {
@@ -357,13 +407,13 @@ class Rows implements AnnualResults {
     return known;
   }
 
-  private poolOf(group: string, subject: SubjectKind): number {
-    const cadres = subject === "cadre";
+  private poolOf(group: string, subject: number): number {
+    const cadres = subject === CADRE;
     const byGroup = this.poolIndex[cadres ? 0 : 1];
     let p = byGroup.get(group);
     if (p === undefined) {
       byGroup.set(group, (p = this.poolKeys.length));
-      this.poolKeys.push(poolKey(group, subject));
+      this.poolKeys.push(poolKey(group, SUBJECTS[subject]));
       this.poolGroups.push(group);
       this.poolCadres.push(cadres);
     }
@@ -371,10 +421,11 @@ class Rows implements AnnualResults {
   }
 
   /** The shared decision for a band and the row facts (grade.ts decides each combination once). */
-  private decide(band: number, political: PoliticalQuality, circular: CircularLevel, incentive: boolean, topLeader: boolean, subject: SubjectKind): number {
-    const key = ((((band * 3 + POLITICAL_CODE[political]) * 3 + CIRCULAR_CODE[circular]) * 2 + +incentive) * 2 + +topLeader) * 3 + SUBJECT_CODE[subject];
+  private decide(band: number, political: number, circular: number, incentive: number, topLeader: number, subject: number): number {
+    const key = ((((band * 3 + political) * 3 + circular) * 2 + incentive) * 2 + topLeader) * 3 + subject;
     if (this.decisions[key] === undefined) {
-      const d = decideFromBand(band, { political, circular, incentive, topLeader, subject }, this.policy);
+      const facts = { political: POLITICAL[political], circular: CIRCULAR[circular], incentive: incentive === 1, topLeader: topLeader === 1, subject: SUBJECTS[subject] };
+      const d = decideFromBand(band, facts, this.policy);
       Object.freeze(d.reasons);
       this.decisions[key] = Object.freeze(d);
     }
@@ -383,7 +434,7 @@ class Rows implements AnnualResults {
 
   /** Read and check one row (POLICY.md §9), then compute its composite and pre-quota grade. */
   parse(i: number, cells: readonly CellValue[]): void {
-    const { columns: col, policy, usable } = this;
+    const { inputAt: at, policy, usable } = this;
     const vocab = policy.vocabulary;
     const j = this.count++;
     this.rowIndex[j] = i;
@@ -391,76 +442,71 @@ class Rows implements AnnualResults {
     this.errors = 0;
     const firstFinding = this.findings.length;
 
-    const id = cellText(cellIn(cells, col.id));
-    this.ids[j] = id;
-    // Keyed and hashed for the duplicate check now, while the text is at hand (in cache).
-    const idKey = id === "" ? "" : normalizeText(id);
-    this.idKeys[j] = idKey;
-    this.idHashes[j] = hashText(idKey);
-    if (usable && id === "") this.report("MISSING", "id", msg.missing(this.cellOf("id"), "id"));
+    const id = cellText(cellIn(cells, at.id));
+    // Hashed for the duplicate check now, while the text is at hand (in cache); the text itself is
+    // read again from the cell when asked for (id), not kept: a million strings in an array is memory.
+    this.idHashes[j] = keyHash(id);
+    if (usable && id === "") this.report("MISSING", "id", (cell) => msg.missing(cell, "id"));
 
-    let subject: SubjectKind = "cadre";
-    const sv = cellIn(cells, col.subject);
+    let subject = CADRE;
+    const sv = cellIn(cells, at.subject);
     if (!isBlank(sv)) {
-      const s = this.subjects.lookup(sv);
-      if (s) subject = s;
-      else this.report("UNKNOWN_VALUE", "subject", msg.unknownValue(this.cellOf("subject"), "subject", truncate(cellText(sv)), Object.values(vocab.subject).map((t) => t[0])));
+      const s = this.subjects.code(sv);
+      if (s >= 0) subject = s;
+      else this.report("UNKNOWN_VALUE", "subject", (cell) => msg.unknownValue(cell, "subject", truncate(cellText(sv)), Object.values(vocab.subject).map((t) => t[0])));
     }
-    this.subjectCode[j] = SUBJECT_CODE[subject];
+    this.subjectCode[j] = subject;
 
-    const group = cellText(cellIn(cells, col.group));
-    if (col.group !== undefined && usable) {
-      if (group === "") this.report("MISSING", "group", msg.missing(this.cellOf("group"), "group"));
-      else if (!this.isKnownGroup(group)) this.report("UNKNOWN_GROUP", "group", msg.unknownGroup(this.cellOf("group"), truncate(group), policy.groups), "warning");
+    const group = cellText(cellIn(cells, at.group));
+    if (at.group >= 0 && usable) {
+      if (group === "") this.report("MISSING", "group", (cell) => msg.missing(cell, "group"));
+      else if (!this.isKnownGroup(group)) this.report("UNKNOWN_GROUP", "group", (cell) => msg.unknownGroup(cell, truncate(group), policy.groups), "warning");
     }
 
-    const topLeader = this.readYesNo(cells, "topLeader");
-    const incentive = this.readYesNo(cells, "incentive");
-    this.leader[j] = +topLeader;
+    const topLeader = this.readYesNo(cells, at.topLeader, "topLeader");
+    const incentive = this.readYesNo(cells, at.incentive, "incentive");
+    this.leader[j] = topLeader;
 
     const scores = this.scores;
     for (let k = 0; k < 5; k++) {
       scores[k] = NaN;
       const c = this.scoreColumns[k];
       if (c < 0) continue;
-      const key = COMPONENT_KEYS[k];
       const v = cells[c];
       // Numbers (nearly every score cell) skip readNumber's result object.
-      if (typeof v === "number" && Number.isFinite(v)) scores[k] = Object.is(v, -0) ? 0 : v;
+      if (typeof v === "number" && Number.isFinite(v)) scores[k] = scoreOf(v);
       else {
+        const key = COMPONENT_KEYS[k];
         const r = readNumber(v);
         if (r.ok) scores[k] = r.value;
-        else if (r.reason === "blank") this.report("MISSING", key, msg.missing(this.cellOf(key), key));
-        else this.report("NOT_A_NUMBER", key, msg.notANumber(this.cellOf(key), key, r.shown));
+        else if (r.reason === "blank") this.report("MISSING", key, (cell) => msg.missing(cell, key));
+        else this.report("NOT_A_NUMBER", key, (cell) => msg.notANumber(cell, key, r.shown));
       }
       const x = scores[k];
-      if (x < 0 || x > 100) this.report("OUT_OF_RANGE", key, msg.outOfRange(this.cellOf(key), key, x, 0, 100));
+      if (x < 0 || x > 100) this.report("OUT_OF_RANGE", COMPONENT_KEYS[k], (cell) => msg.outOfRange(cell, COMPONENT_KEYS[k], x, 0, 100));
     }
 
-    let political: PoliticalQuality = "solid";
-    if (col.political !== undefined) {
-      const v = cells[col.political];
-      if (isBlank(v)) this.report("MISSING", "political", msg.missing(this.cellOf("political"), "political"));
+    let political = 0; // 过得硬
+    if (at.political >= 0) {
+      const v = cells[at.political];
+      if (isBlank(v)) this.report("MISSING", "political", (cell) => msg.missing(cell, "political"));
       else {
-        const p = this.political.lookup(v);
-        if (p) political = p;
-        else this.report("UNKNOWN_VALUE", "political", msg.unknownValue(this.cellOf("political"), "political", truncate(cellText(v)), Object.values(vocab.political).map((t) => t[0])));
+        const p = this.political.code(v);
+        if (p >= 0) political = p;
+        else this.report("UNKNOWN_VALUE", "political", (cell) => msg.unknownValue(cell, "political", truncate(cellText(v)), Object.values(vocab.political).map((t) => t[0])));
       }
     }
 
-    let circular: CircularLevel = "none";
-    const cv = cellIn(cells, col.circular);
+    let circular = 0; // none
+    const cv = cellIn(cells, at.circular);
     if (!isBlank(cv)) {
-      const c = this.circular.lookup(cv);
-      if (c) circular = c;
-      else this.report("UNKNOWN_VALUE", "circular", msg.unknownValue(this.cellOf("circular"), "circular", truncate(cellText(cv)), [...vocab.circular.none.slice(0, 1), ...vocab.circular.belowDistrict.slice(0, 1), ...vocab.circular.veto.slice(0, 5)]));
+      const c = this.circular.code(cv);
+      if (c >= 0) circular = c;
+      else this.report("UNKNOWN_VALUE", "circular", (cell) => msg.unknownValue(cell, "circular", truncate(cellText(cv)), [...vocab.circular.none.slice(0, 1), ...vocab.circular.belowDistrict.slice(0, 1), ...vocab.circular.veto.slice(0, 5)]));
     }
 
-    const mg = cellIn(cells, col.manualGrade);
-    if (!isBlank(mg)) {
-      this.manualAt.push(j);
-      this.manualText.push(cellText(mg));
-    }
+    const mg = cellIn(cells, at.manualGrade);
+    if (!isBlank(mg)) this.manualAt.push(j);
 
     this.pool[j] = this.poolOf(group, subject);
     this.decision[j] = -1;
@@ -471,16 +517,29 @@ class Rows implements AnnualResults {
     }
     const units = this.weightedSum.units(scores);
     this.units[j] = units;
-    const key = this.decide(bandIndex(units / this.scale, policy.bands), political, circular, incentive, topLeader, subject);
+    // bandIndex(units / scale, bands), written out: the composite stays an unboxed double here.
+    const composite = units / this.scale;
+    const bands = policy.bands;
+    let band = 0;
+    while (band < bands.length && !(composite >= bands[band])) band++;
+    const key = this.decide(band, political, circular, incentive, topLeader, subject);
     this.decision[j] = key;
-    const tieKeys = this.tieKeys;
-    for (let t = 0; t < tieKeys.length; t++) this.tie[j * tieKeys.length + t] = scores[tieKeys[t]];
     const decision = this.decisions[key];
-    if (decision.affirmNotTopLeader) this.report("AFFIRM_NOT_TOP_LEADER", "incentive", msg.affirmNotTopLeader(this.cellOf("incentive")), "warning");
+    if (decision.affirmNotTopLeader) this.report("AFFIRM_NOT_TOP_LEADER", "incentive", msg.affirmNotTopLeader, "warning");
     if (decision.conflict) {
       const names = decision.reasons.map((r) => BLOCKER_NAMES[r]).filter((n): n is Message => n !== undefined);
-      this.report("AFFIRM_VETO_CONFLICT", "incentive", msg.affirmVetoConflict(this.rowNo, { zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join(" and ") }), "warning");
+      const row = this.rowNo;
+      this.report("AFFIRM_VETO_CONFLICT", "incentive", () => msg.affirmVetoConflict(row, { zh: names.map((n) => n.zh).join("、"), en: names.map((n) => n.en).join(" and ") }), "warning");
     }
+  }
+
+  /** The tie-break components of row j (policy.quota.tieBreak), read again from its cells. */
+  tieScores(j: number): number[] {
+    const cells = this.table.rows[this.rowIndex[j]];
+    return this.tieKeys.map((k) => {
+      const c = this.scoreColumns[k];
+      return c < 0 ? NaN : scoreOf(cells[c]);
+    });
   }
 
   /** The row's grade decision before the quota, null for a row that is not valid. */
@@ -499,6 +558,11 @@ class Rows implements AnnualResults {
     this.decision[j] = -1;
   }
 
+  /** Whether the quota held the row back as tied at the boundary (QUOTA_TIE). */
+  isTied(j: number): boolean {
+    return HELD[this.held[j]] === "QUOTA_TIE";
+  }
+
   /** The quota holds a valid row back at the second grade (QUOTA or QUOTA_TIE). */
   hold(j: number, reason: "QUOTA" | "QUOTA_TIE"): void {
     this.held[j] = HELD.indexOf(reason);
@@ -506,6 +570,15 @@ class Rows implements AnnualResults {
 
   index(j: number): number {
     return this.rowIndex[j];
+  }
+
+  id(j: number): string {
+    return cellText(cellIn(this.table.rows[this.rowIndex[j]], this.inputAt.id));
+  }
+
+  /** The grade typed by hand (拟定等次), "" for none. */
+  manualGrade(j: number): string {
+    return cellText(cellIn(this.table.rows[this.rowIndex[j]], this.inputAt.manualGrade));
   }
 
   row(j: number): number {
@@ -585,7 +658,7 @@ class Rows implements AnnualResults {
     return {
       index: this.rowIndex[j],
       row: this.row(j),
-      id: this.ids[j],
+      id: this.id(j),
       name: cellText(cellIn(cells, col.name)),
       subject: this.subject(j),
       group: this.poolGroups[p],
@@ -613,14 +686,12 @@ class Rows implements AnnualResults {
 
 /** DUPLICATE_ID: every occurrence of a repeated ID is reported and left uncomputed. */
 function markDuplicateIds(rows: Rows, findings: Finding[], sheet: string | undefined) {
-  const { ids } = rows;
   const rowOf = (j: number) => rows.row(j);
-  const keys = rows.idKeys.length === rows.count ? rows.idKeys : rows.idKeys.slice(0, rows.count);
-  for (const group of repeatedGroups(keys, rows.idHashes)) {
+  for (const group of repeatedGroups(rows.count, rows.idHashes, (j) => normalizeText(rows.id(j)))) {
     const rowNumbers = group.map(rowOf);
     for (const j of group) {
       const cell = rows.cellAt(rowOf(j), "id");
-      const f: Finding = { code: "DUPLICATE_ID", severity: "error", sheet, row: rowOf(j), cell, column: "id", message: msg.duplicateId(cell, truncate(ids[j]), rowNumbers) };
+      const f: Finding = { code: "DUPLICATE_ID", severity: "error", sheet, row: rowOf(j), cell, column: "id", message: msg.duplicateId(cell, truncate(rows.id(j)), rowNumbers) };
       findings.push(f);
       rows.invalidate(j, f.message);
     }
@@ -641,7 +712,7 @@ interface PoolRows {
 /** POLICY.md §4 step 7: the excellent quota within one pool, affirmed rows first, exact ties held back. */
 function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, findings: Finding[], sheet: string | undefined): QuotaSummary {
   const q = policy.quota;
-  const { units, tie } = rows;
+  const { units } = rows;
   const rowOf = (j: number) => rows.row(j);
   const { affirmed, others } = pool;
   const summary: QuotaSummary = {
@@ -665,17 +736,6 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
     findings.push({ code: "QUOTA_EXCEEDED_BY_AFFIRMATION", severity: "warning", sheet, pool: key, row: rowOf(affirmed[0]), message: msg.quotaExceeded(key, affirmed.length, quota) });
   }
   const places = Math.max(0, quota - affirmed.length);
-  const width = rows.tieKeys.length;
-  // Descending by composite, then by the tie-break components.
-  const compare = (a: number, b: number): number => {
-    const d = units[b] - units[a];
-    if (d !== 0) return d;
-    for (let t = 0; t < width; t++) {
-      const e = tie[b * width + t] - tie[a * width + t];
-      if (e !== 0) return e;
-    }
-    return 0;
-  };
   // Only the order at the boundary matters: rows above it are admitted, rows below it held, whatever
   // their order among themselves. The boundary composite is the places-th best (found by counting);
   // only the candidates at exactly that composite are ordered, by the tie-break keys, then by row.
@@ -683,21 +743,38 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
   if (places === 0) {
     for (const j of others) rows.hold(j, "QUOTA");
   } else if (others.length > places) {
-    const boundary = kthLargest(Float64Array.from(others, (j) => units[j]), places);
-    const above: number[] = [];
+    const candidates = new Float64Array(others.length);
+    for (let k = 0; k < others.length; k++) candidates[k] = units[others[k]];
+    const boundary = kthLargest(candidates, places);
+    let above = 0;
     const run: number[] = [];
-    const below: number[] = [];
-    for (const j of others) (units[j] > boundary ? above : units[j] === boundary ? run : below).push(j);
+    for (const j of others) {
+      if (units[j] > boundary) above++;
+      else if (units[j] === boundary) run.push(j);
+      else rows.hold(j, "QUOTA");
+    }
+    // The run shares one composite: it is ordered by the tie-break components, descending, which are
+    // read again from the cells of its rows only.
+    const tie = new Map(run.map((j) => [j, rows.tieScores(j)]));
+    const compare = (a: number, b: number): number => {
+      const x = tie.get(a) as number[];
+      const y = tie.get(b) as number[];
+      for (let t = 0; t < x.length; t++) {
+        const e = y[t] - x[t];
+        if (e !== 0) return e;
+      }
+      return 0;
+    };
     // Positions grow with the row, so a − b keeps row order among exact ties.
     run.sort((a, b) => compare(a, b) || a - b);
-    const left = places - above.length; // places for the run: 1 … run.length
+    const left = places - above; // places for the run: 1 … run.length
     if (left < run.length && compare(run[left - 1], run[left]) === 0) {
       // Rows tied exactly at the boundary: all held back for a human decision (QUOTA_TIE).
       let start = left - 1;
       while (start > 0 && compare(run[start - 1], run[left]) === 0) start--;
       let end = left;
       while (end + 1 < run.length && compare(run[end + 1], run[left]) === 0) end++;
-      admitted = above.length + start;
+      admitted = above + start;
       const tied = run.slice(start, end + 1);
       for (const j of tied) rows.hold(j, "QUOTA_TIE");
       summary.tie = true;
@@ -706,7 +783,6 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
     } else {
       for (let k = left; k < run.length; k++) rows.hold(run[k], "QUOTA");
     }
-    for (const j of below) rows.hold(j, "QUOTA");
   }
   summary.excellent = affirmed.length + admitted;
   return summary;
@@ -715,25 +791,27 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
 /** MANUAL_GRADE_CONFLICT: a grade typed by hand (拟定等次) is audited against the rules. */
 function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, findings: Finding[], sheet: string | undefined) {
   const cellOf = (row: number) => rows.cellAt(row, "manualGrade");
+  const letters = rows.lettersOf("manualGrade");
   const scaleNames = (subject: SubjectKind) => scaleFor(subject, policy);
   // Which grade of the scale a typed text names (−1: none), once per scale and distinct text.
-  const typed = new Map<string, number>();
+  const typed = { cadre: new Map<string, number>(), team: new Map<string, number>() };
   const manualIndex = (subject: SubjectKind, text: string): number => {
     const scale = scaleNames(subject);
-    const key = `${scale === policy.grades.cadre ? "c" : "t"}${text}`;
-    let mi = typed.get(key);
+    const seen = scale === policy.grades.cadre ? typed.cadre : typed.team;
+    let mi = seen.get(text);
     if (mi === undefined) {
       const k = normalizeText(text);
       mi = scale.findIndex((g) => normalizeText(g.zh) === k || normalizeText(g.en) === k);
-      typed.set(key, mi);
+      if (seen.size < TERM_CACHE_LIMIT) seen.set(text, mi);
     }
     return mi;
   };
+  // The typed grades of tied rows (QUOTA_TIE), for the check of the places left below.
   const manualOf = new Map<number, string>();
   for (let m = 0; m < rows.manualAt.length; m++) {
     const j = rows.manualAt[m];
-    const text = rows.manualText[m];
-    manualOf.set(j, text);
+    const text = rows.manualGrade(j);
+    if (rows.isTied(j)) manualOf.set(j, text);
     const row = rows.row(j);
     const subject = rows.subject(j);
     const mi = manualIndex(subject, text);
@@ -743,13 +821,14 @@ function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, fin
     }
     const gradeIndex = rows.gradeIndex(j);
     if (gradeIndex === null) continue; // an invalid row: its own findings come first
-    const tieChoice = rows.reasons(j).includes("QUOTA_TIE") && mi <= 1; // a human decides ties
+    const tieChoice = rows.isTied(j) && mi <= 1; // a human decides ties
     if (mi === gradeIndex || tieChoice) continue;
     const grade = rows.grade(j);
     const explanation = rows.explanation(j);
     const composite = rows.composite(j);
-    const why = explanation.zh ? explanation : { zh: `按综合得分 ${composite} 应评为${grade}。`, en: `A composite of ${composite} gives ${scaleNames(subject)[gradeIndex].en}.` };
-    findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row, cell: cellOf(row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(row), text, grade, why) });
+    const why = (): Message =>
+      explanation.zh ? explanation : { zh: `按综合得分 ${composite} 应评为${grade}。`, en: `A composite of ${composite} gives ${scaleNames(subject)[gradeIndex].en}.` };
+    findings.push(new RowFinding("MANUAL_GRADE_CONFLICT", "error", sheet, row, "manualGrade", letters, (cell) => msg.manualGradeConflict(cell, text, grade, why())));
   }
   // Tied rows may each be typed 优秀 or the second grade, but together not beyond the places left.
   // Only pools with a QUOTA_TIE have tied rows; their members are gathered in one pass, in row order.
@@ -758,7 +837,7 @@ function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, fin
   if (membersOf.size) for (let j = 0; j < rows.count; j++) membersOf.get(rows.pool[j])?.push(j);
   for (const [p, members] of membersOf) {
     const key = pools[p].key;
-    const tied = members.filter((j) => rows.reasons(j).includes("QUOTA_TIE"));
+    const tied = members.filter((j) => rows.isTied(j));
     if (!tied.length) continue;
     const excellentOutside = members.filter((j) => rows.gradeIndex(j) === 0).length;
     const quota = quotaFor(members.filter((j) => rows.valid(j)).length, policy);

@@ -132,33 +132,50 @@ export function hashText(s: string): number {
 }
 
 /**
- * Groups of equal keys (repeated IDs): each group lists its indices in order, and groups come in the
- * order their second member appears. "" is never a key; hashes[i] is hashText(keys[i]). Linear time
- * through an open-addressing hash table (a Map of a million fresh strings costs ~0.5 s here, this a
- * fifth of that); the caller hashes each key while it has the text at hand.
+ * The hash repeatedGroups wants of a text compared as normalizeText compares it: 0 for "" (no key),
+ * otherwise hashText(normalizeText(s)) made non-zero. Made without the normalized text when only ASCII
+ * case differs: IDs such as "K0001234" would otherwise each become a new lower-case string.
  */
-export function repeatedGroups(keys: readonly string[], hashes: Int32Array): number[][] {
-  const n = keys.length;
+export function keyHash(s: string): number {
+  if (s === "") return 0;
+  let h: number;
+  if (normalization(s) === OTHER) h = hashText(normalizeText(s));
+  else {
+    h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), 0x01000193);
+    }
+    h ^= h >>> 16;
+  }
+  return h === 0 ? 1 : h;
+}
+
+/**
+ * Groups of equal keys (repeated IDs) among items 0 … count − 1: each group lists its indices in
+ * order, and groups come in the order their second member appears. hashes[i] is keyHash of item i's
+ * text (0: no key), made by the caller while it had the text at hand; keyOf(i) is the compared key,
+ * asked for only when two hashes agree. Linear time through an open-addressing table of indices (a Map
+ * of a million fresh strings costs ~0.5 s here, this a fifth of that).
+ */
+export function repeatedGroups(count: number, hashes: Int32Array, keyOf: (i: number) => string): number[][] {
   let size = 1024;
-  while (size < 2 * n) size *= 2; // at most half full: probe runs stay short
+  while (size < 2 * count) size *= 2; // at most half full: probe runs stay short
   const mask = size - 1;
-  // Slot s holds [1 + index of the first key hashed here (0 = empty), the key's hash]: a probe compares
-  // hashes in the same cache line and reads a key's characters only when the hashes agree.
-  const slots = new Int32Array(2 * size);
+  // Slot s holds 1 + the index of the first item hashed there (0 = empty).
+  const slots = new Int32Array(size);
   const groups: number[][] = [];
   let groupOf: Map<number, number[]> | null = null; // first index → its group, once a repeat is seen
-  for (let i = 0; i < n; i++) {
-    const key = keys[i];
-    if (key === "") continue;
+  for (let i = 0; i < count; i++) {
     const h = hashes[i];
+    if (h === 0) continue;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const first = slots[2 * s] - 1;
+      const first = slots[s] - 1;
       if (first < 0) {
-        slots[2 * s] = i + 1;
-        slots[2 * s + 1] = h;
+        slots[s] = i + 1;
         break;
       }
-      if (slots[2 * s + 1] === h && keys[first] === key) {
+      if (hashes[first] === h && keyOf(first) === keyOf(i)) {
         groupOf ??= new Map();
         let group = groupOf.get(first);
         if (!group) {
