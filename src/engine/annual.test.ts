@@ -415,3 +415,20 @@ describe("results as columns (AnnualOutcome.results)", () => {
     expect(JSON.parse(JSON.stringify(out)).rows).toHaveLength(6);
   });
 });
+
+describe("one computation after another", () => {
+  test("scratch memory reused between computations leaks nothing from one to the next", () => {
+    // Read from the columns each time (not the cached row objects).
+    const view = (o: ReturnType<typeof run>) => Array.from({ length: o.results.count }, (_, j) => [o.results.composite(j), o.results.rank(j), o.results.grade(j), o.results.reasons(j).join()]);
+    const bigTable = () => Array.from({ length: 3000 }, (_, i) => cadre(i === 2999 ? "C7" : `C${i}`, scoresFor(60 + (i % 400) / 10)));
+    const big = run(bigTable());
+    const before = view(big);
+    expect(big.findings.filter((f) => f.code === "DUPLICATE_ID").map((f) => f.row)).toEqual([9, 3001]);
+    const small = run([cadre("A"), cadre("B"), cadre("A"), cadre("C7")]);
+    expect(small.findings.filter((f) => f.code === "DUPLICATE_ID").map((f) => f.row)).toEqual([2, 4]);
+    expect(small.rows.map((r) => r.valid)).toEqual([false, true, false, true]);
+    // The first outcome reads its own columns, not the scratch the second computation wrote over.
+    expect(view(big)).toEqual(before);
+    expect(view(run(bigTable()))).toEqual(before);
+  });
+});

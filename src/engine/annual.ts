@@ -2,12 +2,13 @@
 // composite (POLICY.md §3), grade (§4), excellent quota per pool (§4 step 7) and rank (§5).
 //
 // Sized for a province (a million rows in about a second, issue 5). The work is done on columns: the
-// state of every row — composite units, tie-break scores, grade decision, pool, rank, quota hold — lives
-// in typed arrays indexed by the row's position among the parsed rows, and each row's result object is
-// made once, at the end, with its final values (a million objects that are written once and never
-// touched again cost the garbage collector least). Each distinct spelling in a vocabulary column is
-// looked up once; each combination of band and row facts is decided once and the decision shared;
-// pools, ranks, the quota and duplicate IDs take linear time (counting sorts, a hash table).
+// state of every row — composite units, grade decision, pool, rank, quota hold — lives in typed arrays
+// indexed by the row's position among the parsed rows, and the results are read from those columns
+// (AnnualResults); an object per row is made only when AnnualOutcome.rows is read. What a computation
+// keeps is small: texts (IDs, typed grades, tie-break scores) are read again from the cells when
+// needed, and row findings make their sentences when read. Each distinct spelling in a vocabulary
+// column is looked up once; each combination of band and row facts is decided once and the decision
+// shared; pools, ranks, the quota and duplicate IDs take linear time (counting sorts, a hash table).
 import { ANNUAL_COLUMNS, matchColumns } from "./headers";
 import { decideFromBand, GradeDecision, scaleFor } from "./grade";
 import { Policy, prepare, yesNoVocabulary } from "./policy";
@@ -28,7 +29,7 @@ import {
   Severity,
   SubjectKind,
 } from "./types";
-import { cellText, columnLetters, keyHash, isBlank, lookupTerm, readNumber, repeatedGroups, truncate, normalizeText, Vocabulary } from "./values";
+import { cellText, columnLetters, keyHash, isBlank, scratchInt32, lookupTerm, readNumber, repeatedGroups, truncate, normalizeText, Vocabulary } from "./values";
 import { joinMessages, msg, reasonMessage } from "../i18n/messages";
 
 export interface AnnualRowResult {
@@ -143,7 +144,7 @@ export function computeAnnual(table: RawTable, policy: Policy): AnnualOutcome {
   const { count, decisions, decision, pool } = rows;
   const poolCount = rows.poolKeys.length;
   const stats: PoolRows[] = rows.poolKeys.map(() => ({ rows: 0, valid: 0, vetoes: 0, affirmed: [], others: [] }));
-  const valid = new Int32Array(count);
+  const valid = scratchInt32("valid", count);
   let validCount = 0;
   for (let j = 0; j < count; j++) {
     const st = stats[pool[j]];
@@ -279,16 +280,16 @@ class Rows implements AnnualResults {
   count = 0;
   /** 0-based index of the row in RawTable.rows. */
   readonly rowIndex: Int32Array;
-  /** Hashes of the IDs as compared for duplicates (normalizeText). */
+  /** Hashes of the IDs as compared for duplicates (keyHash): scratch, valid until the duplicate check. */
   readonly idHashes: Int32Array;
   readonly subjectCode: Uint8Array;
   readonly leader: Uint8Array;
   /** The rounded composite as an integer count of 10^-decimals (exact; used for ordering). */
-  readonly units: Float64Array;
+  readonly units: Int32Array | Float64Array;
   /** The score components that break ties at the quota boundary (policy.quota.tieBreak), as indices. */
   readonly tieKeys: number[];
   /** Index into `decisions`; −1 for a row that is not valid (no composite, no grade, no rank). */
-  readonly decision: Int32Array;
+  readonly decision: Int16Array | Int32Array;
   /** Decisions shared between rows (frozen): the key packs the band and the row facts. */
   readonly decisions: GradeDecision[] = [];
   /** Pool index of each row, and per pool its key, group and kind. */
@@ -343,11 +344,13 @@ class Rows implements AnnualResults {
     this.scoreColumns = COMPONENT_KEYS.map((k) => columns[k] ?? -1);
     this.tieKeys = policy.quota.tieBreak.map((k) => COMPONENT_KEYS.indexOf(k));
     this.rowIndex = new Int32Array(n);
-    this.idHashes = new Int32Array(n);
+    this.idHashes = scratchInt32("idHashes", n);
     this.subjectCode = new Uint8Array(n);
     this.leader = new Uint8Array(n);
-    this.units = new Float64Array(n);
-    this.decision = new Int32Array(n);
+    // Composites of 0–100 in units of 10^-decimals fit 32 bits up to 7 decimals (the policy allows 0–4).
+    this.units = 100 * this.scale < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
+    // Decision keys (Rows.decide) number (bands + 1) · 108: 16 bits for any sensible policy.
+    this.decision = (policy.bands.length + 1) * 108 < 2 ** 15 ? new Int16Array(n) : new Int32Array(n);
     this.pool = new Int32Array(n);
     this.ranks = new Int32Array(n);
     this.held = new Uint8Array(n);
@@ -743,7 +746,7 @@ function applyQuota(rows: Rows, key: string, pool: PoolRows, policy: Policy, fin
   if (places === 0) {
     for (const j of others) rows.hold(j, "QUOTA");
   } else if (others.length > places) {
-    const candidates = new Float64Array(others.length);
+    const candidates = new Float64Array(others.length); // small: the 优秀 candidates of one pool
     for (let k = 0; k < others.length; k++) candidates[k] = units[others[k]];
     const boundary = kthLargest(candidates, places);
     let above = 0;

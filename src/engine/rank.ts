@@ -59,7 +59,7 @@ export function rankDescending<T>(items: readonly T[], score: (t: T) => number, 
  * enough for a histogram per pool are counted — no sort, and memory is read in row order — otherwise
  * each pool is ranked by rankDescending.
  */
-export function rankInPools(members: ArrayLike<number>, pool: Int32Array, poolCount: number, keys: Float64Array, style: RankingStyle, out: Int32Array): void {
+export function rankInPools(members: ArrayLike<number>, pool: Int32Array, poolCount: number, keys: Int32Array | Float64Array, style: RankingStyle, out: Int32Array): void {
   const n = members.length;
   let min = Infinity;
   let max = -Infinity;

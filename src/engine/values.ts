@@ -163,7 +163,7 @@ export function repeatedGroups(count: number, hashes: Int32Array, keyOf: (i: num
   while (size < 2 * count) size *= 2; // at most half full: probe runs stay short
   const mask = size - 1;
   // Slot s holds 1 + the index of the first item hashed there (0 = empty).
-  const slots = new Int32Array(size);
+  const slots = scratchInt32("repeatedGroups", size).fill(0);
   const groups: number[][] = [];
   let groupOf: Map<number, number[]> | null = null; // first index → its group, once a repeat is seen
   for (let i = 0; i < count; i++) {
@@ -188,6 +188,21 @@ export function repeatedGroups(count: number, hashes: Int32Array, keyOf: (i: num
     }
   }
   return groups;
+}
+
+/**
+ * Scratch arrays kept from one computation to the next, for work that lives only during a call (hash
+ * tables, lists of members). A typed array's memory is external to V8's heap, and every 64 MB of new
+ * external memory starts a full collection of the whole heap — the input table included, 0.2–0.3 s at
+ * a million rows — so allocating the scratch afresh cost a full collection every other computation.
+ * The contents are whatever the last user left: callers that need zeros fill them. Computations are
+ * synchronous, and each name has one user at a time.
+ */
+const scratchBuffers = new Map<string, Int32Array>();
+export function scratchInt32(name: string, n: number): Int32Array {
+  let a = scratchBuffers.get(name);
+  if (!a || a.length < n) scratchBuffers.set(name, (a = new Int32Array(Math.max(n, 1024))));
+  return a.subarray(0, n);
 }
 
 /** Column number (1-based) → letters: 1 → A, 27 → AA. */
