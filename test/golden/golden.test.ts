@@ -11,8 +11,9 @@ import { policySha256, readPolicy } from "../../src/cli/main";
 import type { Policy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { decodeAddress, dumpCells, fillOf, loadExcel } from "../support/xlsx-builders";
+import { fillOf, loadExcel } from "../support/xlsx-builders";
 import { CASES, GoldenCase, HandRow } from "./cases";
+import { expectInputCellsKept } from "./harness";
 
 const ROOT = __dirname;
 const RESULT_KEYS = ["composite", "rank", "grade", "reasons"] as const;
@@ -84,26 +85,7 @@ describe.each(CASES.map((c) => [c.name, c] as const))("golden case %s", (name, c
   });
 
   test("every input cell keeps its value, format and note", async () => {
-    const before = dumpCells(await loadExcel(input));
-    const after = dumpCells(await loadExcel(output));
-    const resultCells = new Set<string>();
-    for (const t of result.summary.tables) {
-      const ref = result.analysis.tables.find((x) => x.ref.sheet === t.sheet)!.ref;
-      for (const col of t.resultColumns) for (let r = ref.headerRow; r <= ref.lastRow; r++) resultCells.add(`${t.sheet}!${col.column},${r}`);
-    }
-    const blank = { value: null, style: {}, note: null };
-    for (const [sheet, cells] of before) {
-      const out = after.get(sheet);
-      expect(out).toBeDefined();
-      const addresses = new Set([...cells.keys(), ...out!.keys()]);
-      for (const addr of addresses) {
-        const { row, col } = decodeAddress(addr);
-        if (resultCells.has(`${sheet}!${col},${row}`)) continue;
-        const a = cells.get(addr) ?? blank;
-        const b = out!.get(addr) ?? blank;
-        expect({ cell: `${sheet}!${addr}`, ...b }).toEqual({ cell: `${sheet}!${addr}`, ...a });
-      }
-    }
+    await expectInputCellsKept(input, output, result);
   });
 
   test("result columns hold composite, rank, grade and reasons; fills and notes on the right rows", async () => {

@@ -11,7 +11,8 @@ import { policySha256, readPolicy } from "../../src/cli/main";
 import type { Policy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
-import { buildBytes, buildWorkbook, decodeAddress, dumpCells, fillOf, loadExcel } from "../support/xlsx-builders";
+import { buildBytes, buildWorkbook, dumpCells, fillOf, loadExcel } from "../support/xlsx-builders";
+import { expectInputCellsKept } from "./harness";
 import { FEEDBACK_HEADERS, SchemeCase, SCHEME_CASES } from "./scheme-cases";
 
 type Row = Record<string, unknown>;
@@ -105,23 +106,7 @@ describe.each(SCHEME_CASES.map((c) => [c.name, c] as const))("golden scheme case
   });
 
   test("every input cell keeps its value, format and note (the 反馈 sheet is the add-in's)", async () => {
-    const before = dumpCells(await loadExcel(input));
-    const after = dumpCells(await loadExcel(output));
-    const resultCells = new Set<string>();
-    for (const t of result.summary.tables) {
-      const ref = result.analysis.tables.find((x) => x.ref.sheet === t.sheet)!.ref;
-      for (const col of t.resultColumns) for (let r = ref.headerRow; r <= ref.lastRow; r++) resultCells.add(`${t.sheet}!${col.column},${r}`);
-    }
-    const blank = { value: null, style: {}, note: null };
-    for (const [sheet, cells] of before) {
-      if (result.summary.schemeSheets.includes(sheet)) continue;
-      const out = after.get(sheet)!;
-      for (const addr of new Set([...cells.keys(), ...out.keys()])) {
-        const { row, col } = decodeAddress(addr);
-        if (resultCells.has(`${sheet}!${col},${row}`)) continue;
-        expect({ cell: `${sheet}!${addr}`, ...(out.get(addr) ?? blank) }).toEqual({ cell: `${sheet}!${addr}`, ...(cells.get(addr) ?? blank) });
-      }
-    }
+    await expectInputCellsKept(input, output, result, result.summary.schemeSheets);
   });
 
   test("the unit table's result columns hold 民评得分, 市考加扣分, 总分, 排名; invalid rows grey", async () => {
