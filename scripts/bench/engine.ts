@@ -21,6 +21,8 @@ export interface EngineResult {
   runs: number[];
   valid: number;
   findings: number;
+  /** With --repeat: each round's median, in round order. */
+  rounds?: number[];
 }
 
 export const ENGINE_SIZES = [1_000, 10_000, 100_000, 1_000_000];
@@ -69,13 +71,24 @@ export function engineWorker(n: number): EngineResult {
   };
 }
 
-export async function benchEngine(sizes = ENGINE_SIZES): Promise<EngineResult[]> {
-  const out: EngineResult[] = [];
-  for (const n of sizes) {
-    progress(`engine: ${n.toLocaleString("en")} rows`);
-    const run = await runNode([__filename.replace(/engine\.js$/, "main.js"), "--worker", "engine", "--rows", String(n)]);
-    if (run.code !== 0) throw new Error(`engine worker failed at ${n} rows: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
-    out.push(JSON.parse(run.stdout.trim().split("\n").pop() as string) as EngineResult);
+/**
+ * Each size in a fresh worker; with `repeat` > 1, that many rounds over all sizes (interleaved, so a
+ * slow spell of a shared machine falls on every size alike), and per size the round with the median
+ * time is reported, its `rounds` listing every round's median.
+ */
+export async function benchEngine(sizes = ENGINE_SIZES, repeat = 1): Promise<EngineResult[]> {
+  const rounds: EngineResult[][] = sizes.map(() => []);
+  for (let r = 0; r < repeat; r++) {
+    for (const [k, n] of sizes.entries()) {
+      progress(`engine: ${n.toLocaleString("en")} rows${repeat > 1 ? ` (round ${r + 1}/${repeat})` : ""}`);
+      const run = await runNode([__filename.replace(/engine\.js$/, "main.js"), "--worker", "engine", "--rows", String(n)]);
+      if (run.code !== 0) throw new Error(`engine worker failed at ${n} rows: ${run.stderr.trim().split("\n").slice(-3).join(" ")}`);
+      rounds[k].push(JSON.parse(run.stdout.trim().split("\n").pop() as string) as EngineResult);
+    }
   }
-  return out;
+  return rounds.map((results) => {
+    const ordered = [...results].sort((a, b) => a.ms - b.ms);
+    const chosen = ordered[(ordered.length - 1) >> 1];
+    return repeat > 1 ? { ...chosen, rounds: results.map((x) => x.ms) } : chosen;
+  });
 }
