@@ -56,10 +56,12 @@ export class App {
   lang: Lang;
   private tab: Tab = "compute";
   private notice: Notice | null = null;
-  private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode; view: SchemeView; feedbackDate: string } | null = null;
+  private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode; view: SchemeView; feedbackDate: string; fillAsked: boolean } | null = null;
   private feedbackDone: { result: FeedbackResult; feedbackDate: string; today: string } | null = null;
   /** The feedback date as typed (YYYY-MM-DD), shared by 计算排名 and 反馈; today by default. */
   private feedbackDate = localToday();
+  /** 填补绩效考核: blank P cells of the annual table take the unit's total (the CLI's --fill-performance). */
+  private fillPerformance = false;
   private dateInvalid = false;
   /** The sample is offered until one is inserted (and again once that is undone). */
   private sampleOffered = true;
@@ -155,13 +157,13 @@ export class App {
   async compute(): Promise<void> {
     this.dateInvalid = false;
     await this.runVerb(
-      () => this.session.compute(this.prompts, { feedbackDate: this.feedbackDate }),
+      () => this.session.compute(this.prompts, { feedbackDate: this.feedbackDate, fillPerformance: this.fillPerformance }),
       (outcome) => {
         if (outcome.status === "protected") this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
         if (outcome.status !== "computed") return;
         const r = outcome.result;
         this.feedbackDate = outcome.feedbackDate;
-        this.computed = { summary: r.summary, findings: r.analysis.findings, notes: outcome.notes, view: schemeView(r), feedbackDate: outcome.feedbackDate };
+        this.computed = { summary: r.summary, findings: r.analysis.findings, notes: outcome.notes, view: schemeView(r), feedbackDate: outcome.feedbackDate, fillAsked: this.fillPerformance };
         this.validation = null;
       },
     );
@@ -394,6 +396,19 @@ export class App {
     ]);
   }
 
+  /** The 填补绩效考核 choice (off by default, as on the command line). */
+  private fillField(): HTMLElement {
+    const L = this.lang;
+    const box = h("input", { attrs: { id: "fill-performance", type: "checkbox", "aria-describedby": "fill-performance-hint" } });
+    box.checked = this.fillPerformance;
+    box.disabled = this.busy;
+    box.addEventListener("change", () => (this.fillPerformance = box.checked));
+    return h("div", { class: "field", attrs: { "data-field": "fillPerformance" } }, [
+      h("label", { class: "check" }, [box, h("span", { text: t(L, "fillPerformanceLabel") })]),
+      h("p", { class: "hint", attrs: { id: "fill-performance-hint" }, text: t(L, "fillPerformanceHint") }),
+    ]);
+  }
+
   private undoButton(): HTMLButtonElement {
     return this.button("undo", t(this.lang, "undoButton"), () => void this.undoLast(), "", !this.session.undo.available);
   }
@@ -411,6 +426,7 @@ export class App {
     panel.appendChild(h("p", { class: "intro", text: t(L, "computeIntro") }));
     panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: this.policyLine() }));
     panel.appendChild(this.dateField());
+    panel.appendChild(this.fillField());
     panel.appendChild(h("div", { class: "actions" }, [this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"), this.undoButton()]));
     const hint = this.undoHint();
     if (hint) panel.appendChild(hint);
@@ -428,6 +444,7 @@ export class App {
     for (const tb of s.tables) {
       if (tb.kind === "annual") {
         panel.appendChild(this.renderAnnual(tb, first));
+        if (first && c.fillAsked) panel.appendChild(this.renderFilled(c.view.filledP));
         first = false;
       } else if (tb.kind === "unit") panel.appendChild(this.renderUnit(tb));
     }
@@ -465,6 +482,12 @@ export class App {
         )),
       ]),
     ]);
+  }
+
+  /** What 填补绩效考核 did: how many blank P cells took a unit total, or why none could. */
+  private renderFilled(filled: number | null): HTMLElement {
+    const L = this.lang;
+    return h("p", { class: "hint", attrs: { id: "filled-performance" }, text: filled === null ? t(L, "filledNone") : t(L, "filledCount", { n: filled }) });
   }
 
   private renderUnit(tb: TableSummary): HTMLElement {

@@ -129,6 +129,8 @@ export interface SchemeView {
   coverage: { asOf: number | null; terms: CoverageTerm[] } | null;
   /** 历年奖励: cadres with a 记三等功 year, and with the latest year among them; top leaders flagged for priority promotion. */
   rewards: { cadres: number; merits: number; latestYear: number | null; meritsLatest: number; promotion: number } | null;
+  /** Blank 绩效考核 cells computed with the unit's total (填补绩效考核); null when that was not asked for. */
+  filledP: number | null;
 }
 
 /** The coverage and rewards of a compute, from its result (the sheets hold the same). */
@@ -136,6 +138,7 @@ export function schemeView(result: ComputeResult): SchemeView {
   let coverage: SchemeView["coverage"] = null;
   let rewards: SchemeView["rewards"] = null;
   let promotion = 0;
+  let filledP: number | null = null;
   for (const t of result.analysis.tables) {
     const s = t.scheme;
     if (!s) continue;
@@ -145,7 +148,10 @@ export function schemeView(result: ComputeResult): SchemeView {
         terms: s.terms.map((x) => ({ term: `${x.termStart}–${x.termEnd}`, units: x.units.length, examined: x.examined.length, notExamined: x.notExamined.slice(), percent: x.percent, yearsLeft: x.yearsLeft })),
       };
     }
-    if (s.kind === "annual") promotion += s.promotion.flags.length;
+    if (s.kind === "annual") {
+      promotion += s.promotion.flags.length;
+      if (s.filled) filledP = (filledP ?? 0) + s.filled.filled.length;
+    }
     if (s.kind === "history") {
       const latest = s.outcome.cadres.reduce<number | null>((y, c) => c.years.reduce<number | null>((a, r) => (a === null || r.year > a ? r.year : a), y), null);
       const r: NonNullable<SchemeView["rewards"]> = rewards ?? { cadres: 0, merits: 0, latestYear: latest, meritsLatest: 0, promotion: 0 };
@@ -157,5 +163,5 @@ export function schemeView(result: ComputeResult): SchemeView {
   }
   if (rewards) rewards.promotion = promotion;
   else if (promotion) rewards = { cadres: 0, merits: 0, latestYear: null, meritsLatest: 0, promotion };
-  return { coverage, rewards };
+  return { coverage, rewards, filledP };
 }

@@ -43,6 +43,12 @@ export type ComputeOutcome =
   | { status: "cancelled" }
   | { status: "protected"; sheet: string };
 
+/** What 计算排名 is asked: the feedback date (default today) and whether blank P cells take the unit's total. */
+export interface ComputeOptions {
+  feedbackDate?: string;
+  fillPerformance?: boolean;
+}
+
 export type FeedbackOutcome = { status: "written"; result: FeedbackResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
 
 export type SampleOutcome =
@@ -162,11 +168,11 @@ export class PaneSession {
    * their result columns, the 历年奖励 / 考察覆盖 / 反馈 / 校验结果 sheets. `feedbackDate` as typed
    * (default today); a bad date is refused before anything is read.
    */
-  compute(prompts: Prompts, options: { feedbackDate?: string } = {}): Promise<Gated<ComputeOutcome>> {
+  compute(prompts: Prompts, options: ComputeOptions = {}): Promise<Gated<ComputeOutcome>> {
     return this.exclusive("compute", () => this.computeNow(prompts, options));
   }
 
-  private async computeNow(prompts: Prompts, options: { feedbackDate?: string }): Promise<ComputeOutcome> {
+  private async computeNow(prompts: Prompts, options: ComputeOptions): Promise<ComputeOutcome> {
     const feedbackDate = feedbackDateOf(options.feedbackDate);
     const today = localToday();
     const office = this.office;
@@ -197,6 +203,7 @@ export class PaneSession {
         feedback: { feedbackDate, today },
         confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
         ownResults: ownResultsOf(written),
+        fillPerformance: options.fillPerformance,
         onSnapshot,
       }),
     );

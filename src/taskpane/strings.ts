@@ -39,6 +39,19 @@ const S = {
     zh: "格式 YYYY-MM-DD，默认今天。用于“反馈”工作表：整改期限 = 反馈日期 + {days} 天；表中已有的事项保留原反馈日期和状态。",
     en: "YYYY-MM-DD, today by default. Used for the 反馈 sheet: deadline = feedback date + {days} days; items already on the sheet keep their date and status.",
   },
+  fillPerformanceLabel: { zh: "用单位总分填补空白的绩效考核", en: "Fill blank 绩效考核 (P) from the unit totals" },
+  fillPerformanceHint: {
+    zh: "只填空白单元格，不改动已填的值；所用的分数写在“绩效考核（取自单位总分）”结果列，原单元格保持空白。需要工作簿中有单位绩效表。",
+    en: "Only blank cells, never a value you typed; the P used goes to the result column 绩效考核（取自单位总分）, the input cell stays blank. Needs a unit performance table in the workbook.",
+  },
+  filledCount: {
+    zh: "填补绩效考核：{n} 个空白的绩效考核取自单位总分（见“绩效考核（取自单位总分）”列）。",
+    en: "Fill P: {n} blank 绩效考核 cell(s) took their unit's total (see the 绩效考核（取自单位总分） column).",
+  },
+  filledNone: {
+    zh: "填补绩效考核：工作簿中没有可用的单位绩效表（或年度考核表没有绩效考核列），未填补。",
+    en: "Fill P: the workbook has no usable unit performance table (or the annual table has no 绩效考核 column); nothing was filled.",
+  },
   computeButton: { zh: "计算排名", en: "Compute ranking" },
   undoButton: { zh: "撤销上一步", en: "Undo last step" },
   undoDone: { zh: "已撤销：{what}。工作簿已恢复到这一步之前的状态。", en: "Undone: {what}. The workbook is as it was before that step." },

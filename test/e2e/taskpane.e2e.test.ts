@@ -3,7 +3,7 @@
 // Screenshots of each state go to test-output/screenshots/. Under CI=true a missing chromium fails
 // the suite instead of skipping it.
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook } from "../taskpane/fixtures";
+import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, HEADERS } from "../taskpane/fixtures";
 import type { WorkbookFixture } from "../support/excel-double";
 import { buildLocal, chromiumPath, inDouble, injectDouble, launch, serve, Server, shot, shotAll } from "./harness";
 
@@ -259,6 +259,26 @@ maybe("task pane in chromium", () => {
     expect(await page.textContent("#findings")).toContain(hostile);
     expect(await page.locator("#findings img").count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await page.close();
+  });
+
+  test("填补绩效考核: the box is off by default; ticked, a blank P takes the unit's total and the pane says so", async () => {
+    const page = await open({
+      sheets: [
+        { name: "绩效", rows: [["编号", "名称", "分组", "幸福感", "满意度", "安全感"], ["U1", "发改局", "区直单位", 90, 86, 88]] },
+        { name: "年度考核", rows: [HEADERS, ["A1", "张三", "干部", "发改局", "区直单位", "否", "", 90, 90, 90, 90, "过得硬", "无", "否"]] },
+      ],
+    });
+    await page.waitForSelector("#fill-performance");
+    expect(await page.isChecked("#fill-performance")).toBe(false);
+    await page.check("#fill-performance");
+    await run(page, "#compute");
+    // Both languages name the result column; the count is the one blank P.
+    const said = (await page.textContent("#filled-performance")) ?? "";
+    expect(said).toContain("绩效考核（取自单位总分）");
+    expect(said).toMatch(/\b1\b/);
+    expect(await page.isChecked("#fill-performance")).toBe(true); // the choice stays for the next compute
+    await shotAll(page, "12b-fill-performance");
     await page.close();
   });
 

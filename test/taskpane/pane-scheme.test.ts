@@ -7,7 +7,7 @@ import { SHEETS } from "../../src/sample/generate";
 import { schemeView } from "../../src/taskpane/logic";
 import { PaneError } from "../../src/taskpane/session";
 import { answering, paneOn } from "../reliability/pane-support";
-import { annualWorkbook } from "./fixtures";
+import { annualWorkbook, HEADERS } from "./fixtures";
 
 jest.setTimeout(60_000);
 
@@ -134,6 +134,43 @@ describe("the whole scheme in the pane", () => {
     expect(rig.dump()).toEqual(before);
     const f = await rig.session.feedback({ feedbackDate: "2024-03-01" });
     expect(f.ran && f.value.status).toBe("written");
+  });
+
+  test("填补绩效考核: a blank P takes the unit's total in its own result column; the input cell stays blank; undone", async () => {
+    const fixture = () => ({
+      sheets: [
+        { name: "绩效", rows: [["编号", "名称", "分组", "幸福感", "满意度", "安全感"], ["U1", "发改局", "区直单位", 90, 86, 88]] },
+        { name: "年度考核", rows: [HEADERS, ["A1", "张三", "干部", "发改局", "区直单位", "否", "", 90, 90, 90, 90, "过得硬", "无", "否"], ["A2", "李四", "干部", "发改局", "区直单位", "否", 80, 90, 90, 90, 90, "过得硬", "无", "否"]] },
+      ],
+    });
+    const cellsOf = (rig: ReturnType<typeof paneOn>, sheet: string) => rig.dump().sheets.find((x) => x.name === sheet)!.cells as Record<string, { value?: unknown }>;
+    const columnOf = (rig: ReturnType<typeof paneOn>, sheet: string, header: string) => Object.entries(cellsOf(rig, sheet)).find(([a, c]) => /^[A-Z]+1$/.test(a) && c.value === header)?.[0].replace(/1$/, "");
+
+    // Off (the default): the blank P is a MISSING cell and the row is not computed.
+    const off = paneOn(fixture());
+    const r0 = await off.session.compute(answering());
+    if (!r0.ran || r0.value.status !== "computed") throw new Error("not computed");
+    expect(r0.value.result.analysis.findings.map((f) => [f.code, f.cell])).toContainEqual(["MISSING", "G2"]);
+    expect(schemeView(r0.value.result).filledP).toBeNull();
+
+    const rig = paneOn(fixture());
+    const before = rig.dump();
+    const r = await rig.session.compute(answering(), { fillPerformance: true });
+    if (!r.ran || r.value.status !== "computed") throw new Error("not computed");
+    expect(schemeView(r.value.result).filledP).toBe(1);
+    const total = cellsOf(rig, "绩效")[`${columnOf(rig, "绩效", "总分")}2`].value;
+    expect(typeof total).toBe("number");
+    const filledCol = columnOf(rig, "年度考核", "绩效考核（取自单位总分）")!;
+    const annual = cellsOf(rig, "年度考核");
+    expect(annual[`${filledCol}2`].value).toBe(total);
+    expect(annual[`${filledCol}3`]?.value ?? null).toBeNull(); // A2 typed its own P
+    expect(annual.G2?.value ?? "").toBe(""); // the input cell is not written
+    expect(r.value.result.analysis.findings.filter((f) => f.row === 2 && f.severity === "error")).toEqual([]);
+    expect(annual[`${columnOf(rig, "年度考核", "综合得分")}2`].value).toBeCloseTo(0.6 * (total as number) + 36, 2);
+
+    const u = await rig.session.undoLast();
+    expect(u.ran).toBe(true);
+    expect(rig.dump()).toEqual(before);
   });
 
   test("反馈 without a unit table: one sentence, nothing written", async () => {
