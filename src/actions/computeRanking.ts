@@ -14,7 +14,7 @@ import { findingsSheetRows } from "./findingsSheet";
 import type { TableResult } from "./kinds";
 import { planResultColumns, rangeAddress, ResultLayout } from "./layout";
 import { FeedbackCounts, feedbackCounts, FeedbackDates, planSchemeSheets, SchemePlan, writeSchemeSheets } from "./schemeSheets";
-import { FINDINGS_HEADERS, FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "./text";
+import { FINDINGS_HEADERS, FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "../i18n/actions";
 
 export interface ComputeOptions {
   /** Write the 校验结果 sheet (default true). */

@@ -8,7 +8,7 @@ import type { Snapshot, WorkbookPort } from "../workbook/port";
 import { analyzeWorkbook, countSeverities } from "./analyze";
 import { ActionError } from "./errors";
 import { feedbackCounts, FeedbackDates, feedbackJson, feedbackSheetOf, FEEDBACK_SHEET, readExistingFeedback, writeSchemeSheets } from "./schemeSheets";
-import { text } from "./text";
+import { text } from "../i18n/actions";
 
 export interface FeedbackActionOptions extends FeedbackDates {
   /** Take a snapshot of the 反馈 sheet before writing, for undo (default false). */

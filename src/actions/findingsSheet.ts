@@ -1,6 +1,6 @@
 // The 校验结果 sheet: one row per finding, Chinese and English side by side.
 import type { CellValue, Finding } from "../engine/types";
-import { FINDINGS_HEADERS, SEVERITY_LABEL, text } from "./text";
+import { FINDINGS_HEADERS, SEVERITY_LABEL, text } from "../i18n/actions";
 
 export function findingsSheetRows(findings: readonly Finding[]): CellValue[][] {
   const rows: CellValue[][] = [FINDINGS_HEADERS.slice()];

@@ -10,7 +10,7 @@ export { ActionError } from "./errors";
 export { buildReport, jsonFinding } from "./report";
 export type { JsonReport, JsonTable, JsonFinding } from "./report";
 export { planResultColumns, headerLanguage } from "./layout";
-export { FINDINGS_SHEET, FINDINGS_HEADERS } from "./text";
+export { FINDINGS_SHEET, FINDINGS_HEADERS } from "../i18n/actions";
 export { feedbackAction } from "./feedback";
 export type { FeedbackActionOptions, FeedbackResult } from "./feedback";
 export { insertSample, SAMPLE_NOTES_SHEET } from "./sample";

@@ -6,7 +6,7 @@ import type { WorkbookPort } from "../workbook/port";
 import { Analysis, analyzeWorkbook, countSeverities } from "./analyze";
 import { ActionError } from "./errors";
 import { findingsSheetRows } from "./findingsSheet";
-import { FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "./text";
+import { FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "../i18n/actions";
 
 export interface ValidateOptions {
   /** Also write the findings to the 校验结果 sheet (default false). */

@@ -1,6 +1,6 @@
 // Argument parsing for `assess` (INTERFACES.md §4). No dependency: the grammar is small.
 import type { Message } from "../engine/types";
-import { say } from "./text";
+import { say } from "../i18n/cli";
 
 export type Command = "rank" | "validate" | "policy" | "sample" | "help";
 

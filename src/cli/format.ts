@@ -3,7 +3,7 @@ import type { ComputeSummary } from "../actions/computeRanking";
 import type { Analysis } from "../actions/analyze";
 import type { Policy } from "../engine/policy";
 import type { Finding } from "../engine/types";
-import { SEVERITY_LABEL } from "../actions/text";
+import { SEVERITY_LABEL } from "../i18n/actions";
 import type { InsertSampleResult } from "../actions/sample";
 
 /** Display width: CJK and full-width characters take two columns in a terminal. */

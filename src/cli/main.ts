@@ -20,7 +20,7 @@ import { PackageWorkbook } from "./xlsx/package";
 import { CliArgs, parseArgs, UsageError } from "./args";
 import { errorText, readInput, writeFileAtomic } from "./files";
 import { policySummary, rankSummary, sampleSummary, validateSummary } from "./format";
-import { line, say, USAGE } from "./text";
+import { line, say, USAGE } from "../i18n/cli";
 
 export interface Io {
   stdout(text: string): void;

@@ -3,7 +3,7 @@
 // (through PaneSession) and renders what it returns.
 import type { ComputeSummary, FeedbackResult, ResultConflict, TableSummary } from "../actions";
 import { rangeAddress } from "../actions/layout";
-import { FINDINGS_SHEET } from "../actions/text";
+import { FINDINGS_SHEET } from "../i18n/actions";
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
 import type { SettingsStore } from "../actions/policy-store";
 import { PolicyError } from "../engine/policy";
@@ -16,7 +16,7 @@ import { clear, h } from "./dom";
 import { localToday, SchemeView, schemeView, tableAddress } from "./logic";
 import { draftFromPolicy, fieldOf, PolicyDraft, policyFromDraft } from "./policy-form";
 import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, UndoKind, Verb } from "./session";
-import { Lang, LANG_KEY, notesWhere, StringKey, t } from "./strings";
+import { Lang, LANG_KEY, notesWhere, StringKey, t } from "../i18n/pane";
 
 export interface AppEnv {
   office: OfficeWorkbook;

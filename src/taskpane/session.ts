@@ -12,7 +12,7 @@
 //   input cells are never in it.
 import { computeRanking, feedbackAction, insertSample, validateWorkbook } from "../actions";
 import type { ComputeResult, FeedbackResult, ResultConflict, ValidateResult } from "../actions";
-import { FINDINGS_SHEET, text as actionText } from "../actions/text";
+import { FINDINGS_SHEET, text as actionText } from "../i18n/actions";
 import { ActionError } from "../actions/errors";
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
 import { checkPolicy, loadStoredPolicy, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";

@@ -4,7 +4,7 @@ import { OfficeWorkbook } from "../workbook/office";
 import { App } from "./app";
 import { clear, h } from "./dom";
 import { languageStorage, officeSettings } from "./settings";
-import { Lang, LANG_KEY, t } from "./strings";
+import { Lang, LANG_KEY, t } from "../i18n/pane";
 
 /** How long to wait for Office.onReady before saying so (ms); ?officeTimeout=… overrides it (tests). */
 const OFFICE_TIMEOUT_MS = 15_000;

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { computeRanking } from "../../src/actions/computeRanking";
 import { buildReport, JsonReport } from "../../src/actions/report";
-import { FINDINGS_HEADERS, FINDINGS_SHEET, SEVERITY_LABEL } from "../../src/actions/text";
+import { FINDINGS_HEADERS, FINDINGS_SHEET, SEVERITY_LABEL } from "../../src/i18n/actions";
 import { policySha256, readPolicy } from "../../src/cli/main";
 import type { Policy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";

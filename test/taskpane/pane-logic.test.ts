@@ -9,7 +9,7 @@ import { planResultColumns } from "../../src/actions/layout";
 import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS } from "../../src/engine/headers";
 import { chooseTable, fingerprint, localToday, ownResultsOf, readFeedbackDate, recordWritten, tableKey } from "../../src/taskpane/logic";
 import { draftFromPolicy, fieldOf, policyFromDraft, splitList } from "../../src/taskpane/policy-form";
-import { t } from "../../src/taskpane/strings";
+import { t } from "../../src/i18n/pane";
 import type { TableRef, WorkbookPort } from "../../src/workbook/port";
 
 const table = (over: Partial<TableRef> = {}): TableRef => ({ sheet: "年度考核", kind: "annual", headerRow: 1, firstColumn: 1, lastColumn: 14, lastRow: 12, ...over });

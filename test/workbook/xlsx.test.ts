@@ -3,7 +3,7 @@
 import * as ExcelJS from "exceljs";
 import { computeRanking } from "../../src/actions/computeRanking";
 import { ActionError } from "../../src/actions/errors";
-import { FINDINGS_HEADERS, FINDINGS_SHEET } from "../../src/actions/text";
+import { FINDINGS_HEADERS, FINDINGS_SHEET } from "../../src/i18n/actions";
 import { defaultPolicy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS, TableRef, WorkbookError } from "../../src/workbook/port";
 import { toCellValue, XlsxWorkbook } from "../../src/workbook/xlsx";

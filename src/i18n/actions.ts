@@ -1,5 +1,5 @@
 // Sentences and labels the actions put into the workbook or hand to the faces, zh-CN and en-US
-// side by side (kept here until they move into src/i18n/messages.ts).
+// side by side. (The engine's own sentences are in messages.ts and scheme-messages.ts.)
 import type { Message, Severity } from "../engine/types";
 
 const m = (zh: string, en: string): Message => ({ zh, en });

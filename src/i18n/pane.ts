@@ -1,5 +1,5 @@
 // The task pane's own words, zh-CN and en-US side by side. Sentences about the rules and the data
-// come from the engine (src/i18n) and the actions; these are labels, buttons and pane messages.
+// come from the engine (messages.ts) and the actions (actions.ts); these are labels, buttons and pane messages.
 export type Lang = "zh" | "en";
 
 const S = {
