@@ -829,8 +829,7 @@ function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, fin
     const grade = rows.grade(j);
     const explanation = rows.explanation(j);
     const composite = rows.composite(j);
-    const why = (): Message =>
-      explanation.zh ? explanation : { zh: `按综合得分 ${composite} 应评为${grade}。`, en: `A composite of ${composite} gives ${scaleNames(subject)[gradeIndex].en}.` };
+    const why = (): Message => (explanation.zh ? explanation : msg.gradeByComposite(composite, scaleNames(subject)[gradeIndex]));
     findings.push(new RowFinding("MANUAL_GRADE_CONFLICT", "error", sheet, row, "manualGrade", letters, (cell) => msg.manualGradeConflict(cell, text, grade, why())));
   }
   // Tied rows may each be typed 优秀 or the second grade, but together not beyond the places left.
@@ -850,7 +849,7 @@ function auditManualGrades(rows: Rows, pools: PoolSummary[], policy: Policy, fin
     for (const j of typedExcellent) {
       const row = rows.row(j);
       const text = manualOf.get(j) as string;
-      const why = { zh: `${key}并列行手工评为优秀的人数（${typedExcellent.length}）超过剩余名额（${left}）。`, en: `${key}: ${typedExcellent.length} tied rows typed 优秀 exceed the ${left} place(s) left.` };
+      const why = msg.tiedTypedExcellent(key, typedExcellent.length, left);
       findings.push({ code: "MANUAL_GRADE_CONFLICT", severity: "error", sheet, row, cell: cellOf(row), column: "manualGrade", message: msg.manualGradeConflict(cellOf(row), text, rows.grade(j), why) });
     }
   }

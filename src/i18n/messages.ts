@@ -91,6 +91,11 @@ export const msg = {
       `${cell ? cell + "：" : ""}手工拟定等次“${typed}”与规则不符（规则结果：${computed ?? "无"}）。${why.zh}`,
       `${cell ? cell + ": " : ""}the proposed grade "${typed}" contradicts the rules (rules give: ${computed ?? "none"}). ${why.en}`,
     ),
+  /** Why a typed grade is wrong when the band alone decided (no reason sentence of its own). */
+  gradeByComposite: (composite: number | null, grade: Message) => m(`按综合得分 ${composite} 应评为${grade.zh}。`, `A composite of ${composite} gives ${grade.en}.`),
+  /** Why typed 优秀 on tied rows is wrong: together beyond the places left. */
+  tiedTypedExcellent: (pool: string, typed: number, left: number) =>
+    m(`${pool}并列行手工评为优秀的人数（${typed}）超过剩余名额（${left}）。`, `${pool}: ${typed} tied rows typed 优秀 exceed the ${left} place(s) left.`),
   quotaTie: (pool: string, rows: number[], places: number) =>
     m(
       `${pool}：第 ${rows.join("、")} 行在优秀名额边界上完全并列（剩余名额 ${places} 个），均暂不评为优秀，请人工决定。`,
