@@ -365,11 +365,6 @@ class Rows implements AnnualResults {
     for (const key of Object.keys(columns)) this.letters[key] = columnLetters(table.firstColumn + columns[key]);
   }
 
-  /** Worksheet row of data row i. */
-  rowOf(i: number): number {
-    return this.table.headerRow + 1 + i;
-  }
-
   /** The letters of input column `key`, undefined when the table has no such column. */
   lettersOf(key: string): string | undefined {
     return this.letters[key];
@@ -379,10 +374,6 @@ class Rows implements AnnualResults {
   cellAt(row: number, key: string): string | undefined {
     const letters = this.letters[key];
     return letters === undefined ? undefined : letters + row;
-  }
-
-  private cellOf(key: string): string | undefined {
-    return this.cellAt(this.rowNo, key);
   }
 
   /** A finding about the current row's cell in column `key`; `say` makes its sentence from the cell's address. */
