@@ -23,6 +23,7 @@ import { isCellError } from "../engine/types";
 import { cellText, columnLetters } from "../engine/values";
 import { findHeaderBlocks, sortTables } from "./locate";
 import {
+  checkColumnWrites,
   CellSnapshot,
   ColumnWrite,
   HIGHLIGHT_FILLS,
@@ -518,19 +519,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async writeColumns(ref: TableRef, columns: ColumnWrite[]): Promise<TableRef> {
     const height = ref.lastRow - ref.headerRow;
-    const bad = (zh: string, en: string) => new WorkbookError("bad-request", { zh, en });
-    for (const col of columns) {
-      if (col.values.length !== height) throw bad(`第 ${col.column} 列的值有 ${col.values.length} 个，表格有 ${height} 行。`, `Column ${col.column} has ${col.values.length} values for ${height} table rows.`);
-      if (col.column < 1) throw bad(`列号 ${col.column} 无效。`, `Invalid column ${col.column}.`);
-    }
-    const appended = columns.filter((c) => c.column > ref.lastColumn).map((c) => c.column).sort((a, b) => a - b);
-    if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) throw bad("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps.");
-    const newLast = appended.length ? appended[appended.length - 1] : ref.lastColumn;
-    if (ref.name) {
-      for (const c of columns) {
-        if (c.column > ref.lastColumn && (c.header === undefined || c.header.trim() === "")) throw bad("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header.");
-      }
-    }
+    const { appended, newLast } = checkColumnWrites(ref, columns, ref.name ? {} : null);
 
     return this.batch(async (ctx) => {
       const caps = this.capabilities();

@@ -160,6 +160,32 @@ export class WorkbookError extends Error {
 }
 
 /** Text that a host would take for a formula if written as is. */
+/**
+ * The checks every adapter makes on a writeColumns request before it touches the workbook: one value
+ * per table row, valid column numbers, appended columns contiguous to the table's right, and for an
+ * Excel table (ListObject) a header for each new column that is not a name the table already has
+ * (`names`, trimmed and lower-cased, when the adapter can read them). Gives the appended columns in
+ * order and the table's last column after the write.
+ */
+export function checkColumnWrites(ref: TableRef, columns: readonly ColumnWrite[], table: { names?: ReadonlySet<string> } | null): { appended: number[]; newLast: number } {
+  const height = ref.lastRow - ref.headerRow;
+  const bad = (zh: string, en: string) => new WorkbookError("bad-request", { zh, en });
+  for (const col of columns) {
+    if (col.values.length !== height) throw bad(`第 ${col.column} 列的值有 ${col.values.length} 个，表格有 ${height} 行。`, `Column ${col.column} has ${col.values.length} values for ${height} table rows.`);
+    if (col.column < 1) throw bad(`列号 ${col.column} 无效。`, `Invalid column ${col.column}.`);
+  }
+  const appended = columns.filter((c) => c.column > ref.lastColumn).map((c) => c.column).sort((a, b) => a - b);
+  if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) throw bad("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps.");
+  if (table) {
+    for (const col of columns) {
+      if (col.column <= ref.lastColumn) continue;
+      if (col.header === undefined || col.header.trim() === "") throw bad("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header.");
+      if (table.names?.has(col.header.trim().toLowerCase())) throw bad(`表格中已有名为“${col.header}”的列。`, `The table already has a column named "${col.header}".`);
+    }
+  }
+  return { appended, newLast: appended.length ? appended[appended.length - 1] : ref.lastColumn };
+}
+
 export function looksLikeFormula(s: string): boolean {
   return /^[=+\-@]/.test(s);
 }

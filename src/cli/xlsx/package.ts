@@ -15,7 +15,7 @@ import type { CellValue, RawTable } from "../../engine/types";
 import { isCellError } from "../../engine/types";
 import { cellText, columnLetters } from "../../engine/values";
 import { findHeaderBlocks, sortTables } from "../../workbook/locate";
-import { ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../../workbook/port";
+import { checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../../workbook/port";
 import { Styles } from "./styles";
 import { attributes, decodeXml, element, elements, escapeXml, textOf } from "./xml";
 import { entryOf, inflate, readZip, Unsupported, writeZip, ZipEntry } from "./zip";
@@ -531,23 +531,7 @@ export class PackageWorkbook implements WorkbookPort {
     const ws = this.sheet(ref.sheet);
     const height = ref.lastRow - ref.headerRow;
     const table = ref.name ? ws.tables.find((t) => t.name === ref.name) : undefined;
-    const bad = (zh: string, en: string) => new WorkbookError("bad-request", { zh, en });
-    for (const col of columns) {
-      if (col.values.length !== height) throw bad(`第 ${col.column} 列的值有 ${col.values.length} 个，表格有 ${height} 行。`, `Column ${col.column} has ${col.values.length} values for ${height} table rows.`);
-      if (col.column < 1) throw bad(`列号 ${col.column} 无效。`, `Invalid column ${col.column}.`);
-    }
-    const appended = columns.filter((c) => c.column > ref.lastColumn).map((c) => c.column).sort((a, b) => a - b);
-    const newLast = appended.length ? appended[appended.length - 1] : ref.lastColumn;
-    if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) {
-      throw bad("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps.");
-    }
-    if (table) {
-      const names = new Set(table.columns.map((c) => String(c.name).trim().toLowerCase()));
-      for (const col of columns) {
-        if (col.column > ref.lastColumn && (col.header === undefined || col.header.trim() === "")) throw bad("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header.");
-        if (col.column > ref.lastColumn && names.has(col.header!.trim().toLowerCase())) throw bad(`表格中已有名为“${col.header}”的列。`, `The table already has a column named "${col.header}".`);
-      }
-    }
+    const { appended, newLast } = checkColumnWrites(ref, columns, table ? { names: new Set(table.columns.map((c) => String(c.name).trim().toLowerCase())) } : null);
     const styles = this.styles;
     // Appended cells take the look of the table's last column: header cells its whole format, data
     // cells its font, border and alignment (not its fill or number format: those are data to staff).
