@@ -6,6 +6,8 @@
 // No duplicate IDs: the native-formula workbook (libreoffice.ts) does not model them, and the
 // results are compared row by row.
 import type { CellValue, RawTable } from "../../src/engine/types";
+// The sample's generator (mulberry32): the same seed gives the same table on every machine.
+import { prng } from "../../src/sample/generate";
 
 export const SHEET = "年度考核";
 export const HEADERS = [
@@ -15,18 +17,6 @@ export const HEADERS = [
 ];
 /** 0-based columns of HEADERS, for the writers. */
 export const COL = { id: 0, name: 1, subject: 2, unit: 3, group: 4, topLeader: 5, P: 6, D: 7, L: 8, S: 9, B: 10, political: 11, circular: 12, incentive: 13, manualGrade: 14 } as const;
-
-/** mulberry32: small, fast and well mixed; the same seed gives the same table on every machine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢";
 const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国文辉鹏飞宇浩然志新海波晓东";

@@ -78,8 +78,8 @@ const EXAM_HEADERS = ["单位", "考察年度", "备注"];
 const GROUP = { district: "区直单位", town: "镇街道" };
 const YEAR = 2023;
 
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. */
-function prng(seed: number): () => number {
+/** mulberry32: a small, fast, well-mixed 32-bit PRNG; the same seed gives the same cells on every machine. */
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
