@@ -5,24 +5,17 @@ import type { ComputeSummary, FeedbackResult, ResultConflict, TableSummary } fro
 import { rangeAddress } from "../actions/layout";
 import { FINDINGS_SHEET } from "../i18n/actions";
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
-import type { SettingsStore } from "../actions/policy-store";
 import { PolicyError } from "../engine/policy";
 import type { Finding, Highlight, Message } from "../engine/types";
 import { COMPONENT_KEYS } from "../engine/types";
 import { columnLabel } from "../i18n/messages";
-import type { NoteMode, OfficeWorkbook, ProgressPhase } from "../workbook/office";
+import type { NoteMode, PaneHost, ProgressPhase } from "./host";
 import { HIGHLIGHT_FILLS, TableRef } from "../workbook/port";
 import { clear, h } from "./dom";
 import { localToday, SchemeView, schemeView, tableAddress } from "./logic";
 import { draftFromPolicy, fieldOf, PolicyDraft, policyFromDraft } from "./policy-form";
 import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, UndoKind, Verb } from "./session";
 import { Lang, LANG_KEY, notesWhere, StringKey, t } from "../i18n/pane";
-
-export interface AppEnv {
-  office: OfficeWorkbook;
-  settings: SettingsStore;
-  storage: { get(key: string): string | null; set(key: string, value: string): void };
-}
 
 type Tab = "compute" | "feedback" | "validate" | "policy";
 const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
@@ -76,12 +69,13 @@ export class App {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly env: AppEnv,
+    private readonly env: PaneHost,
   ) {
-    const stored = env.storage.get(LANG_KEY);
+    const stored = env.preferences.get(LANG_KEY);
     this.lang = stored === "en" ? "en" : "zh";
     this.status = document.getElementById("status");
-    this.session = new PaneSession(env.office, env.settings);
+    this.session = new PaneSession(env.workbook, env.settings);
+    env.onProgress((phase, done, total) => this.progress(phase, done, total));
     const policy = this.session.policy;
     this.draft = draftFromPolicy(policy.policy);
     if (policy.findings.length) {
@@ -104,7 +98,7 @@ export class App {
     this.render();
     this.setStatus(t(this.lang, "ready"));
     // Functions computed before the pane loaded the workbook's own policy used the default one.
-    if (this.session.policy.source === "workbook") this.env.office.recalculate().catch(() => undefined);
+    if (this.session.policy.source === "workbook") this.env.workbook.recalculate().catch(() => undefined);
   }
 
   /** Progress from the adapter: shown in the status bar without re-rendering the pane. */
@@ -241,7 +235,7 @@ export class App {
     const cell = f.cell ?? (f.row ? `A${f.row}` : null);
     if (!cell) return;
     try {
-      await this.env.office.select(f.sheet, cell);
+      await this.env.workbook.select(f.sheet, cell);
     } catch (e) {
       this.notice = errorNotice(e);
       this.render();
@@ -278,7 +272,7 @@ export class App {
 
   setLanguage(lang: Lang): void {
     this.lang = lang;
-    this.env.storage.set(LANG_KEY, lang);
+    this.env.preferences.set(LANG_KEY, lang);
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     this.render();
     this.setStatus(t(lang, this.busy ? "working" : "ready"));

@@ -21,8 +21,8 @@ import { setActivePolicy } from "../engine/active-policy";
 import type { PolicyDocument } from "../engine/policy";
 import type { Finding, Message } from "../engine/types";
 import type { Sample } from "../sample";
-import type { NoteMode, OfficeWorkbook } from "../workbook/office";
 import { Snapshot, TableRef, WorkbookError } from "../workbook/port";
+import type { NoteMode, PaneWorkbook } from "./host";
 import { chooseTable, localToday, ownResultsOf, readFeedbackDate, readWritten, recordWritten, WRITTEN_SETTING, WrittenRecord } from "./logic";
 
 export type Verb = "compute" | "feedback" | "sample" | "undo" | "validate" | "policy";
@@ -120,7 +120,8 @@ export class PaneSession {
   policy: StoredPolicy;
 
   constructor(
-    readonly office: OfficeWorkbook,
+    /** The workbook of the pane's host (Excel's OfficeWorkbook, WPS's …): the session knows no host. */
+    readonly office: PaneWorkbook,
     readonly settings: SettingsStore,
     undoLevels?: number,
   ) {

@@ -1,9 +1,9 @@
 // Task pane entry: wait for Office (with a timeout: Office.onReady may never fire, e.g. when
 // office.js cannot load), then start the pane in Excel, or say clearly why it cannot run.
-import { OfficeWorkbook } from "../workbook/office";
-import { App } from "./app";
+import { OfficeHost } from "./office-host";
+import { startPane } from "./start";
 import { clear, h } from "./dom";
-import { languageStorage, officeSettings } from "./settings";
+import { languageStorage } from "./settings";
 import { Lang, LANG_KEY, t } from "../i18n/pane";
 
 /** How long to wait for Office.onReady before saying so (ms); ?officeTimeout=… overrides it (tests). */
@@ -79,11 +79,7 @@ export function boot(): void {
 function start(): void {
   const root = document.getElementById("app");
   if (!root) return;
-  let app: App | null = null;
-  const office = new OfficeWorkbook({ onProgress: (phase, done, total) => app?.progress(phase, done, total) });
-  app = new App(root, { office, settings: officeSettings(), storage: languageStorage });
-  document.documentElement.lang = app.lang === "zh" ? "zh-CN" : "en";
-  app.start();
+  startPane(root, new OfficeHost());
 }
 
 boot();
