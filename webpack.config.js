@@ -6,6 +6,15 @@
 //   taskpane.css, assets/   static files
 //   office-js/              a local copy of office.js and the files it loads lazily, for offline tests
 //
+//
+// The same build also makes the WPS 表格 add-in (README "WPS 表格") into dist-wps/ — `--config-name wps`
+// (npm run build:wps) makes only that one:
+//   index.html + main.js    the add-in's page: ribbon callbacks and custom functions (src/wps/main.ts), a classic script
+//   taskpane.html / .js     the same task pane on the WPS host (src/taskpane/wps.ts)
+//   ribbon.xml, manifest.xml, functions.json   from scripts/wps-addin.js (functions.json from the same JSDoc)
+//   images/, assets/, taskpane.css
+// WPS embeds an older Chromium: these bundles target ES2017.
+//
 // office.js comes from Microsoft's CDN in production builds (the store requires it). Development builds,
 // and production builds made with ASSESS_LOCAL_OFFICE_JS=1, load ./office-js/office.js instead.
 // `webpack serve` (see scripts/start.js) serves https://localhost:3000 with the certificates in
@@ -19,6 +28,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FunctionsZhPlugin } = require("./scripts/functions-zh");
+const { WpsAddinPlugin } = require("./scripts/wps-addin");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const OFFICE_JS_LOCAL = "office-js/office.js";
@@ -74,12 +84,88 @@ function httpsServerOptions() {
   return options;
 }
 
-module.exports = (env, argv) => {
+// The WPS pages' CSP: no connection anywhere (scripts, styles and images are the add-in's own files,
+// whatever scheme WPS serves them under).
+const WPS_CONTENT_SECURITY_POLICY = ["connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'"].join("; ");
+
+function tsRule(target) {
+  return {
+    test: /\.ts$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        // Type-check only what the bundles contain, not every file tsconfig includes (tests, CLI).
+        onlyCompileBundledFiles: true,
+        // tsconfig.json is for type checking (noEmit); the bundler needs the output.
+        compilerOptions: { noEmit: false, module: "es2020", sourceMap: true, target },
+        // Each configuration of the build compiles on its own.
+        instance: target,
+      },
+    },
+  };
+}
+
+/** The WPS 表格 add-in (dist-wps/). */
+function wpsConfig(dev) {
+  return {
+    name: "wps",
+    entry: {
+      main: "./src/wps/main.ts",
+      taskpane: "./src/taskpane/wps.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist-wps"),
+      filename: "[name].js",
+      clean: true,
+    },
+    target: ["web", "es2017"],
+    devtool: "source-map",
+    resolve: { extensions: [".ts", ".js", ".json"] },
+    module: { rules: [tsRule("es2017")] },
+    plugins: [
+      // Excel's metadata (with the associate calls the functions file gets) is the source of WPS's functions.json.
+      new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "office-functions.json" }),
+      new FunctionsZhPlugin({ input: FUNCTIONS_SOURCE, englishAsset: "office-functions.json", output: "office-functions.zh-CN.json" }),
+      new WpsAddinPlugin({ zhAsset: "office-functions.zh-CN.json", officeAssets: ["office-functions.json"], description: "考核助手 ASSESS" }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        template: "./src/wps/index.html",
+        chunks: ["main"],
+        // A classic, blocking script: WPS calls the ribbon callbacks as this page's global functions.
+        scriptLoading: "blocking",
+        inject: "head",
+        templateParameters: { contentSecurityPolicy: WPS_CONTENT_SECURITY_POLICY },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        scriptLoading: "blocking",
+        templateParameters: { officeJsUrl: "", contentSecurityPolicy: WPS_CONTENT_SECURITY_POLICY },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/wps/*.svg", to: "images/[name][ext]" },
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        ],
+      }),
+    ],
+    performance: { hints: dev ? false : "warning", assetFilter: (name) => name.endsWith(".js") && !name.endsWith(".map") },
+  };
+}
+
+module.exports = (env, argv) => [excelConfig(env, argv), wpsConfig(argv.mode !== "production")];
+
+function excelConfig(env, argv) {
   const dev = argv.mode !== "production";
   const localOfficeJs = dev || process.env.ASSESS_LOCAL_OFFICE_JS === "1";
   const officeJsDist = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 
   return {
+    name: "excel",
     // Entry order is the script order in taskpane.html: functions before the task pane.
     entry: {
       functions: FUNCTIONS_SOURCE,
@@ -94,24 +180,7 @@ module.exports = (env, argv) => {
     // No eval-based source maps: the page's CSP forbids eval.
     devtool: "source-map",
     resolve: { extensions: [".ts", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Type-check only what the bundles contain, not every file tsconfig includes (tests, CLI).
-              onlyCompileBundledFiles: true,
-              // tsconfig.json is for type checking (noEmit); the bundler needs the output.
-              compilerOptions: { noEmit: false, module: "es2020", sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule("es2020")] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       new FunctionsZhPlugin({ input: FUNCTIONS_SOURCE, englishAsset: "functions.json", output: "functions.zh-CN.json" }),

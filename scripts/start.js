@@ -162,7 +162,7 @@ async function startLinux() {
   if (regenerated) log("A new CA was generated: trust it again (instructions below) if you trusted an older one.");
 
   // Own process group, so one signal reaches webpack and anything it spawns.
-  const child = spawn(process.execPath, [WEBPACK_CLI, "serve", "--mode", "development"], {
+  const child = spawn(process.execPath, [WEBPACK_CLI, "serve", "--mode", "development", "--config-name", "excel"], {
     cwd: ROOT,
     env: { ...process.env, ASSESS_CERT_DIR: CERT_DIR },
     stdio: ["ignore", "inherit", "inherit"],
@@ -229,10 +229,10 @@ async function startDesktop() {
   // Generates and trusts the dev certificates (may prompt), as Microsoft's templates do.
   const devCerts = require("office-addin-dev-certs");
   await devCerts.ensureCertificatesAreInstalled();
-  const built = run(process.execPath, [WEBPACK_CLI, "--mode", "development"]);
+  const built = run(process.execPath, [WEBPACK_CLI, "--mode", "development", "--config-name", "excel"]);
   if (built !== 0) return built;
   const debugging = require.resolve("office-addin-debugging/cli.js", { paths: [ROOT] });
-  const devServer = `node "${WEBPACK_CLI}" serve --mode development`;
+  const devServer = `node "${WEBPACK_CLI}" serve --mode development --config-name excel`;
   return run(process.execPath, [debugging, "start", MANIFEST, "desktop", "--dev-server", devServer, "--dev-server-port", String(PORT)]);
 }
 

@@ -23,3 +23,33 @@ export const wpsText = {
   openPaneFailed: (detail: string): Bilingual => ({ zh: `无法打开考核助手任务窗格：${detail}`, en: `Could not open the ASSESS task pane: ${detail}` }),
   ribbonBusy: { zh: "考核助手正在处理上一个操作，请稍候。", en: "ASSESS is still working on the previous step; please wait." },
 } as const;
+
+/** The ribbon's words (ribbon.xml asks for them through getLabel / getScreentip; ids from src/wps/ribbon.json). */
+export const ribbonText = {
+  paneTitle: { zh: "考核助手", en: "ASSESS" },
+  labels: {
+    assessTab: { zh: "考核助手", en: "ASSESS" },
+    assessGroup: { zh: "考核", en: "Assessment" },
+    assessCompute: { zh: "计算排名", en: "Compute ranking" },
+    assessValidate: { zh: "校验", en: "Validate" },
+    assessFeedback: { zh: "反馈", en: "Feedback" },
+    assessUndo: { zh: "撤销", en: "Undo" },
+    assessOpen: { zh: "打开考核助手", en: "Open ASSESS" },
+  },
+  tips: {
+    assessCompute: { zh: "计算综合得分、等次和排名，写入结果列和历年奖励、考察覆盖、反馈、校验结果工作表。", en: "Compute composites, grades and ranks; write the result columns and the 历年奖励, 考察覆盖, 反馈 and 校验结果 sheets." },
+    assessValidate: { zh: "检查全部考核表，列出问题并写入校验结果工作表。", en: "Check every assessment table; list the findings and write them to the 校验结果 sheet." },
+    assessFeedback: { zh: "按单位绩效表生成反馈工作表，保留已填写的整改状态。", en: "Write the 反馈 sheet from the unit table, keeping the statuses typed into it." },
+    assessUndo: { zh: "撤销考核助手的上一步（计算、反馈或插入示例）。", en: "Undo ASSESS's last step (a compute, feedback or sample insertion)." },
+    assessOpen: { zh: "显示或隐藏考核助手任务窗格。", en: "Show or hide the ASSESS task pane." },
+  },
+} as const;
+
+/** The WPS pane's own words (outside WPS). */
+export const wpsPaneText = {
+  outsideTitle: { zh: "请在 WPS 表格中打开", en: "Open this in WPS Spreadsheets" },
+  outside: {
+    zh: "这是考核助手的 WPS 任务窗格，需要在 WPS 表格中通过功能区“考核助手 → 打开考核助手”打开。当前页面不在 WPS 中运行，因此无法读取工作簿。",
+    en: "This is ASSESS's WPS task pane: open it in WPS Spreadsheets from the ribbon, 考核助手 → 打开考核助手. This page is not running inside WPS, so it cannot read a workbook.",
+  },
+} as const;

@@ -23,7 +23,7 @@ export function chromiumPath(): string | null {
 
 /** `npm run build` with office.js served from dist/office-js/ (ASSESS_LOCAL_OFFICE_JS=1), into test-output/e2e-dist. */
 export function buildLocal(): string {
-  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--output-path", E2E_DIST], {
+  execFileSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js", { paths: [ROOT] }), "--mode", "production", "--config-name", "excel", "--output-path", E2E_DIST], {
     cwd: ROOT,
     env: { ...process.env, ASSESS_LOCAL_OFFICE_JS: "1" },
     stdio: "pipe",

@@ -55,6 +55,7 @@ export interface WpsDouble {
   readonly calls: Record<string, number>;
   resetCalls(): void;
   failOn(member: string, nth?: number): void;
+  fire(event: string, ...args: unknown[]): void;
   sheetNames(all?: boolean): string[];
   sheetVisibility(name: string): number | null;
   cell(sheet: string, address: string): WpsCellState;

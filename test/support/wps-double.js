@@ -132,6 +132,7 @@
       this.faults = []; // { member, countdown }
       this.workbookName = options.name || "工作簿1";
       this.sheetCounter = 0;
+      this.listeners = {}; // ApiEvent name → callbacks
     }
     count(member) {
       this.calls[member] = (this.calls[member] || 0) + 1;
@@ -850,10 +851,21 @@
       return pane;
     });
     method(app, "GetTaskPane", (id) => model.taskPanes.find((p) => p.ID === Number(id)) || null);
-    method(app, "AddCustomFunction", (namespace, name, fn, metadata) => {
+    // WPS has custom functions from 12.1.0.20540 on: an older build has no AddCustomFunction.
+    if (model.build >= 20540)
+      method(app, "AddCustomFunction", (namespace, name, fn, metadata) => {
       if (typeof namespace !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || typeof fn !== "function") throw wpsError("AddCustomFunction：参数无效。");
       model.functions[`${namespace}.${name}`.toUpperCase()] = { fn, metadata };
+      });
+    const apiEvent = {};
+    method(apiEvent, "AddApiEventListener", (name, callback) => {
+      if (typeof callback !== "function" && typeof callback !== "string") throw wpsError("AddApiEventListener：参数无效。");
+      (model.listeners[name] = model.listeners[name] || []).push(callback);
     });
+    method(apiEvent, "RemoveApiEventListener", (name, callback) => {
+      model.listeners[name] = (model.listeners[name] || []).filter((c) => callback !== undefined && c !== callback);
+    });
+    member(model, app, "ApiEvent", () => apiEvent);
     app.Enum = {};
     return app;
   }
@@ -922,6 +934,10 @@
     }
     resetCalls() {
       this.model.calls = {};
+    }
+    /** WPS raises an application event (WorkbookOpen, WorkbookActivate …): the listeners run. */
+    fire(name, ...args) {
+      for (const cb of this.model.listeners[name] || []) if (typeof cb === "function") cb(...args);
     }
     /** The nth call from now (1-based) of `member` ("Value2=", "Interior.Color=", "AddComment", "Worksheets.Add" …) throws. */
     failOn(member, nth) {
