@@ -1,6 +1,6 @@
 // `npm run bench [-- --json] [-- --only engine,cli,…] [-- --quick] [-- --lo-timeout 40] [-- --repeat 3]`: the benchmark of
 // issue 5. Not part of `npm test`: it prints figures and checks results, it asserts no timings.
-// Sections: engine, cli, libreoffice, functions, taskpane, bundle (README "Performance" explains them).
+// Sections: engine, rawdata, cli, libreoffice, functions, taskpane, bundle (README "Performance" explains them).
 // scripts/bench/index.js builds what is measured (lib/, dist/, this folder) and then runs this file.
 import * as os from "node:os";
 import { benchBundle, BundleResult } from "./bundle";
@@ -8,16 +8,18 @@ import { benchCli, CliResult, CLI_SIZES } from "./cli";
 import { benchEngine, EngineResult, engineWorker, ENGINE_SIZES } from "./engine";
 import { benchFunctions, FunctionsResult } from "./functions";
 import { benchLibreOffice, ensureSoffice, LibreOfficeResult, LIBREOFFICE_SIZES } from "./libreoffice";
+import { benchRawData, RawDataResult } from "./rawdata";
 import { benchTaskpane, TaskpaneResult, taskpaneWorker, TASKPANE_SIZES } from "./taskpane";
 import { checkSummary } from "./compare";
 import { formatRows, round } from "./util";
 
-const SECTIONS = ["engine", "cli", "libreoffice", "functions", "taskpane", "bundle"] as const;
+const SECTIONS = ["engine", "rawdata", "cli", "libreoffice", "functions", "taskpane", "bundle"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; platform: string; libreoffice?: string };
   engine?: EngineResult[];
+  rawdata?: RawDataResult[];
   cli?: CliResult[];
   libreoffice?: LibreOfficeResult[];
   functions?: FunctionsResult;
@@ -61,6 +63,10 @@ function targets(r: Report): NonNullable<Report["targets"]> {
       );
     }
   }
+  for (const x of r.rawdata ?? []) {
+    const what = x.kind === "survey" ? "questionnaires" : "ballot rows";
+    add(`rawdata: ${formatRows(x.rows)} ${what} well under 1 s (< 250 ms), counts as generated`, x.ms < 250 && x.countsMatch, `${x.ms} ms, ${x.countsMatch ? "counts match" : "COUNTS DIFFER"}`);
+  }
   for (const x of r.ratios ?? []) {
     if (x.rows >= 10_000) add(`cli ≥ 3× faster than LibreOffice at ${formatRows(x.rows)} rows`, x.endToEnd >= 3, `${x.endToEnd}× end to end, ${x.recalcOnly}× against the recalculation alone`);
   }
@@ -97,6 +103,12 @@ function print(r: Report): void {
       const rounds = e.rounds ? `  rounds ${e.rounds.join(" / ")}` : "";
       out.push(`${pad(formatRows(e.rows), 10)}${pad(e.ms, 10)}${pad(e.usPerRow, 10)}${pad(e.cpuMs, 10)}${pad(e.rssMB, 10)}${pad(e.inputRssMB, 10)}${pad(e.runs.length, 6)}${rounds}`);
     }
+    out.push("");
+  }
+  if (r.rawdata) {
+    out.push("rawdata — computeSurvey / computeBallots on generated raw rows (median of 11, in process)");
+    out.push(`${pad("kind", 10)}${pad("rows", 10)}${pad("ms", 10)}${pad("µs/row", 10)}${pad("groups", 8)}${pad("findings", 10)}${pad("counts", 8)}`);
+    for (const x of r.rawdata) out.push(`${pad(x.kind, 10)}${pad(formatRows(x.rows), 10)}${pad(x.ms, 10)}${pad(x.usPerRow, 10)}${pad(x.groups, 8)}${pad(x.findings, 10)}${pad(x.countsMatch ? "ok" : "DIFFER", 8)}`);
     out.push("");
   }
   if (r.cli || r.libreoffice) {
@@ -151,6 +163,7 @@ async function main(): Promise<void> {
   };
   const skipped: Record<string, string> = {};
   if (wanted.has("engine")) report.engine = await benchEngine(quick ? upTo(ENGINE_SIZES, 100_000) : ENGINE_SIZES, Math.max(1, Number(option("--repeat") ?? 1) || 1));
+  if (wanted.has("rawdata")) report.rawdata = benchRawData();
   if (wanted.has("cli")) report.cli = await benchCli(quick ? upTo(CLI_SIZES, 10_000) : CLI_SIZES);
   if (wanted.has("libreoffice")) {
     const lo = ensureSoffice();

@@ -95,6 +95,8 @@ export interface AnnualResults {
   reasons(j: number): readonly ReasonCode[];
   highlight(j: number): Highlight | null;
   explanation(j: number): Message;
+  /** Index of the row's pool in AnnualOutcome.pools. */
+  poolAt(j: number): number;
   /** The whole result of one row, as an object. */
   at(j: number): AnnualRowResult;
 }
@@ -643,6 +645,10 @@ class Rows implements AnnualResults {
       this.sharedExplanations.set(key, shared);
     }
     return shared;
+  }
+
+  poolAt(j: number): number {
+    return this.pool[j];
   }
 
   at(j: number): AnnualRowResult {

@@ -85,6 +85,28 @@ export const EXAMINATION_COLUMNS: ColumnSpec[] = [
   { key: "year", zh: "考察年度", en: "Year", aliases: ["考察年份", "Examination year"], required: true },
 ];
 
+/**
+ * Raw survey answers (民意调查, POLICY.md §11; INTERFACES.md §1f): one row per questionnaire, the unit
+ * surveyed (its 编号 or 名称 in the unit table) and one answer per index (a level word or 0–100).
+ */
+export const SURVEY_COLUMNS: ColumnSpec[] = [
+  { key: "questionnaire", zh: "问卷编号", en: "Questionnaire", aliases: ["问卷号", "Questionnaire ID"] },
+  { key: "unit", zh: "单位", en: "Unit", aliases: ["考核对象", "被调查单位", "调查单位"], required: true },
+  { key: "H", zh: "幸福感", en: "Happiness", required: true },
+  { key: "S", zh: "满意度", en: "Satisfaction", required: true },
+  { key: "A", zh: "安全感", en: "Security", required: true },
+];
+
+/**
+ * Democratic-evaluation ballots (民主测评票, POLICY.md §11; INTERFACES.md §1g): one row per ballot and
+ * subject, the subject (an 编号 or 姓名 of the annual table) and the choice (好/较好/一般/差 …).
+ */
+export const BALLOT_COLUMNS: ColumnSpec[] = [
+  { key: "ballot", zh: "票号", en: "Ballot", aliases: ["选票编号", "Ballot ID"] },
+  { key: "subject", zh: "测评对象", en: "Subject", aliases: ["被测评人", "被测评对象"], required: true },
+  { key: "choice", zh: "评价", en: "Choice", aliases: ["测评意见", "评价意见", "Rating"], required: true },
+];
+
 /** The 反馈 sheet's columns, left to right (POLICY.md §8). */
 export const FEEDBACK_COLUMNS: ColumnSpec[] = [
   { key: "id", zh: "编号", en: "ID" },

@@ -8,6 +8,17 @@ import { msg } from "../i18n/messages";
 import { normalizeText } from "./values";
 
 export type WeightValue = number | string;
+/** The four ballot choices 好 / 较好 / 一般 / 差 (POLICY.md §3). */
+export type BallotChoice = "good" | "fairlyGood" | "average" | "poor";
+export const BALLOT_CHOICES: readonly BallotChoice[] = ["good", "fairlyGood", "average", "poor"];
+/** The survey indices 幸福感 H, 满意度 S, 安全感 A (POLICY.md §2). */
+export type SurveyIndexKey = "H" | "S" | "A";
+export const SURVEY_INDEX_KEYS: readonly SurveyIndexKey[] = ["H", "S", "A"];
+/** One answer level of a survey index: its worth on 0–100 and its spellings. */
+export interface SurveyLevel {
+  points: number;
+  words: string[];
+}
 export type QuotaRounding = "half-up" | "floor" | "ceil";
 export type RankingStyle = "competition" | "dense";
 
@@ -23,7 +34,10 @@ export interface PolicyDocument {
   performance: { mode: "as-is" | "convert" };
   rounding: { decimals: number; mode: "half-up" };
   minping: { maxPoints: number; weights: { H: WeightValue; S: WeightValue; A: WeightValue } };
-  democratic: { weights: { good: number; fairlyGood: number; average: number; poor: number } };
+  /** Ballots (POLICY.md §3, §11): the weight of each choice, its spellings, and the spellings of an abstention. */
+  democratic: { weights: Record<BallotChoice, number>; choices: Record<BallotChoice, string[]>; abstain: string[] };
+  /** Raw survey answers (POLICY.md §11): each index's levels best first, the no-answer words, the small-sample threshold. */
+  survey: { levels: Record<SurveyIndexKey, SurveyLevel[]>; noAnswer: string[]; smallSample: number };
   grades: { team: GradeName[]; cadre: GradeName[] };
   bands: number[];
   quota: { enabled: boolean; ratio: number; rounding: QuotaRounding; minimum: number; tieBreak: ComponentKey[] };
@@ -140,9 +154,51 @@ export function validatePolicyDocument(doc: PolicyDocument): Finding[] {
 
   const dw = doc.democratic?.weights;
   if (need(isPlainObject(dw), "democratic.weights", "必须是对象", "must be an object")) {
-    for (const k of ["good", "fairlyGood", "average", "poor"] as const) {
+    for (const k of BALLOT_CHOICES) {
       need(isNum(dw[k]) && dw[k] >= 0 && dw[k] <= 100, `democratic.weights.${k}`, "必须是 0–100 的数", "must be a number from 0 to 100");
     }
+  }
+  // The ballot words (POLICY.md §11): four choices and the abstentions, no spelling in two of them.
+  const words = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === "string" && t.trim() !== "");
+  const noOverlap = (lists: [string, string[]][]) => {
+    const seen = new Map<string, string>();
+    for (const [path, terms] of lists)
+      for (const t of terms) {
+        const k = normalizeText(t);
+        const prev = seen.get(k);
+        need(prev === undefined || prev === path, path, `“${t}”同时出现在 ${prev} 中`, `"${t}" also appears under ${prev}`);
+        seen.set(k, path);
+      }
+  };
+  const dc = doc.democratic?.choices;
+  if (need(isPlainObject(dc), "democratic.choices", "必须是对象", "must be an object")) {
+    const lists: [string, string[]][] = [];
+    for (const k of BALLOT_CHOICES)
+      if (need(words(dc[k]) && dc[k].length > 0, `democratic.choices.${k}`, "必须是至少一个写法的文字列表", "must be a list of at least one spelling")) lists.push([`democratic.choices.${k}`, dc[k]]);
+    for (const k of Object.keys(dc)) need((BALLOT_CHOICES as readonly string[]).includes(k), `democratic.choices.${k}`, "未知的评价档次", "unknown choice");
+    if (need(words(doc.democratic.abstain), "democratic.abstain", "必须是文字列表", "must be a list of texts")) lists.push(["democratic.abstain", doc.democratic.abstain]);
+    noOverlap(lists);
+  }
+  const sv = doc.survey;
+  if (need(isPlainObject(sv), "survey", "必须是对象", "must be an object")) {
+    const noAnswerOk = need(words(sv.noAnswer), "survey.noAnswer", "必须是文字列表", "must be a list of texts");
+    if (need(isPlainObject(sv.levels), "survey.levels", "必须是对象", "must be an object")) {
+      for (const k of Object.keys(sv.levels)) need((SURVEY_INDEX_KEYS as readonly string[]).includes(k), `survey.levels.${k}`, "未知的指数（只能是 H、S、A）", "unknown index (only H, S, A)");
+      for (const k of SURVEY_INDEX_KEYS) {
+        const levels = sv.levels[k];
+        const path = `survey.levels.${k}`;
+        if (!need(Array.isArray(levels) && levels.length > 0, path, "必须是至少一档的列表", "must be a list of at least one level")) continue;
+        const lists: [string, string[]][] = noAnswerOk ? [["survey.noAnswer", sv.noAnswer]] : [];
+        levels.forEach((l, i) => {
+          const p = `${path}.${i}`;
+          if (!need(isPlainObject(l), p, "必须是 { points, words } 对象", "must be an object { points, words }")) return;
+          need(isNum(l.points) && l.points >= 0 && l.points <= 100, `${p}.points`, "必须是 0–100 的数", "must be a number from 0 to 100");
+          if (need(words(l.words) && l.words.length > 0, `${p}.words`, "必须是至少一个写法的文字列表", "must be a list of at least one spelling")) lists.push([`${p}.words`, l.words]);
+        });
+        noOverlap(lists);
+      }
+    }
+    need(Number.isInteger(sv.smallSample) && sv.smallSample >= 0, "survey.smallSample", "必须是非负整数", "must be a whole number ≥ 0");
   }
 
   for (const kind of ["team", "cadre"] as const) {

@@ -44,7 +44,9 @@ export type FindingCode =
   | "POLICY_INVALID"
   | "MISSING_COLUMN"
   | "DUPLICATE_COLUMN"
-  | "UNKNOWN_GROUP";
+  | "UNKNOWN_GROUP"
+  /** A survey index of a unit computed from fewer answers than policy.survey.smallSample (warning, POLICY.md §11). */
+  | "SMALL_SAMPLE";
 
 export interface Message {
   zh: string;

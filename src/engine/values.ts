@@ -151,6 +151,19 @@ export function keyHash(s: string): number {
   return h === 0 ? 1 : h;
 }
 
+/** A row whose every cell is blank (skipped, not reported). */
+export function isBlankRow(cells: readonly CellValue[]): boolean {
+  for (let c = 0; c < cells.length; c++) if (!isBlank(cells[c])) return false;
+  return true;
+}
+
+/** A non-zero hash of a keyHash and a small number (a ballot's subject, a questionnaire's unit), for repeatedGroups. */
+export function pairHash(textHash: number, n: number): number {
+  let h = Math.imul(textHash ^ (n + 1), 0x01000193);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
+
 /**
  * Groups of equal keys (repeated IDs) among items 0 … count − 1: each group lists its indices in
  * order, and groups come in the order their second member appears. hashes[i] is keyHash of item i's
