@@ -33,7 +33,9 @@ export function boot(): void {
   if (!app()) return showOutsideWps(root);
   const host = new WpsHost(app);
   const pane = startPane(root, host);
-  host.followRibbon(ribbonVerbRunner(pane));
+  // The verb's tab first (the pane's own tab buttons), so that its outcome is what the user sees.
+  const showTab = (tab: string) => (document.getElementById(`tab-${tab}`) as HTMLElement | null)?.click();
+  host.followRibbon(ribbonVerbRunner(pane, showTab));
 }
 
 boot();

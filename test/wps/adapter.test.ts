@@ -12,6 +12,9 @@ import { SETTINGS_SHEET, WpsDocumentSettings, CHUNK } from "../../src/workbook/w
 import { WorkbookError } from "../../src/workbook/port";
 import { createWorkbook as createExcel } from "../support/excel-double";
 import { createWorkbook as createWps, WpsDouble, WpsFixture } from "../support/wps-double";
+import { Norm, normExcel, normWps as normDump } from "./normalize";
+
+const normWps = (d: WpsDouble): Norm => normDump(d.dump());
 
 jest.setTimeout(120_000);
 
@@ -22,46 +25,6 @@ function wpsRig(fixture: WpsFixture = { sheets: [{ name: "Sheet1" }] }) {
   const d = createWps(fixture);
   const port = new WpsWorkbook({ application: () => d.application as never, yieldToPage: noYield });
   return { d, port };
-}
-
-/** Cells of every sheet in one comparable shape: value, type, number format, fill (ARGB), bold, note. */
-type Norm = Record<string, Record<string, { v: unknown; t: string; nf: string; fill: string | null; bold: boolean; note: string | null }>>;
-
-function normWps(d: WpsDouble): Norm {
-  const out: Norm = {};
-  for (const s of d.dump().sheets) {
-    if (s.name === SETTINGS_SHEET) continue;
-    const cells: Norm[string] = {};
-    for (const [a, c] of Object.entries(s.cells)) {
-      const n = { v: c.value ?? "", t: c.type ?? "Empty", nf: c.numberFormat ?? "General", fill: typeof c.fill === "number" ? bgrToArgb(c.fill) : null, bold: !!c.bold, note: c.comment ?? null };
-      if (n.t === "Empty" && n.nf === "General" && !n.fill && !n.bold && n.note === null) continue;
-      cells[a] = n;
-    }
-    out[s.name] = cells;
-  }
-  return out;
-}
-
-function normExcel(dump: { sheets: { name: string; cells: Record<string, Record<string, unknown>> }[] }): Norm {
-  const out: Norm = {};
-  for (const s of dump.sheets) {
-    const cells: Norm[string] = {};
-    for (const [a, c] of Object.entries(s.cells)) {
-      const fill = c.fill as { color: string } | null | undefined;
-      const n = {
-        v: c.value ?? "",
-        t: (c.type as string) ?? "Empty",
-        nf: (c.numberFormat as string) ?? "General",
-        fill: fill ? "FF" + fill.color.replace("#", "").toUpperCase() : null,
-        bold: !!c.bold,
-        note: (c.note as string | null | undefined) ?? null,
-      };
-      if (n.t === "Empty" && n.nf === "General" && !n.fill && !n.bold && n.note === null) continue;
-      cells[a] = n;
-    }
-    out[s.name] = cells;
-  }
-  return out;
 }
 
 describe("colours: HIGHLIGHT_FILLS (ARGB) ↔ Interior.Color (BGR, VBA's RGB())", () => {

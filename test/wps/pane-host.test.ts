@@ -63,13 +63,15 @@ describe("PaneSession on the WPS host", () => {
   test("the ribbon's verbs reach the pane: the pending one at once, later ones as they come, each once", async () => {
     const ran: RibbonVerb[] = [];
     const verbs = { compute: async () => void ran.push("compute"), validate: async () => void ran.push("validate"), feedback: async () => void ran.push("feedback"), undoLast: async () => void ran.push("undo") };
+    const tabs: string[] = [];
     postCommand(d.application as never, "validate");
-    const stop = host.followRibbon(ribbonVerbRunner(verbs), 20);
+    const stop = host.followRibbon(ribbonVerbRunner(verbs, (tab) => tabs.push(tab)), 20);
     try {
       await new Promise((r) => setTimeout(r, 60));
       postCommand(d.application as never, "undo");
       await new Promise((r) => setTimeout(r, 100));
       expect(ran).toEqual(["validate", "undo"]);
+      expect(tabs).toEqual(["validate"]); // the verb's tab first; 撤销 leaves the pane where it is
       expect(d.pluginStorage.has(COMMAND_KEY)).toBe(false);
     } finally {
       stop();
