@@ -2,7 +2,7 @@
 import type { Message } from "../engine/types";
 import { say } from "../i18n/cli";
 
-export type Command = "rank" | "validate" | "policy" | "sample" | "help";
+export type Command = "rank" | "validate" | "policy" | "sample" | "notices" | "help";
 
 export interface CliArgs {
   command: Command;
@@ -19,6 +19,12 @@ export interface CliArgs {
   today?: string;
   /** --fill-performance: blank P cells of the annual table from the unit totals. */
   fillPerformance: boolean;
+  /** --issuer TEXT (notices): the issuing office. */
+  issuer?: string;
+  /** --date YYYY-MM-DD (notices): the notices' date (default: today). */
+  date?: string;
+  /** --cadres (notices): add each unit's team and cadres. */
+  cadresInNotices: boolean;
 }
 
 export class UsageError extends Error {
@@ -28,9 +34,11 @@ export class UsageError extends Error {
   }
 }
 
-const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres", "--feedback-date", "--today"]);
+const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres", "--feedback-date", "--today", "--issuer", "--date"]);
 const FLAG_OPTIONS = new Set(["--json", "--print-default", "--fill-performance"]);
-const VALUE_KEYS: Record<string, "out" | "policy" | "seed" | "cadres" | "feedbackDate" | "today"> = {
+const VALUE_KEYS: Record<string, "out" | "policy" | "seed" | "cadres" | "feedbackDate" | "today" | "issuer" | "date"> = {
+  "--issuer": "issuer",
+  "--date": "date",
   "--out": "out",
   "--policy": "policy",
   "--seed": "seed",
@@ -43,16 +51,17 @@ const ALLOWED: Record<Exclude<Command, "help">, string[]> = {
   validate: ["--policy", "--json", "--fill-performance"],
   policy: ["--print-default", "--policy", "--json"],
   sample: ["--out", "--seed", "--cadres"],
+  notices: ["--out", "--policy", "--issuer", "--date", "--cadres", "--fill-performance"],
 };
 const ALIASES: Record<string, string> = { "-o": "--out", "-p": "--policy" };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false, fillPerformance: false };
+  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false, fillPerformance: false, cadresInNotices: false };
   if (argv.length === 0) throw new UsageError(say.missingCommand());
   const [command, ...rest] = argv;
   if (!(command in ALLOWED)) throw new UsageError(say.unknownCommand(command));
   const cmd = command as Exclude<Command, "help">;
-  const args: CliArgs = { command: cmd, json: false, printDefault: false, fillPerformance: false };
+  const args: CliArgs = { command: cmd, json: false, printDefault: false, fillPerformance: false, cadresInNotices: false };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -66,6 +75,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       name = ALIASES[name] ?? name;
       if (!VALUE_OPTIONS.has(name) && !FLAG_OPTIONS.has(name)) throw new UsageError(say.unknownOption(a, cmd));
       if (!ALLOWED[cmd].includes(name)) throw new UsageError(say.unknownOption(name, cmd));
+      // --cadres takes a number for sample and is a flag for notices (add the cadres to each notice).
+      if (cmd === "notices" && name === "--cadres") {
+        if (eq > 0) throw new UsageError(say.unknownOption(a, cmd));
+        args.cadresInNotices = true;
+        continue;
+      }
       if (FLAG_OPTIONS.has(name)) {
         if (eq > 0) throw new UsageError(say.unknownOption(a, cmd));
         if (name === "--json") args.json = true;
@@ -82,10 +97,11 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     }
     positional.push(a);
   }
-  if (cmd === "rank" || cmd === "validate") {
+  if (cmd === "rank" || cmd === "validate" || cmd === "notices") {
     if (positional.length === 0) throw new UsageError(say.missingInput(cmd));
     args.input = positional[0];
     if (positional.length > 1) throw new UsageError(say.extraArgument(positional[1]));
+    if (cmd === "notices" && args.out === undefined) throw new UsageError(say.noticesNeedOut());
   } else if (positional.length > 0) {
     throw new UsageError(say.extraArgument(positional[0]));
   }

@@ -10,6 +10,8 @@ import { ActionError } from "../actions/errors";
 import { buildReport } from "../actions/report";
 import { validateWorkbook } from "../actions/validate";
 import { insertSample } from "../actions/sample";
+import { planNotices } from "../actions/notices";
+import { noticesDocx } from "../actions/noticesDocx";
 import { FeedbackDateError, parseDate } from "../engine/feedback";
 import { DEFAULT_CADRES, DEFAULT_SEED, MAX_CADRES, MIN_CADRES } from "../sample";
 import { canonicalPolicyJson, defaultPolicy, DEFAULT_POLICY_DOCUMENT, loadPolicy, Policy } from "../engine/policy";
@@ -151,6 +153,23 @@ async function policyCommand(args: CliArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
+/** `assess notices`: one .docx with a feedback notice per unit (POLICY.md §12). */
+async function notices(args: CliArgs, io: Io): Promise<number> {
+  const date = dateOption(args.date, "--date") ?? localToday();
+  const policy = await readPolicy(args.policy);
+  const input = args.input as string;
+  const wb = await openWorkbook(input);
+  const plan = await planNotices(wb, policy, { date, issuer: args.issuer, cadres: args.cadresInNotices, fillPerformance: args.fillPerformance });
+  const out = args.out as string;
+  try {
+    await writeFileAtomic(out, await noticesDocx(plan));
+  } catch (e) {
+    throw new CannotRun(say.cannotWrite(out, errorText(e)));
+  }
+  io.stdout(line(say.noticesWritten(plan.notices.length, resolve(out))) + "\n");
+  return plan.findings.some((f) => f.severity === "error") ? EXIT.inputErrors : EXIT.ok;
+}
+
 /** A whole-number option within bounds, or a usage error. */
 function wholeNumber(value: string | undefined, option: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -203,6 +222,8 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
         return await policyCommand(args, io);
       case "sample":
         return await sample(args, io);
+      case "notices":
+        return await notices(args, io);
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof CannotRun || e instanceof ActionError || e instanceof WorkbookError) {

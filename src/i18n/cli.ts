@@ -14,6 +14,8 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
   assess validate <in.xlsx> [--policy policy.json] [--json] [--fill-performance]
   assess policy   [--print-default] [--policy policy.json]
   assess sample   [--out file.xlsx] [--seed N] [--cadres N]
+  assess notices  <ranked.xlsx> --out notices.docx [--issuer 发文机关] [--date YYYY-MM-DD] [--cadres]
+                  [--policy policy.json] [--fill-performance]
   assess --help
 
 命令 Commands:
@@ -30,6 +32,11 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
             show the active policy; --print-default prints the default policy JSON
   sample    生成示例工作簿（默认 assess-sample.xlsx；已存在时不覆盖，除非用 --out 指明）
             write the sample workbook (default assess-sample.xlsx, never overwritten unless --out names it)
+  notices   按单位生成反馈通知书（一个 .docx，每个单位一份，GB/T 9704 版式）：组内排名、民评得分与排名、总分、
+            扣分事项及整改期限；--cadres 加上班子和干部的等次、综合得分与说明
+            write the feedback notices (one .docx, one notice per unit, GB/T 9704 layout): rank in the
+            group, 民评 points and rank, total, deduction items and deadlines; --cadres adds the team's
+            and cadres' grades, composites and reasons
 
 选项 Options:
   --out FILE      结果写入的文件 (written atomically)      file to write the results to
@@ -39,6 +46,10 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
   --today         今天的日期（判断逾期），默认系统日期      today, for overdue items (default: the system date)
   --fill-performance  年度考核表“绩效考核”为空的单元格取单位绩效总分（按政策原值或折算），不覆盖已填的值
                   blank P cells of the annual table from the unit totals (as is or 折算 per policy)
+  --issuer TEXT   通知书的发文机关（默认 中共苏仙区委考核办）   the notices' issuing office
+  --date DATE     通知书的成文日期，默认今天；反馈表中没有的扣分事项以此日期起算整改期限
+                  the notices' date (default: today); items not yet in 反馈 count their deadline from it
+  --cadres        （notices）加上班子和干部的等次          (notices) add the team's and cadres' grades
   --seed N        示例的随机种子（默认 ${DEFAULT_SEED_TEXT}）             the sample's seed (default ${DEFAULT_SEED_TEXT})
   --cadres N      示例的干部人数（${MIN_CADRES_TEXT}–${MAX_CADRES_TEXT}，默认 ${DEFAULT_CADRES_TEXT}）   the sample's number of cadres
   -h, --help      显示本帮助                                show this help
@@ -73,6 +84,8 @@ export const say = {
   cannotWrite: (p: string, why: string) => m(`无法写入“${p}”（${why}）。`, `Cannot write "${p}" (${why}).`),
   internal: (why: string) => m(`内部错误：${why}`, `Internal error: ${why}`),
   written: (p: string) => m(`已写入 ${p}`, `Written: ${p}`),
+  noticesNeedOut: () => say.usage("命令 notices 需要 --out 指定要写入的 .docx 文件", "notices needs --out naming the .docx file to write"),
+  noticesWritten: (count: number, path: string) => m(`反馈通知书：${count} 个单位，已写入 ${path}`, `Feedback notices: ${count} unit(s), written to ${path}`),
   notWritten: () => m("未指定 --out，未写入任何文件（输入文件保持不变）。", "No --out given: nothing was written (the input is unchanged)."),
 };
 
