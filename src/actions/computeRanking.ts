@@ -13,7 +13,7 @@ import { ActionError } from "./errors";
 import { findingsSheetRows } from "./findingsSheet";
 import type { TableResult } from "./kinds";
 import { planResultColumns, rangeAddress, ResultLayout } from "./layout";
-import { FeedbackCounts, feedbackCounts, FeedbackDates, planSchemeSheets, SchemePlan, writeSchemeSheets } from "./schemeSheets";
+import { ChartsWritten, FeedbackCounts, feedbackCounts, FeedbackDates, planSchemeSheets, SchemePlan, writeSchemeSheets } from "./schemeSheets";
 import { FINDINGS_HEADERS, FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "../i18n/actions";
 
 export interface ComputeOptions {
@@ -96,6 +96,8 @@ export interface ComputeSummary {
   schemeSheets: string[];
   /** The 反馈 sheet's counts, when it was written. */
   feedback?: FeedbackCounts;
+  /** Native charts planned (考核统计's grades per pool): on which sheet, and whether this workbook's adapter drew it. */
+  charts: ChartsWritten[];
 }
 
 export interface ComputeResult {
@@ -225,7 +227,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
 
   // Everything is validated and planned before the first write.
   const { plans, conflicts } = await planWrites(port, analysis, options.confirmOverwrite !== undefined, options.ownResults);
-  const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true });
+  const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true, statistics: options.schemeSheets ?? true });
   analysis.findings.push(...scheme.findings);
   if (conflicts.length && options.confirmOverwrite && !(await options.confirmOverwrite(conflicts))) {
     const summary: ComputeSummary = {
@@ -234,6 +236,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
       ...countSeverities(analysis.findings),
       findingsSheet: null,
       schemeSheets: [],
+      charts: [],
     };
     return { analysis, summary, declined: true };
   }
@@ -248,7 +251,8 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     tables.push(tableSummary(t, ref, plan));
   }
 
-  const schemeSheets = await writeSchemeSheets(port, scheme);
+  const charts: ChartsWritten[] = [];
+  const schemeSheets = await writeSchemeSheets(port, scheme, charts);
   if (snapshot) scheme.sheets.forEach((s, i) => {
     if (schemeSheets[i] !== s.name) snapshot.sheets.push({ name: schemeSheets[i], existed: false });
   });
@@ -265,6 +269,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     ...countSeverities(analysis.findings),
     findingsSheet,
     schemeSheets,
+    charts,
     ...(scheme.feedback && scheme.feedbackJson ? { feedback: feedbackCounts(scheme.feedbackJson.sheet, scheme.feedback) } : {}),
   };
   return { analysis, summary, snapshot };

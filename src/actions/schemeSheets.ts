@@ -12,7 +12,8 @@ import type { Policy } from "../engine/policy";
 import type { CellValue, Finding, RawTable } from "../engine/types";
 import type { UnitOutcome } from "../engine/unit";
 import { normalizeText } from "../engine/values";
-import type { TableRef, WorkbookPort } from "../workbook/port";
+import type { ChartSpec, TableRef, WorkbookPort } from "../workbook/port";
+import { statisticsSheetOf } from "./statistics";
 import type { Analysis } from "./analyze";
 import type { TableResult } from "./kinds";
 import { termLabel } from "./scheme";
@@ -34,6 +35,8 @@ export interface PlannedSheet {
   columnWidths: number[];
   /** Worksheet rows to fill as overdue (light red), with a note on the status cell. */
   overdue?: { rows: number[]; statusColumn: number; notes: string[] };
+  /** A native chart drawn from the sheet's cells (考核统计). */
+  chart?: ChartSpec;
 }
 
 export interface SchemePlan {
@@ -190,6 +193,8 @@ export interface SchemeSheetOptions {
   feedback?: FeedbackDates;
   /** Write 历年奖励 and 考察覆盖 when their tables exist (default true). */
   rewardsAndCoverage?: boolean;
+  /** Write 考核统计 (with its chart) when there is an annual or unit table (default true). */
+  statistics?: boolean;
 }
 
 /** Everything the scheme sheets will hold, computed before the first write. */
@@ -212,11 +217,21 @@ export async function planSchemeSheets(port: WorkbookPort, analysis: Analysis, p
     json = feedbackJson(feedback, options.feedback, FEEDBACK_SHEET);
     unitTable.jsonExtra = { ...unitTable.jsonExtra, feedback: json };
   }
+  if (options.statistics ?? true) {
+    const stats = statisticsSheetOf(analysis.tables, policy);
+    if (stats) sheets.push({ name: stats.name, rows: stats.rows, columnWidths: stats.columnWidths, ...(stats.chart ? { chart: stats.chart } : {}) });
+  }
   return { sheets, findings: feedback?.findings ?? [], feedback, feedbackJson: json };
 }
 
-/** Write the planned sheets; returns the names used, in the plan's order. */
-export async function writeSchemeSheets(port: WorkbookPort, plan: SchemePlan): Promise<string[]> {
+/** The charts drawn by writeSchemeSheets: per planned chart, its sheet and whether the adapter drew it. */
+export interface ChartsWritten {
+  sheet: string;
+  drawn: boolean;
+}
+
+/** Write the planned sheets (and their charts); returns the names used, in the plan's order. */
+export async function writeSchemeSheets(port: WorkbookPort, plan: SchemePlan, charts: ChartsWritten[] = []): Promise<string[]> {
   const used: string[] = [];
   for (const s of plan.sheets) {
     const name = await port.addSheet(s.name, s.rows, { columnWidths: s.columnWidths, headerRows: 1 });
@@ -231,6 +246,7 @@ export async function writeSchemeSheets(port: WorkbookPort, plan: SchemePlan): P
         notes: s.overdue.rows.map((row, i) => ({ row, column: s.overdue!.statusColumn, text: s.overdue!.notes[i] })),
       });
     }
+    if (s.chart) charts.push({ sheet: name, drawn: port.addChart ? await port.addChart(name, s.chart) : false });
   }
   return used;
 }

@@ -25,6 +25,7 @@ import { findHeaderBlocks, sortTables } from "./locate";
 import {
   checkColumnWrites,
   CellSnapshot,
+  ChartSpec,
   ColumnWrite,
   HIGHLIGHT_FILLS,
   RangeSnapshot,
@@ -677,6 +678,38 @@ export class OfficeWorkbook implements WorkbookPort {
         throw e;
       }
       return used;
+    });
+  }
+
+  /**
+   * A clustered column chart of a block of the sheet (ExcelApi 1.1): the add-in's chart of the same
+   * name goes first (getItemOrNullObject, 1.4; before that the sheet's charts by name), then the new
+   * one is added from the block, named, titled and placed over its anchor cells. One request.
+   */
+  async addChart(sheetName: string, chart: ChartSpec): Promise<boolean> {
+    return this.batch(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheetName);
+      if (this.capabilities().nullObjects) {
+        const old = ws.charts.getItemOrNullObject(chart.name);
+        old.load("name");
+        await this.sync(ctx);
+        if (!old.isNullObject) old.delete();
+      } else {
+        ws.charts.load("items/name");
+        await this.sync(ctx);
+        for (const c of ws.charts.items) if (c.name === chart.name) c.delete();
+      }
+      const d = chart.data;
+      const source = ws.getRangeByIndexes(d.top - 1, d.left - 1, d.bottom - d.top + 1, d.right - d.left + 1);
+      const c = ws.charts.add("ColumnClustered" as Excel.ChartType, source, "Columns" as Excel.ChartSeriesBy);
+      c.name = chart.name;
+      c.title.text = chart.title;
+      if (chart.categoryAxis) c.axes.categoryAxis.title.text = chart.categoryAxis;
+      if (chart.valueAxis) c.axes.valueAxis.title.text = chart.valueAxis;
+      const a = chart.anchor;
+      c.setPosition(ws.getCell(a.row - 1, a.column - 1), ws.getCell(a.row - 1 + a.rows - 1, a.column - 1 + a.columns - 1));
+      await this.sync(ctx);
+      return true;
     });
   }
 

@@ -68,6 +68,22 @@ export interface SheetOptions {
   headerRows?: number;
 }
 
+/**
+ * A clustered column chart of a block of one sheet: categories down the block's first column, one
+ * series per further column, the series' names in its first row (the block includes its header row).
+ */
+export interface ChartSpec {
+  /** The add-in's name for the chart: a chart of this name already on the sheet is replaced. */
+  name: string;
+  title: string;
+  /** The data block on the chart's own sheet, 1-based and inclusive. */
+  data: { top: number; left: number; bottom: number; right: number };
+  /** Where the chart sits: its top-left cell (1-based) and its size in rows and columns. */
+  anchor: { row: number; column: number; rows: number; columns: number };
+  categoryAxis?: string;
+  valueAxis?: string;
+}
+
 /** One cell as a snapshot holds it (plain data that structuredClone copies; host-neutral). */
 export interface CellSnapshot {
   value: CellValue;
@@ -129,6 +145,11 @@ export interface WorkbookPort {
    * name used.
    */
   addSheet(name: string, rows: CellValue[][], options?: SheetOptions): Promise<string>;
+  /**
+   * Draw a native chart on a sheet from its own cells (see ChartSpec), replacing the add-in's chart of
+   * the same name; true when drawn. An adapter that cannot draw charts leaves this out.
+   */
+  addChart?(sheet: string, chart: ChartSpec): Promise<boolean>;
   /** Cells (values, formats, fills, notes) of the scope, to undo a compute. */
   snapshot(scope: SnapshotScope): Promise<Snapshot>;
   /** Put the cells of a snapshot back exactly; shrink ListObjects and remove sheets the compute added. */

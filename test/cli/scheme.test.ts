@@ -170,7 +170,7 @@ describe("assess sample", () => {
     expect(annual.rows.filter((a) => a.priorityPromotion).length).toBeGreaterThan(0);
 
     const wb = await read(ranked);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明", "历年奖励", "考察覆盖", "反馈", "校验结果"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明", "历年奖励", "考察覆盖", "反馈", "考核统计", "校验结果"]);
     const fb = unit.feedback as { items: { overdue: boolean }[] };
     const deductions = unit.rows.reduce((n, u) => n + (u.deductions as unknown[]).length, 0);
     expect(fb.items).toHaveLength(deductions);

@@ -57,6 +57,8 @@ export interface ExcelDouble {
   install(root?: unknown): ExcelDouble;
   installBrowser(win?: unknown): ExcelDouble;
   sheetNames(): string[];
+  /** The charts of a sheet: what each was made from (addresses like "A1:E4"). */
+  charts(sheet: string): { name: string; type: string; seriesBy: string; source: string; title: string; categoryTitle: string; valueTitle: string; position: string | null }[];
   cell(sheet: string, address: string): CellState;
   values(sheet: string, address: string): (string | number | boolean)[][];
   table(name: string): { name: string; sheet: string; address: string; columns: string[] } | null;

@@ -13,7 +13,8 @@
  *   null in a values array leaves that cell unchanged; "" clears it.
  * - tables (ListObjects) with header/totals rows, resize (1.13), columns.add; fills; conditional
  *   formats; notes (ExcelApi 1.18) and comments (1.10); worksheet protection (writes to a protected
- *   sheet fail with AccessDenied); requirement sets (APIs above the configured ExcelApi version fail
+ *   sheet fail with AccessDenied); charts (add from a range, name, title, axis titles, setPosition,
+ *   getItemOrNullObject, delete: what they were made from, not how they look); requirement sets (APIs above the configured ExcelApi version fail
  *   with ApiNotFound at sync); document settings with saveAsync.
  * - every sync is counted with its request size (JSON of the queued commands); a request above the
  *   payload limit (5 MB, Excel on the web) fails with RequestPayloadSizeLimitExceeded before anything
@@ -165,6 +166,7 @@
       this.frozenRows = 0;
       this.columnWidths = {};
       this.conditionalFormats = [];
+      this.charts = []; // { name, type, seriesBy, source: box, title, categoryTitle, valueTitle, position: box | null }
     }
     peek(r, c) {
       const row = this.rows.get(r);
@@ -510,6 +512,121 @@
     return result;
   }
 
+  // ---------- Charts (ExcelApi 1.1; getItemOrNullObject 1.4): the model keeps what a chart was made from.
+  class ChartCollection extends ClientObject {
+    constructor(ctx, sheet) {
+      super(ctx, sheet);
+      this._items = undefined;
+    }
+    get items() {
+      if (this._items === undefined) throw notLoaded("items");
+      return this._items;
+    }
+    load(spec) {
+      const ctx = this.context;
+      ctx._op("ChartCollection.load", spec, () => {
+        const sheet = this._resolve();
+        this._items = sheet.charts.map((c) => {
+          const ch = new Chart(ctx, () => c);
+          ch._null = false;
+          ch._data = { name: c.name };
+          return ch;
+        });
+        return 24 * this._items.length;
+      });
+      return this;
+    }
+    add(type, sourceData, seriesBy) {
+      const ctx = this.context;
+      let made = null;
+      ctx._op("ChartCollection.add", [type, seriesBy], () => {
+        const sheet = this._resolve();
+        const src = sourceData._resolve();
+        if (src.sheet !== sheet) throw officeError("InvalidArgument", "The chart's data must be on its sheet.");
+        made = { name: `Chart ${sheet.charts.length + 1}`, type, seriesBy, source: { ...src.box }, title: "", categoryTitle: "", valueTitle: "", position: null };
+        sheet.charts.push(made);
+      });
+      return new Chart(ctx, () => {
+        if (!made) throw officeError("InvalidObjectPath", "The chart was not created.");
+        return made;
+      });
+    }
+    getItemOrNullObject(name) {
+      const ctx = this.context;
+      const ch = new Chart(ctx, (forLoad) => {
+        const c = this._resolve().charts.find((x) => x.name === name);
+        if (!c && !forLoad) throw officeError("InvalidObjectPath", `Chart "${name}" is a null object.`);
+        return c || null;
+      });
+      ch._needs = "1.4";
+      return ch;
+    }
+  }
+
+  class Chart extends ClientObject {
+    constructor(ctx, resolve) {
+      super(ctx, resolve);
+      const text = (field) => {
+        const o = {};
+        Object.defineProperty(o, "text", {
+          set: (v) => {
+            ctx._op(`Chart.${field}=`, [v], () => {
+              this._resolve()[field] = String(v);
+            });
+          },
+          get: () => {
+            throw notLoaded("text");
+          },
+        });
+        return o;
+      };
+      this.title = text("title");
+      this.axes = { categoryAxis: { title: text("categoryTitle") }, valueAxis: { title: text("valueTitle") } };
+    }
+    _scalarNames() {
+      return ["name"];
+    }
+    _read(c, n) {
+      return n === "name" ? c.name : undefined;
+    }
+    load(spec) {
+      if (this._needs && !this.context._model.supports(this._needs)) {
+        this.context._op("Chart.load", [], () => {
+          throw officeError("ApiNotFound", `getItemOrNullObject needs ExcelApi ${this._needs}.`);
+        });
+        return this;
+      }
+      return super.load(spec);
+    }
+    set name(v) {
+      this.context._op("Chart.name=", [v], () => {
+        this._resolve().name = String(v);
+      });
+    }
+    get name() {
+      return this._get("name");
+    }
+    setPosition(startCell, endCell) {
+      const ctx = this.context;
+      ctx._op("Chart.setPosition", [], () => {
+        const box = (x) => (typeof x === "string" ? parseAddress(x) : x._resolve().box);
+        const a = box(startCell);
+        const b = endCell === undefined ? a : box(endCell);
+        this._resolve().position = { top: a.top, left: a.left, bottom: b.bottom, right: b.right };
+      });
+    }
+    delete() {
+      const ctx = this.context;
+      ctx._op("Chart.delete", [], () => {
+        const c = this._resolve();
+        for (const s of ctx._model.sheets) {
+          const i = s.charts.indexOf(c);
+          if (i >= 0) s.charts.splice(i, 1);
+        }
+      });
+    }
+  }
+
   class Worksheet extends ClientObject {
     constructor(ctx, resolve, needs) {
       super(ctx, resolve);
@@ -518,6 +635,7 @@
       this.tables = new TableCollection(ctx, () => ctx._model.tables.filter((t) => t.sheet === this._resolve().name));
       this.notes = new NoteCollection(ctx, () => this._resolve());
       this.comments = new CommentCollection(ctx, () => this._resolve());
+      this.charts = new ChartCollection(ctx, () => this._resolve());
       this.freezePanes = {
         freezeRows: (n) => ctx._op("WorksheetFreezePanes.freezeRows", [n], () => {
           this._resolve().frozenRows = n;
@@ -1488,6 +1606,10 @@
     // ----- inspection for assertions
     sheetNames() {
       return this.model.sheets.map((s) => s.name);
+    }
+    charts(sheetName) {
+      const box = (b) => (b ? `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}` : null);
+      return this.model.requireSheet(sheetName).charts.map((c) => ({ name: c.name, type: c.type, seriesBy: c.seriesBy, source: box(c.source), title: c.title, categoryTitle: c.categoryTitle, valueTitle: c.valueTitle, position: box(c.position) }));
     }
     cell(sheetName, address) {
       const s = this.model.requireSheet(sheetName);

@@ -121,11 +121,11 @@ describe("feedbackAction", () => {
 });
 
 describe("compute with the scheme sheets", () => {
-  test("undo removes the 历年奖励, 考察覆盖 and 反馈 sheets a compute added", async () => {
+  test("undo removes the 历年奖励, 考察覆盖, 反馈 and 考核统计 sheets a compute added", async () => {
     const port = XlsxWorkbook.from(new ExcelJS.Workbook());
     await insertSample(port, { cadres: 150 });
     const r = await computeRanking(port, policy, { snapshot: true, feedback: { feedbackDate: "2024-03-15", today: "2024-05-04" } });
-    expect(r.summary.schemeSheets).toEqual(["历年奖励", "考察覆盖", "反馈"]);
+    expect(r.summary.schemeSheets).toEqual(["历年奖励", "考察覆盖", "反馈", "考核统计"]);
     expect(r.summary.feedback).toMatchObject({ sheet: "反馈" });
     await port.restore(r.snapshot!);
     expect(port.workbook.worksheets.map((w) => w.name)).toEqual(SHEETS);
