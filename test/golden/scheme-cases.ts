@@ -134,7 +134,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ["市考指标", 20, "CITY_INDICATOR_LEAD"],
       ["年度考核", 5, "MISSING"],
     ],
-    sheets: ["历年奖励", "反馈"],
+    sheets: ["历年奖励", "反馈", "考核统计"],
     hand: {
       unit: {
         U1: { minping: 13.5, minpingRank: 2, cityAdjustment: -1, total: 82.5, rank: 2, deductions: ["SK07", "SK08"] },
@@ -222,7 +222,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ["历年等次", 18, "DUPLICATE_ID"],
       ["历年等次", 19, "MISSING"],
     ],
-    sheets: ["历年奖励"],
+    sheets: ["历年奖励", "考核统计"],
     hand: {
       annual: {
         B1: { composite: 95, grade: "优秀", priorityPromotion: false },
@@ -288,7 +288,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ["政治建设考察", 5, "UNKNOWN_VALUE"],
       ["政治建设考察", 7, "NOT_A_NUMBER"],
     ],
-    sheets: ["考察覆盖"],
+    sheets: ["考察覆盖", "考核统计"],
     hand: {
       coverage: [
         { term: "2016–2020", examined: ["区委办", "良田镇"], notExamined: ["区政府办", "区财政局", "南塔街道"], percent: 40, yearsLeft: 0 },
@@ -355,7 +355,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ],
     },
     findings: [["反馈", 4, "UNKNOWN_VALUE"]],
-    sheets: ["反馈"],
+    sheets: ["反馈", "考核统计"],
     hand: {
       unit: {
         U1: { minping: 13.5, minpingRank: 1, cityAdjustment: -1.5, total: 82, rank: 3, deductions: ["SK07", "SK08"] },

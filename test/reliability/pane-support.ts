@@ -85,9 +85,9 @@ function columnOf(address: string): { col: number; row: number } {
 
 /**
  * Every cell of `before` and `after` equal except the result cells of one table (sheet, columns)
- * and the sheets the add-in writes whole (校验结果 …).
+ * and the sheets the add-in writes whole (校验结果, 考核统计 …).
  */
-export function expectOnlyResultsChanged(before: Dump, after: Dump, results: { sheet: string; columns: number[] } | null, ownSheets: RegExp = /^校验结果( \(\d+\))?$/): void {
+export function expectOnlyResultsChanged(before: Dump, after: Dump, results: { sheet: string; columns: number[] } | null, ownSheets: RegExp = /^(校验结果|考核统计)( \(\d+\))?$/): void {
   const names = (d: Dump) => d.sheets.map((s) => s.name).filter((n) => !ownSheets.test(n));
   expect(names(after)).toEqual(names(before));
   for (const sb of before.sheets) {

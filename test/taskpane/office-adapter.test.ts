@@ -52,7 +52,8 @@ describe("sync discipline", () => {
 
   test("formatting goes after every value block", async () => {
     const { d, port } = setup(largeWorkbook(3000));
-    await computeRanking(port, defaultPolicy(), { findingsSheet: false });
+    // The table's own writes: no 校验结果 or scheme sheets (考核统计) written after them.
+    await computeRanking(port, defaultPolicy(), { findingsSheet: false, schemeSheets: false });
     const names = d.stats.requests.map((r) => r.names);
     const lastValues = names.map((n) => n.includes("Range.values=")).lastIndexOf(true);
     const firstFill = names.findIndex((n) => n.includes("RangeFill.color=") || n.includes("RangeFill.clear"));

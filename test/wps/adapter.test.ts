@@ -61,11 +61,14 @@ describe("the sample through every verb: the WPS path leaves what the Excel path
     before.push(normWps(d));
     const a = await computeRanking(office, policy, { feedback: DATES, onSnapshot: (s) => snaps.excel.push(s) });
     const b = await computeRanking(port, policy, { feedback: DATES, onSnapshot: (s) => snaps.wps.push(s) });
-    expect(JSON.stringify(b.summary)).toBe(JSON.stringify(a.summary));
+    // The one difference: the WPS adapter draws no chart (考核统计's 各组等次分布), and says so.
+    expect(a.summary.charts).toEqual([{ sheet: "考核统计", drawn: true }]);
+    expect(b.summary.charts).toEqual([{ sheet: "考核统计", drawn: false }]);
+    expect(JSON.stringify({ ...b.summary, charts: null })).toBe(JSON.stringify({ ...a.summary, charts: null }));
     const wps = normWps(d);
     expect(wps).toEqual(normExcel(excel.dump() as never));
     // The sheets of the scheme are there, and highlighted rows carry a reason on their 等次 cell.
-    expect(Object.keys(wps)).toEqual(expect.arrayContaining(["历年奖励", "考察覆盖", "反馈", "校验结果"]));
+    expect(Object.keys(wps)).toEqual(expect.arrayContaining(["历年奖励", "考察覆盖", "反馈", "考核统计", "校验结果"]));
     const notes = Object.values(wps["年度考核"]).filter((c) => c.note);
     expect(notes.length).toBeGreaterThan(3);
     const fills = new Set(Object.values(wps["年度考核"]).map((c) => c.fill).filter(Boolean));
