@@ -80,8 +80,14 @@ describe("a second verb while one runs is refused, and nothing interleaves", () 
     await rig.session.compute(answering());
     rig.d.type("年度考核", "Q10", "优秀（手工）");
     let answer: (v: boolean) => void = () => undefined;
-    const asking = rig.session.compute({ overwrite: () => new Promise<boolean>((r) => (answer = r)), pick: async () => null });
-    await new Promise((r) => setTimeout(r, 50)); // the question is on screen
+    let asked: () => void = () => undefined;
+    const questionShown = new Promise<void>((r) => (asked = r));
+    const overwrite = () => {
+      asked();
+      return new Promise<boolean>((r) => (answer = r));
+    };
+    const asking = rig.session.compute({ overwrite, pick: async () => null });
+    await questionShown; // the question is on screen (waited for, not timed: a loaded machine is slow)
     expect(rig.session.busy).toBe("compute");
     expect(await rig.session.undoLast()).toEqual({ ran: false, busyWith: "compute" });
     answer(false);
