@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Re-makes the corpus files written on this kind of machine (Debian packages: libreoffice-calc-nogui,
-# python3-openpyxl, python3-xlsxwriter, libexcel-writer-xlsx-perl) into test/corpus/files/.
+# python3-openpyxl, python3-xlsxwriter, libexcel-writer-xlsx-perl, gnumeric, libxlsxwriter-dev and gcc;
+# from the npm registry, in a scratch folder: xlsx (SheetJS CE), xlsx-populate, excel4node) into
+# test/corpus/files/ and test/corpus/broken/.
 # Not run by the tests: the files are committed; SOURCES.md says which program wrote each.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -33,4 +35,18 @@ for filter in "Calc MS Excel 2007 XML:excel2007-365" "Calc Office Open XML:ooxml
   mkdir -p "$work/o2"; lo "xlsx:${filter%%:*}" "$work/o2" "$(ls "$work"/xlsxwriter*_chart-notes-richtext.xlsx)"
   mv "$work"/o2/*.xlsx "$out/libreoffice${lo_version}_${filter##*:}_resaved-xlsxwriter-chart.xlsx"
 done
-ls -la "$out"
+
+
+# Gnumeric (both of its .xlsx exporters), libxlsxwriter (C), and three writers from the npm registry.
+bash "$here/gnumeric.sh" "$out"
+gcc -o "$work/lxw" "$here/libxlsxwriter.c" -lxlsxwriter && "$work/lxw" "$out"
+(cd "$work" && npm init -y > /dev/null && npm install --no-audit --no-fund xlsx@0.18.5 xlsx-populate@1.21.0 excel4node@1.8.2 > /dev/null)
+NODE_PATH="$work/node_modules" node "$here/npm_writers.js" "$out"
+
+# Broken or odd (test/corpus/broken): the annual table of annual.ts, saved by LibreOffice as .xls and as .ods, renamed .xlsx.
+broken="$here/../broken"
+mkdir -p "$work/o3"
+soffice --headless --norestore "$profile" --infilter="CSV:44,34,76,1" --convert-to 'xls:MS Excel 97' --outdir "$work/o3" "$here/annual.csv" > /dev/null
+soffice --headless --norestore "$profile" --infilter="CSV:44,34,76,1" --convert-to ods --outdir "$work/o3" "$here/annual.csv" > /dev/null
+mv "$work/o3/annual.xls" "$broken/libreoffice${lo_version}_xls-renamed.xlsx"
+mv "$work/o3/annual.ods" "$broken/libreoffice${lo_version}_ods-renamed.xlsx"
