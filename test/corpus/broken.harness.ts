@@ -1,0 +1,94 @@
+// Run with `npm run test:corpus` (not yet part of `npm test`: it needs the other projects' fixtures in
+// ../shared/corpus — or ASSESS_CORPUS_SHARED=DIR — and the package adapter of issue #10; it joins
+// `npm test` as a .test.ts when both are on main).
+// Broken and odd real-world files (test/corpus/broken, ../shared/corpus/broken; SOURCES.md): each
+// ends in one clear sentence (exit 2, Chinese and English, saying what the file is) or — where the
+// file can be read — in the hand-worked results; never a crash, a hang, a stack trace, or an output
+// file from a refused run.
+import { execFileSync, spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { EXPECTED } from "./annual";
+import { BROKEN_LOCAL_DIR, BROKEN_SHARED_DIR } from "./files";
+
+const REPO = path.resolve(__dirname, "../..");
+
+interface Case {
+  file: string;
+  where: "local" | "shared";
+  /** What the sentence must say (the file's kind or fault), in either language. */
+  says: RegExp;
+  /** The file holds the annual table (annual.ts): reading it and giving the results is right too. */
+  readable?: boolean;
+}
+
+const CASES: Case[] = [
+  // Made here (test/corpus/make/make.sh): the annual table saved by LibreOffice as .xls / .ods, then renamed .xlsx.
+  { file: "libreoffice7.4_xls-renamed.xlsx", where: "local", says: /\.xls\b|Excel 97|97-2003/i, readable: true },
+  { file: "libreoffice7.4_ods-renamed.xlsx", where: "local", says: /\.ods\b|OpenDocument/i, readable: true },
+  // Other projects' fixtures.
+  { file: "excel_exceldatareader_agile_AES256_pwd_password.xlsx", where: "shared", says: /加密|密码|encrypt|password/i },
+  { file: "excel_exceldatareader_standard_AES128_pwd_password.xlsx", where: "shared", says: /加密|密码|encrypt|password/i },
+  { file: "excel-lockfile_closedxml_~$LoadPivotTables.xlsx", where: "shared", says: /~\$|锁定|lock|owner/i },
+  { file: "badcrc_calamine_issue252.xlsx", where: "shared", says: /CRC|损坏|corrupt|damaged/i },
+  { file: "fuzzed_poi_crash-274d6342.xlsx", where: "shared", says: /损坏|截断|不完整|corrupt|damaged|truncated|incomplete/i },
+  { file: "emptyzip_exceldatareader_EmptyZipFile.xlsx", where: "shared", says: /不是.*(工作簿|\.xlsx)|not an? (Excel )?(workbook|\.xlsx)|no workbook|没有工作簿/i },
+  { file: "duplicate-part_poi_duplicate-filename.xlsx", where: "shared", says: /xl\/worksheets\/sheet1\.xml/ },
+  { file: "xmlbomb_poi_poc-xmlbomb.xlsx", where: "shared", says: /DTD|DOCTYPE|实体|entit/i },
+  { file: "hugesst_poi_poc-shared-strings.xlsx", where: "shared", says: /损坏|damaged|row 0|第 ?0 ?行/i },
+];
+
+let tmp: string;
+const ran = new Map<string, { code: number | null; signal: string | null; stdout: string; stderr: string; out: string }>();
+
+const fileOf = (c: Case) => path.join(c.where === "local" ? BROKEN_LOCAL_DIR : BROKEN_SHARED_DIR, c.file);
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "assess-broken-"));
+  for (const [i, c] of CASES.entries()) {
+    if (!fs.existsSync(fileOf(c))) continue;
+    const out = path.join(tmp, `out-${i}.xlsx`);
+    ran.set(
+      c.file,
+      await new Promise((resolve) => {
+        const child = spawn(process.execPath, [path.join(REPO, "bin/assess.js"), "rank", fileOf(c), "--out", out, "--json"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
+        child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
+        // Not a time assertion: a run still going after two minutes has hung.
+        const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+        child.on("close", (code, signal) => {
+          clearTimeout(timer);
+          resolve({ code, signal, stdout, stderr, out });
+        });
+      }),
+    );
+  }
+}, 1_500_000);
+
+afterAll(() => {
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test.each(CASES.map((c) => [c.file, c] as const))("%s: one clear sentence or the right results; no crash, hang or stray output", (_name, c) => {
+  expect({ file: fileOf(c), there: fs.existsSync(fileOf(c)) }).toEqual({ file: fileOf(c), there: true });
+  const r = ran.get(c.file)!;
+  expect({ finished: r.signal === null }).toEqual({ finished: true });
+  // No stack trace and no program error passed through as the sentence.
+  expect(r.stderr).not.toMatch(/\n\s+at |\(Bug\)|TypeError|RangeError|ReferenceError|Cannot read properties|Cannot set properties|is not a function/);
+  if (c.readable && r.code === 0) {
+    const json = JSON.parse(r.stdout) as { tables: { kind: string; rows: { id: string; composite: number; rank: number; grade: string; reasons: string[] }[] }[] };
+    const rows = json.tables.filter((t) => t.kind === "annual").flatMap((t) => t.rows);
+    expect(Object.fromEntries(rows.map((x) => [x.id, { composite: x.composite, rank: x.rank, grade: x.grade, reasons: x.reasons }]))).toEqual(EXPECTED);
+    return;
+  }
+  const lines = r.stderr.split("\n").filter((l) => l.trim() !== "");
+  expect({ code: r.code, lines: lines.length, output: fs.existsSync(r.out) }).toEqual({ code: 2, lines: 1, output: false });
+  expect(lines[0]).toMatch(/[\u4e00-\u9fff]/);
+  expect(lines[0]).toMatch(/[A-Za-z]{3,}/);
+  // What the sentence says, not the file's name (some names hold the very words looked for).
+  expect(lines[0].split(fileOf(c)).join("FILE")).toMatch(c.says);
+});
