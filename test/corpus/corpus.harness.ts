@@ -1,6 +1,6 @@
-// Run with `npm run test:corpus` (not yet part of `npm test`: it needs the other projects' fixtures in
-// ../shared/corpus — or ASSESS_CORPUS_SHARED=DIR — and the package adapter of issue #10; it joins
-// `npm test` as a .test.ts when both are on main).
+// Run with `npm run test:corpus` (not yet part of `npm test`: today's package adapter fails it; it
+// joins `npm test` as a .test.ts with the package adapter of issue #10). Other projects' fixtures in
+// ../shared/corpus (or ASSESS_CORPUS_SHARED=DIR) run too when they are there.
 // The real-world corpus (issue #10): .xlsx files written by other programs (test/corpus/SOURCES.md).
 // For each file the harness adds the same small annual table to one real worksheet (annual.ts, with
 // its results worked out by hand), runs the built CLI `assess rank in --out out --json`, and checks
@@ -187,11 +187,13 @@ afterAll(() => {
   else if (tmp) console.log(`corpus work folder kept: ${tmp}`);
 });
 
-test("the corpus is there: the fixtures in ../shared/corpus/files and at least 60 files in all", () => {
-  expect({ shared: SHARED_DIR, there: fs.existsSync(SHARED_DIR) }).toEqual({ shared: SHARED_DIR, there: true });
-  const listed = sourcesSection("Other projects' fixtures").map((r) => r[0]);
-  expect(listed.filter((n) => !xlsxIn(SHARED_DIR).includes(n))).toEqual([]);
-  expect(FILES.length).toBeGreaterThanOrEqual(60);
+test("the corpus: at least 60 files made here; other projects' fixtures too when ../shared/corpus/files is there", () => {
+  if (!fs.existsSync(SHARED_DIR)) console.warn(`CORPUS: ${SHARED_DIR} is not there: only the ${FILES.length} files made here (test/corpus/files) ran; SOURCES.md lists the other projects' fixtures that belong there (ASSESS_CORPUS_SHARED=DIR points at a copy).`);
+  else {
+    const listed = sourcesSection("Other projects' fixtures").map((r) => r[0]);
+    expect(listed.filter((n) => !xlsxIn(SHARED_DIR).includes(n))).toEqual([]);
+  }
+  expect(FILES.filter((f) => f.where === "local").length).toBeGreaterThanOrEqual(60);
 });
 
 interface JsonRow {

@@ -50,3 +50,6 @@ soffice --headless --norestore "$profile" --infilter="CSV:44,34,76,1" --convert-
 soffice --headless --norestore "$profile" --infilter="CSV:44,34,76,1" --convert-to ods --outdir "$work/o3" "$here/annual.csv" > /dev/null
 mv "$work/o3/annual.xls" "$broken/libreoffice${lo_version}_xls-renamed.xlsx"
 mv "$work/o3/annual.ods" "$broken/libreoffice${lo_version}_ods-renamed.xlsx"
+
+# Re-saves of the files above by LibreOffice (both filters), Gnumeric and openpyxl (make/resave.sh).
+bash "$here/resave.sh" "$out" "$out" "$work/resave"

@@ -47,3 +47,28 @@ for i in range(1, 20):
     ws.write_row(i, 0, [f"row {i}", i])
     ws.write_formula(i, 2, f"=B{i+1}*2", None, i * 2)
 wb.close()
+# 3. Excel 2010 extensions: sparklines and data bars (x14 in extLst), a table with a total row
+wb = xlsxwriter.Workbook(f"{out}/xlsxwriter{v}_sparklines-databars-x14.xlsx")
+ws = wb.add_worksheet("趋势")
+ws.write_row(0, 0, ["单位", "1月", "2月", "3月", "趋势"])
+for i, r in enumerate([["区财政局", 3, 5, 4], ["区教育局", 6, 2, 7]]):
+    ws.write_row(i + 1, 0, r)
+    ws.add_sparkline(i + 1, 4, {"range": f"趋势!B{i+2}:D{i+2}", "markers": True})
+ws.conditional_format("B2:D3", {"type": "data_bar", "data_bar_2010": True})
+ws2 = wb.add_worksheet("表")
+ws2.add_table("A1:C4", {"columns": [{"header": "名称"}, {"header": "数量", "total_function": "sum"}, {"header": "备注"}], "total_row": True, "data": [["甲", 1, "x"], ["乙", 2, "y"]]})
+wb.close()
+
+# 4. the 1904 date system, hyperlinks, a defined name, a text box, an outline
+wb = xlsxwriter.Workbook(f"{out}/xlsxwriter{v}_1904-links-textbox.xlsx", {"date_1904": True})
+ws = wb.add_worksheet("Links")
+date = wb.add_format({"num_format": "yyyy-mm-dd"})
+import datetime
+ws.write_datetime("A1", datetime.datetime(2024, 2, 29), date)
+ws.write_url("A2", "https://example.org/", string="example")
+ws.write_url("A3", "internal:Links!A1", string="back to A1")
+ws.insert_textbox("C2", "文本框 text box")
+ws.set_row(4, None, None, {"level": 1})
+ws.write("A5", "outlined")
+wb.define_name("起点", "=Links!$A$1")
+wb.close()
