@@ -45,7 +45,7 @@ export async function analyzeWorkbook(port: WorkbookPort, policy: Policy, option
     }
     read.push({ ref, raw: await port.readTable(ref) });
   }
-  const context = new WorkbookContext(read, policy, { fillPerformance: options.fillPerformance });
+  const context = new WorkbookContext(read, policy, { fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots, fillAsBefore: options.fillAsBefore });
   for (const { ref, raw } of read) {
     const result = processTable(ref, raw, policy, context);
     if (result) tables.push(result);

@@ -23,6 +23,10 @@ export interface ComputeOptions {
   snapshot?: boolean;
   /** Fill the annual table's blank P cells from the unit totals (as is or 折算 per policy); never a filled cell. */
   fillPerformance?: boolean;
+  /** Fill the unit table's blank 幸福感 / 满意度 / 安全感 cells from the survey answers (POLICY §11); never a filled cell. */
+  fillSurvey?: boolean;
+  /** Fill the annual table's blank 民主测评 cells from the ballots (POLICY §11); never a filled cell. */
+  fillBallots?: boolean;
   /** Write the 反馈 sheet of the unit table with these dates (statuses of an existing 反馈 sheet survive). */
   feedback?: FeedbackDates;
   /** Write the 历年奖励 and 考察覆盖 sheets when the workbook has their tables (default true). */
@@ -221,13 +225,15 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
   const chosen = options.annualTable;
   const analysis = await analyzeWorkbook(port, policy, {
     fillPerformance: options.fillPerformance,
+    fillSurvey: options.fillSurvey,
+    fillBallots: options.fillBallots,
     ...(chosen ? { include: (ref: TableRef) => ref.kind !== "annual" || sameTable(ref, chosen) } : {}),
   });
   if (!analysis.tables.length || (chosen && !analysis.tables.some((t) => t.kind === "annual"))) throw new ActionError("NO_TABLE", text.noTable);
 
   // Everything is validated and planned before the first write.
   const { plans, conflicts } = await planWrites(port, analysis, options.confirmOverwrite !== undefined, options.ownResults);
-  const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true, statistics: options.schemeSheets ?? true });
+  const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true, statistics: options.schemeSheets ?? true, rawData: options.schemeSheets ?? true });
   analysis.findings.push(...scheme.findings);
   if (conflicts.length && options.confirmOverwrite && !(await options.confirmOverwrite(conflicts))) {
     const summary: ComputeSummary = {

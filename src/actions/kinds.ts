@@ -2,12 +2,13 @@
 // the sheet and in the JSON. Adding a kind (unit performance, history, …) is one case in
 // processTable and one process… function; the actions around it stay as they are.
 import { computeAnnual, PoolSummary } from "../engine/annual";
-import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS, ColumnSpec, TableKind } from "../engine/headers";
+import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS, BALLOT_FILL_COLUMN, ColumnSpec, PERFORMANCE_USED_COLUMN, TableKind } from "../engine/headers";
 import type { Policy } from "../engine/policy";
 import { priorityPromotion } from "../engine/promotion";
 import type { CellValue, Finding, Highlight, RawTable } from "../engine/types";
 import type { TableRef } from "../workbook/port";
 import { processCity, processExamination, processHistory, processUnit, SchemeData, WorkbookContext } from "./scheme";
+import { processBallots, processSurvey } from "./rawData";
 
 /** One result row in the JSON (INTERFACES.md §4): the worksheet row plus the kind's own fields. */
 export type JsonRow = { row: number } & Record<string, unknown>;
@@ -51,7 +52,7 @@ export interface TableStats {
 const TABLE_LEVEL = new Set<Finding["code"]>(["MISSING_COLUMN", "DUPLICATE_COLUMN"]);
 
 /** The result column of the P taken from unit totals (only with ContextOptions.fillPerformance). */
-export const FILLED_P_COLUMN: ColumnSpec = { key: "filledP", zh: "绩效考核（取自单位总分）", en: "Performance (from unit totals)" };
+export const FILLED_P_COLUMN: ColumnSpec = PERFORMANCE_USED_COLUMN;
 
 /**
  * Compute one table with its kind's engine; null for tables that are not computed (they are
@@ -71,6 +72,10 @@ export function processTable(ref: TableRef, raw: RawTable, policy: Policy, conte
       return processHistory(ref, raw, policy);
     case "examination":
       return processExamination(ref, raw, ctx);
+    case "survey":
+      return processSurvey(ref, raw, ctx);
+    case "ballots":
+      return processBallots(ref, raw, ctx);
     case "feedback": // the add-in's own 反馈 sheet: read back by the feedback, not computed
     case null:
       return null;
@@ -78,7 +83,8 @@ export function processTable(ref: TableRef, raw: RawTable, policy: Policy, conte
 }
 
 function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: WorkbookContext): TableResult {
-  // With --fill-performance, blank P cells take the unit's total (never a cell the user filled).
+  // With --fill-performance / --fill-ballots, blank P and D cells take the unit's total and the
+  // ballots' D (never a cell the user filled).
   const filled = ctx.fillAnnual(raw);
   const outcome = computeAnnual(filled ? filled.table : raw, policy);
   // Read from the engine's columns: no object per row on the way to the sheet.
@@ -90,13 +96,16 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
   const values: Record<string, CellValue[]> = { composite: column(), rank: column(), grade: column(), reasons: column() };
   const highlights = new Array<Highlight | null>(n).fill(null);
   const notes = new Array<string | null>(n).fill(null);
-  const filledAt = new Map((filled?.filled ?? []).map((f) => [f.row, f.P]));
-  if (filled) values.filledP = column();
+  const filledP = filled?.performance ? new Map(filled.performance.filled.map((f) => [f.row, f.P])) : null;
+  const filledD = filled?.ballots ? new Map(filled.ballots.rows.flatMap((f) => (f.filled === null ? [] : [[f.row, f.filled] as const]))) : null;
+  if (filledP) values.filledP = column();
+  if (filledD) values.filledD = column();
   let valid = 0;
   let conflicts = 0;
   for (let j = 0; j < res.count; j++) {
     const i = res.index(j);
-    if (filled) values.filledP[i] = filledAt.get(res.row(j)) ?? null;
+    if (filledP) values.filledP[i] = filledP.get(res.row(j)) ?? null;
+    if (filledD) values.filledD[i] = filledD.get(res.row(j)) ?? null;
     values.composite[i] = res.composite(j);
     values.rank[i] = res.rank(j);
     values.grade[i] = res.grade(j);
@@ -116,9 +125,9 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
     findings: outcome.findings,
     usable: !outcome.findings.some((f) => TABLE_LEVEL.has(f.code)),
     inputSpecs: ANNUAL_COLUMNS,
-    resultSpecs: filled ? [...ANNUAL_RESULT_COLUMNS, FILLED_P_COLUMN] : ANNUAL_RESULT_COLUMNS,
+    resultSpecs: [...ANNUAL_RESULT_COLUMNS, ...(filledP ? [FILLED_P_COLUMN] : []), ...(filledD ? [BALLOT_FILL_COLUMN] : [])],
     values,
-    numberFormats: filled ? { composite: "0.00", rank: "0", filledP: "0.00" } : { composite: "0.00", rank: "0" },
+    numberFormats: { composite: "0.00", rank: "0", ...(filledP ? { filledP: "0.00" } : {}), ...(filledD ? { filledD: "0.00" } : {}) },
     highlights,
     notes,
     noteKey: "grade",
@@ -133,7 +142,8 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
         grade: r.grade,
         reasons: r.reasons,
         priorityPromotion: promoted.has(r.row),
-        ...(filled ? { filledP: filledAt.get(r.row) ?? null } : {}),
+        ...(filledP ? { filledP: filledP.get(r.row) ?? null } : {}),
+        ...(filledD ? { filledD: filledD.get(r.row) ?? null } : {}),
       })));
     },
     stats: {

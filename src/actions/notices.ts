@@ -74,7 +74,8 @@ export interface NoticesPlan {
 
 /** Plan one notice per unit of the workbook's (first) unit table, in the 反馈 sheet's order (group, rank). */
 export async function planNotices(port: WorkbookPort, policy: Policy, options: NoticeOptions): Promise<NoticesPlan> {
-  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance });
+  // Filled as the ranked workbook was (its fill result columns say how), and as asked.
+  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots, fillAsBefore: true });
   const unitTable = analysis.tables.find((t) => t.scheme?.kind === "unit" && analysis.context.first("unit")?.ref === t.ref);
   if (!unitTable || !unitTable.usable || unitTable.scheme?.kind !== "unit") throw new ActionError("NO_UNIT_TABLE", noticesMsg.noUnitTable);
   const units = unitTable.scheme.outcome.rows.filter((u) => u.id !== "" || u.name !== "");

@@ -4,19 +4,23 @@
 // examination coverage is reported). Host-free: plain tables in, TableResults out (kinds.ts).
 import type { AnnualOutcome } from "../engine/annual";
 import { coverageByTerm, readExaminations, termStartFor, TermCoverage, ExaminationRecord } from "../engine/examination";
-import { ANNUAL_COLUMNS, CITY_COLUMNS, EXAMINATION_COLUMNS, HISTORY_COLUMNS, matchColumns, UNIT_COLUMNS, UNIT_RESULT_COLUMNS, ColumnSpec } from "../engine/headers";
+import { ANNUAL_COLUMNS, BALLOT_FILL_COLUMN, PERFORMANCE_USED_COLUMN, CITY_COLUMNS, EXAMINATION_COLUMNS, HISTORY_COLUMNS, matchColumns, SURVEY_FILL_COLUMNS, UNIT_COLUMNS, UNIT_RESULT_COLUMNS, ColumnSpec } from "../engine/headers";
+import { BallotFill, BallotOutcome, computeBallots, fillBallots, subjectListOf } from "../engine/ballots";
+import { computeSurvey, fillSurvey, SurveyFill, SurveyOutcome, unitListOf } from "../engine/survey";
 import { computeHistory, HistoryOutcome, HISTORY_TENURE_COLUMNS, readYear } from "../engine/history";
 import type { Policy } from "../engine/policy";
 import type { PromotionOutcome } from "../engine/promotion";
 import type { CellValue, Finding, Highlight, RawTable } from "../engine/types";
 import { computeUnits, fillPerformance, PerformanceFill, performanceScores, UnitOutcome } from "../engine/unit";
-import { isBlank, normalizeText } from "../engine/values";
+import { cellText, isBlank, normalizeText } from "../engine/values";
 import type { TableRef } from "../workbook/port";
 import type { JsonRow, TableResult } from "./kinds";
 
 /** What the actions keep of a computed table beyond its cells and JSON, for the sheets of the scheme. */
 export type SchemeData =
-  | { kind: "annual"; outcome: AnnualOutcome; promotion: PromotionOutcome; filled: PerformanceFill | null }
+  | { kind: "annual"; outcome: AnnualOutcome; promotion: PromotionOutcome; filled: AnnualFill | null }
+  | { kind: "survey"; outcome: SurveyOutcome; fill: SurveyFill | null }
+  | { kind: "ballots"; outcome: BallotOutcome; fill: BallotFill | null }
   | { kind: "unit"; outcome: UnitOutcome }
   | { kind: "city"; outcome: UnitOutcome }
   | { kind: "history"; outcome: HistoryOutcome }
@@ -25,6 +29,23 @@ export type SchemeData =
 export interface ContextOptions {
   /** Take the annual table's blank P cells from the unit totals (POLICY.md §3), as is or 折算 per policy. */
   fillPerformance?: boolean;
+  /** Take the unit table's blank 幸福感 / 满意度 / 安全感 cells from the survey answers (POLICY.md §11). */
+  fillSurvey?: boolean;
+  /** Take the annual table's blank 民主测评 cells from the ballots (POLICY.md §11). */
+  fillBallots?: boolean;
+  /**
+   * Fill as the workbook was filled before: a table that carries the add-in's fill result column
+   * (绩效考核（取自单位总分）, 幸福感（取自民意调查）…) is filled again, whatever the options above say.
+   * For reading a computed workbook back (assess notices).
+   */
+  fillAsBefore?: boolean;
+}
+
+/** The annual table as computed: with its blank P and D cells filled as asked. */
+export interface AnnualFill {
+  table: RawTable;
+  performance: PerformanceFill | null;
+  ballots: BallotFill | null;
 }
 
 interface Read {
@@ -40,6 +61,10 @@ interface Read {
  */
 export class WorkbookContext {
   private readonly outcomes = new Map<TableRef, UnitOutcome>();
+  private surveyOutcome: SurveyOutcome | null | undefined;
+  private surveyFilled: SurveyFill | null | undefined;
+  private ballotOutcome: BallotOutcome | null | undefined;
+  private readonly annualFills = new Map<RawTable, AnnualFill | null>();
 
   constructor(
     readonly tables: readonly Read[],
@@ -57,8 +82,10 @@ export class WorkbookContext {
     if (!o) {
       const read = this.tables.find((t) => t.ref === ref);
       if (!read) throw new Error("unit table not in the workbook context");
-      const city = this.first("unit")?.ref === ref ? (this.first("city")?.raw ?? null) : null;
-      o = computeUnits(read.raw, city, this.policy);
+      const primary = this.first("unit")?.ref === ref;
+      const city = primary ? (this.first("city")?.raw ?? null) : null;
+      const filled = primary ? this.surveyFill() : null;
+      o = computeUnits(filled ? filled.table : read.raw, city, this.policy);
       this.outcomes.set(ref, o);
     }
     return o;
@@ -107,12 +134,70 @@ export class WorkbookContext {
     return latest;
   }
 
-  /** The annual table with its blank P cells taken from the unit totals, when asked and possible. */
-  fillAnnual(raw: RawTable): PerformanceFill | null {
-    if (!this.options.fillPerformance) return null;
-    const units = this.primaryUnits();
-    if (!units || matchColumns(raw.headers, ANNUAL_COLUMNS).columns.P === undefined) return null;
-    return fillPerformance(raw, performanceScores(units.rows, this.policy));
+  /** Is a fill asked for (or, with fillAsBefore, does the table carry that fill's result column)? */
+  private wants(option: boolean | undefined, raw: RawTable | undefined, column: ColumnSpec): boolean {
+    if (option) return true;
+    if (!this.options.fillAsBefore || !raw) return false;
+    const names = [column.zh, column.en].map(normalizeText);
+    return raw.headers.some((h) => names.includes(normalizeText(cellText(h))));
+  }
+
+  /** The workbook's survey answers (the first survey table), counted against the unit table's units; null without. */
+  survey(): SurveyOutcome | null {
+    if (this.surveyOutcome === undefined) {
+      const t = this.first("survey");
+      const units = this.first("unit");
+      this.surveyOutcome = t ? computeSurvey(t.raw, units ? unitListOf(units.raw) : null, this.policy) : null;
+    }
+    return this.surveyOutcome;
+  }
+
+  /** The first unit table with its blank indices taken from the survey, when asked and possible. */
+  surveyFill(): SurveyFill | null {
+    if (this.surveyFilled === undefined) {
+      const units = this.first("unit");
+      const survey = units && this.wants(this.options.fillSurvey, units.raw, SURVEY_FILL_COLUMNS[0]) ? this.survey() : null;
+      this.surveyFilled = units && survey && survey.usable ? fillSurvey(units.raw, survey) : null;
+    }
+    return this.surveyFilled;
+  }
+
+  /** The workbook's ballots (the first ballot table), counted against the (first) annual table's subjects; null without. */
+  ballots(): BallotOutcome | null {
+    if (this.ballotOutcome === undefined) {
+      const t = this.first("ballots");
+      const annual = this.first("annual");
+      this.ballotOutcome = t ? computeBallots(t.raw, annual ? subjectListOf(annual.raw) : null, this.policy) : null;
+    }
+    return this.ballotOutcome;
+  }
+
+  /**
+   * The annual table with its blank P cells taken from the unit totals and its blank D cells from the
+   * ballots, as asked and possible; null when nothing is filled. The ballots fill only the annual table
+   * they were counted against (the first).
+   */
+  fillAnnual(raw: RawTable): AnnualFill | null {
+    let done = this.annualFills.get(raw);
+    if (done === undefined) this.annualFills.set(raw, (done = this.makeAnnualFill(raw)));
+    return done;
+  }
+
+  private makeAnnualFill(raw: RawTable): AnnualFill | null {
+    let table = raw;
+    let performance: PerformanceFill | null = null;
+    let ballots: BallotFill | null = null;
+    const units = this.wants(this.options.fillPerformance, raw, PERFORMANCE_USED_COLUMN) ? this.primaryUnits() : null;
+    if (units && matchColumns(raw.headers, ANNUAL_COLUMNS).columns.P !== undefined) {
+      performance = fillPerformance(table, performanceScores(units.rows, this.policy));
+      table = performance.table;
+    }
+    const b = this.first("annual")?.raw === raw && this.wants(this.options.fillBallots, raw, BALLOT_FILL_COLUMN) ? this.ballots() : null;
+    if (b && b.usable) {
+      ballots = fillBallots(table, b);
+      table = ballots.table;
+    }
+    return performance || ballots ? { table, performance, ballots } : null;
   }
 }
 
@@ -123,7 +208,7 @@ function within(f: Finding, ref: TableRef): boolean {
   return f.sheet === ref.sheet && f.row !== undefined && f.row >= ref.headerRow && f.row <= ref.lastRow;
 }
 
-function base(ref: TableRef, raw: RawTable, kind: TableResult["kind"], inputSpecs: readonly ColumnSpec[], resultSpecs: readonly ColumnSpec[], findings: Finding[]) {
+export function base(ref: TableRef, raw: RawTable, kind: TableResult["kind"], inputSpecs: readonly ColumnSpec[], resultSpecs: readonly ColumnSpec[], findings: Finding[]) {
   const n = raw.rows.length;
   return {
     ref,
@@ -142,7 +227,7 @@ function base(ref: TableRef, raw: RawTable, kind: TableResult["kind"], inputSpec
 
 const nonBlankRows = (raw: RawTable) => raw.rows.filter((r) => !r.every(isBlank)).length;
 
-const stats = (rows: number, valid: number): TableResult["stats"] => ({ rows, valid, pools: [], vetoes: 0, conflicts: 0 });
+export const stats = (rows: number, valid: number): TableResult["stats"] => ({ rows, valid, pools: [], vetoes: 0, conflicts: 0 });
 
 /** Unit performance (单位绩效): 民评得分, 市考加扣分, 总分, 排名 written like the annual results. */
 export function processUnit(ref: TableRef, raw: RawTable, ctx: WorkbookContext): TableResult {
@@ -150,10 +235,14 @@ export function processUnit(ref: TableRef, raw: RawTable, ctx: WorkbookContext):
   const city = ctx.first("unit")?.ref === ref ? ctx.first("city")?.ref : undefined;
   // The city table's findings belong to the city table (they are reported with it).
   const findings = outcome.findings.filter((f) => !(city && within(f, city)));
-  const b = base(ref, raw, "unit", UNIT_COLUMNS, UNIT_RESULT_COLUMNS, findings);
+  // With --fill-survey, the indices taken from the survey for blank cells, in result columns of their own.
+  const fill = ctx.first("unit")?.ref === ref ? ctx.surveyFill() : null;
+  const b = base(ref, raw, "unit", UNIT_COLUMNS, fill ? [...UNIT_RESULT_COLUMNS, ...SURVEY_FILL_COLUMNS] : UNIT_RESULT_COLUMNS, findings);
   const n = raw.rows.length;
   const column = () => new Array<CellValue>(n).fill(null);
   const values: Record<string, CellValue[]> = { minping: column(), cityAdjustment: column(), total: column(), rank: column() };
+  const filledAt = new Map((fill?.rows ?? []).map((r) => [r.index, r.filled]));
+  if (fill) for (const k of ["H", "S", "A"] as const) values[`filled${k}`] = raw.rows.map((_, i) => filledAt.get(i)?.[k] ?? null);
   for (const r of outcome.rows) {
     values.minping[r.index] = r.minping;
     values.cityAdjustment[r.index] = r.cityAdjustment;
@@ -167,7 +256,7 @@ export function processUnit(ref: TableRef, raw: RawTable, ctx: WorkbookContext):
   return {
     ...b,
     values,
-    numberFormats: { minping: "0.00", cityAdjustment: "0.00", total: "0.00", rank: "0" },
+    numberFormats: { minping: "0.00", cityAdjustment: "0.00", total: "0.00", rank: "0", ...(fill ? { filledH: "0.00", filledS: "0.00", filledA: "0.00" } : {}) },
     noteKey: "total",
     json: outcome.rows.map((r) => ({
       row: r.row,
@@ -182,6 +271,7 @@ export function processUnit(ref: TableRef, raw: RawTable, ctx: WorkbookContext):
       total: r.total,
       rank: r.rank,
       deductions: r.deductions.map((d) => ({ indicatorId: d.indicatorId, indicator: d.indicator, outcome: d.outcome, points: d.points, reason: d.reason, row: d.row })),
+      ...(fill ? { filledH: filledAt.get(r.index)?.H ?? null, filledS: filledAt.get(r.index)?.S ?? null, filledA: filledAt.get(r.index)?.A ?? null } : {}),
     })),
     stats: stats(outcome.rows.length, outcome.rows.filter((r) => r.valid).length),
     scheme: { kind: "unit", outcome },

@@ -14,6 +14,7 @@ import type { UnitOutcome } from "../engine/unit";
 import { normalizeText } from "../engine/values";
 import type { ChartSpec, TableRef, WorkbookPort } from "../workbook/port";
 import { statisticsSheetOf } from "./statistics";
+import { ballotSheet, surveySheet } from "./rawData";
 import type { Analysis } from "./analyze";
 import type { TableResult } from "./kinds";
 import { termLabel } from "./scheme";
@@ -195,6 +196,8 @@ export interface SchemeSheetOptions {
   rewardsAndCoverage?: boolean;
   /** Write 考核统计 (with its chart) when there is an annual or unit table (default true). */
   statistics?: boolean;
+  /** Write 民意调查汇总 and 民主测评汇总 when the workbook has survey answers or ballots (default true). */
+  rawData?: boolean;
 }
 
 /** Everything the scheme sheets will hold, computed before the first write. */
@@ -216,6 +219,9 @@ export async function planSchemeSheets(port: WorkbookPort, analysis: Analysis, p
     feedback = planned.feedback;
     json = feedbackJson(feedback, options.feedback, FEEDBACK_SHEET);
     unitTable.jsonExtra = { ...unitTable.jsonExtra, feedback: json };
+  }
+  if (options.rawData ?? true) {
+    for (const sheet of [surveySheet(analysis.tables, analysis.context), ballotSheet(analysis.tables, analysis.context)]) if (sheet) sheets.push(sheet);
   }
   if (options.statistics ?? true) {
     const stats = statisticsSheetOf(analysis.tables, policy);

@@ -13,6 +13,10 @@ export interface ValidateOptions {
   findingsSheet?: boolean;
   /** Validate the annual table as computeRanking would with its blank P cells taken from the unit totals. */
   fillPerformance?: boolean;
+  /** … with the unit table's blank indices taken from the survey answers. */
+  fillSurvey?: boolean;
+  /** … with the annual table's blank 民主测评 cells taken from the ballots. */
+  fillBallots?: boolean;
 }
 
 export interface ValidateResult {
@@ -24,7 +28,7 @@ export interface ValidateResult {
 }
 
 export async function validateWorkbook(port: WorkbookPort, policy: Policy, options: ValidateOptions = {}): Promise<ValidateResult> {
-  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance });
+  const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots });
   if (!analysis.tables.length) throw new ActionError("NO_TABLE", text.noTable);
   const findingsSheet = options.findingsSheet
     ? await port.addSheet(FINDINGS_SHEET, findingsSheetRows(analysis.findings), { columnWidths: FINDINGS_WIDTHS, headerRows: 1 })

@@ -19,6 +19,10 @@ export interface CliArgs {
   today?: string;
   /** --fill-performance: blank P cells of the annual table from the unit totals. */
   fillPerformance: boolean;
+  /** --fill-survey: blank 幸福感/满意度/安全感 cells of the unit table from the survey answers. */
+  fillSurvey: boolean;
+  /** --fill-ballots: blank 民主测评 cells of the annual table from the ballots. */
+  fillBallots: boolean;
   /** --issuer TEXT (notices): the issuing office. */
   issuer?: string;
   /** --date YYYY-MM-DD (notices): the notices' date (default: today). */
@@ -35,7 +39,7 @@ export class UsageError extends Error {
 }
 
 const VALUE_OPTIONS = new Set(["--out", "--policy", "--seed", "--cadres", "--feedback-date", "--today", "--issuer", "--date"]);
-const FLAG_OPTIONS = new Set(["--json", "--print-default", "--fill-performance"]);
+const FLAG_OPTIONS = new Set(["--json", "--print-default", "--fill-performance", "--fill-survey", "--fill-ballots"]);
 const VALUE_KEYS: Record<string, "out" | "policy" | "seed" | "cadres" | "feedbackDate" | "today" | "issuer" | "date"> = {
   "--issuer": "issuer",
   "--date": "date",
@@ -47,21 +51,21 @@ const VALUE_KEYS: Record<string, "out" | "policy" | "seed" | "cadres" | "feedbac
   "--today": "today",
 };
 const ALLOWED: Record<Exclude<Command, "help">, string[]> = {
-  rank: ["--out", "--policy", "--json", "--feedback-date", "--today", "--fill-performance"],
-  validate: ["--policy", "--json", "--fill-performance"],
+  rank: ["--out", "--policy", "--json", "--feedback-date", "--today", "--fill-performance", "--fill-survey", "--fill-ballots"],
+  validate: ["--policy", "--json", "--fill-performance", "--fill-survey", "--fill-ballots"],
   policy: ["--print-default", "--policy", "--json"],
   sample: ["--out", "--seed", "--cadres"],
-  notices: ["--out", "--policy", "--issuer", "--date", "--cadres", "--fill-performance"],
+  notices: ["--out", "--policy", "--issuer", "--date", "--cadres", "--fill-performance", "--fill-survey", "--fill-ballots"],
 };
 const ALIASES: Record<string, string> = { "-o": "--out", "-p": "--policy" };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
-  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false, fillPerformance: false, cadresInNotices: false };
+  if (argv[0] === "help" || argv.some((a) => a === "--help" || a === "-h")) return { command: "help", json: false, printDefault: false, fillPerformance: false, fillSurvey: false, fillBallots: false, cadresInNotices: false };
   if (argv.length === 0) throw new UsageError(say.missingCommand());
   const [command, ...rest] = argv;
   if (!(command in ALLOWED)) throw new UsageError(say.unknownCommand(command));
   const cmd = command as Exclude<Command, "help">;
-  const args: CliArgs = { command: cmd, json: false, printDefault: false, fillPerformance: false, cadresInNotices: false };
+  const args: CliArgs = { command: cmd, json: false, printDefault: false, fillPerformance: false, fillSurvey: false, fillBallots: false, cadresInNotices: false };
   const positional: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -85,6 +89,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         if (eq > 0) throw new UsageError(say.unknownOption(a, cmd));
         if (name === "--json") args.json = true;
         else if (name === "--fill-performance") args.fillPerformance = true;
+        else if (name === "--fill-survey") args.fillSurvey = true;
+        else if (name === "--fill-ballots") args.fillBallots = true;
         else args.printDefault = true;
         continue;
       }

@@ -33,6 +33,8 @@ const KIND_NAME: Record<string, string> = {
   history: "历年等次 history",
   examination: "政治建设考察 examination",
   feedback: "反馈 feedback",
+  survey: "民意调查问卷 survey",
+  ballots: "民主测评票 ballots",
 };
 
 export function policyLine(policy: Policy, sha256: string): string {

@@ -110,6 +110,9 @@ function dateOption(value: string | undefined, option: string): string | undefin
   return d;
 }
 
+/** Which blank input cells to fill: P from the unit totals, H/S/A from the survey, D from the ballots. */
+const fills = (args: CliArgs) => ({ fillPerformance: args.fillPerformance, fillSurvey: args.fillSurvey, fillBallots: args.fillBallots });
+
 async function rank(args: CliArgs, io: Io): Promise<number> {
   const today = dateOption(args.today, "--today") ?? localToday();
   const feedbackDate = dateOption(args.feedbackDate, "--feedback-date") ?? today;
@@ -117,7 +120,7 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
   const input = args.input as string;
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
-  const result = await computeRanking(wb, policy, { fillPerformance: args.fillPerformance, feedback: { feedbackDate, today } });
+  const result = await computeRanking(wb, policy, { ...fills(args), feedback: { feedbackDate, today } });
   if (args.out !== undefined) {
     try {
       await writeFileAtomic(args.out, await wb.toBuffer());
@@ -136,7 +139,7 @@ async function validate(args: CliArgs, io: Io): Promise<number> {
   const input = args.input as string;
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
-  const result = await validateWorkbook(wb, policy, { fillPerformance: args.fillPerformance });
+  const result = await validateWorkbook(wb, policy, fills(args));
   if (args.json) io.stdout(JSON.stringify(buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.findings), null, 2) + "\n");
   else io.stdout(validateSummary(`考核助手 ASSESS — 校验 validate: ${input}`, policy, sha256, result.analysis, result.errors, result.warnings));
   return result.errors > 0 ? EXIT.inputErrors : EXIT.ok;
@@ -159,7 +162,7 @@ async function notices(args: CliArgs, io: Io): Promise<number> {
   const policy = await readPolicy(args.policy);
   const input = args.input as string;
   const wb = await openWorkbook(input);
-  const plan = await planNotices(wb, policy, { date, issuer: args.issuer, cadres: args.cadresInNotices, fillPerformance: args.fillPerformance });
+  const plan = await planNotices(wb, policy, { date, issuer: args.issuer, cadres: args.cadresInNotices, ...fills(args) });
   const out = args.out as string;
   try {
     await writeFileAtomic(out, await noticesDocx(plan));

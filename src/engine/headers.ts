@@ -17,7 +17,7 @@ export interface ColumnSpec {
  * What a header row announces. "feedback" is the add-in's own 反馈 sheet (POLICY.md §8): it is not
  * computed, but read back so that the statuses typed into it survive a recompute.
  */
-export type TableKind = "annual" | "unit" | "city" | "history" | "examination" | "feedback";
+export type TableKind = "annual" | "unit" | "city" | "history" | "examination" | "feedback" | "survey" | "ballots";
 
 export const ANNUAL_COLUMNS: ColumnSpec[] = [
   { key: "id", zh: "编号", en: "ID", required: true },
@@ -44,6 +44,9 @@ export const ANNUAL_RESULT_COLUMNS: ColumnSpec[] = [
   { key: "grade", zh: "等次", en: "Grade" },
   { key: "reasons", zh: "说明", en: "Reasons" },
 ];
+
+/** The extra result column of the annual table: the P used, when it was taken from the unit totals or 折算 (POLICY.md §3). */
+export const PERFORMANCE_USED_COLUMN: ColumnSpec = { key: "filledP", zh: "绩效考核（取自单位总分）", en: "Performance (from unit totals)" };
 
 export const UNIT_COLUMNS: ColumnSpec[] = [
   { key: "id", zh: "编号", en: "ID", required: true },
@@ -107,6 +110,17 @@ export const BALLOT_COLUMNS: ColumnSpec[] = [
   { key: "choice", zh: "评价", en: "Choice", aliases: ["测评意见", "评价意见", "Rating"], required: true },
 ];
 
+/**
+ * The result columns a fill adds (POLICY.md §11): the index or D taken from the raw answers, beside the
+ * blank input cell, which itself is never written. Never read as input columns.
+ */
+export const SURVEY_FILL_COLUMNS: ColumnSpec[] = [
+  { key: "filledH", zh: "幸福感（取自民意调查）", en: "Happiness (from the survey)" },
+  { key: "filledS", zh: "满意度（取自民意调查）", en: "Satisfaction (from the survey)" },
+  { key: "filledA", zh: "安全感（取自民意调查）", en: "Security (from the survey)" },
+];
+export const BALLOT_FILL_COLUMN: ColumnSpec = { key: "filledD", zh: "民主测评（取自测评票）", en: "Democratic (from the ballots)" };
+
 /** The 反馈 sheet's columns, left to right (POLICY.md §8). */
 export const FEEDBACK_COLUMNS: ColumnSpec[] = [
   { key: "id", zh: "编号", en: "ID" },
@@ -168,7 +182,7 @@ export function matchColumns(headers: readonly CellValue[], specs: readonly Colu
 
 /** Indicator columns of a unit performance table: headers ending in 得分 or "points" (not result columns). */
 export function indicatorColumns(headers: readonly CellValue[]): number[] {
-  const results = new Set(UNIT_RESULT_COLUMNS.flatMap(spellings));
+  const results = new Set([...UNIT_RESULT_COLUMNS, ...SURVEY_FILL_COLUMNS].flatMap(spellings));
   const out: number[] = [];
   headers.forEach((h, i) => {
     const k = headerKey(h);
@@ -183,9 +197,15 @@ const has = (headers: readonly CellValue[], specs: ColumnSpec[], keys: string[])
   return keys.every((k) => k in m.columns);
 };
 
+/** Headers that make 单位 + 幸福感/满意度/安全感 a unit table rather than survey answers (INTERFACES.md §1f). */
+const UNIT_NAME_HEADERS = ["名称", "name", "单位名称"];
+
 /** Which kind of table a header row announces, or null if none. */
 export function detectTableKind(headers: readonly CellValue[]): TableKind | null {
   if (has(headers, ANNUAL_COLUMNS, ["P", "D"]) || has(headers, ANNUAL_COLUMNS, ["P", "political"])) return "annual";
+  if (has(headers, BALLOT_COLUMNS, ["subject", "choice"])) return "ballots";
+  // Survey answers: 单位 and the three indices, without the unit table's 名称 or own indicator columns.
+  if (has(headers, SURVEY_COLUMNS, ["unit", "H", "S", "A"]) && !headers.some((h) => UNIT_NAME_HEADERS.includes(headerKey(h))) && indicatorColumns(headers).length === 0) return "survey";
   if (has(headers, UNIT_COLUMNS, ["H", "S", "A"])) return "unit";
   if (has(headers, CITY_COLUMNS, ["lead", "outcome"])) return "city";
   if (has(headers, HISTORY_COLUMNS, ["id", "year", "grade"])) return "history";
@@ -208,5 +228,9 @@ export function specsFor(kind: TableKind): { input: ColumnSpec[]; results: Colum
       return { input: EXAMINATION_COLUMNS, results: [] };
     case "feedback":
       return { input: FEEDBACK_COLUMNS, results: [] };
+    case "survey":
+      return { input: SURVEY_COLUMNS, results: [] };
+    case "ballots":
+      return { input: BALLOT_COLUMNS, results: [] };
   }
 }

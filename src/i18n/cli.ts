@@ -10,23 +10,26 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
 
 用法 Usage:
   assess rank     <in.xlsx> [--out out.xlsx] [--policy policy.json] [--json]
-                  [--feedback-date YYYY-MM-DD] [--today YYYY-MM-DD] [--fill-performance]
-  assess validate <in.xlsx> [--policy policy.json] [--json] [--fill-performance]
+                  [--feedback-date YYYY-MM-DD] [--today YYYY-MM-DD]
+                  [--fill-performance] [--fill-survey] [--fill-ballots]
+  assess validate <in.xlsx> [--policy policy.json] [--json] [--fill-performance] [--fill-survey] [--fill-ballots]
   assess policy   [--print-default] [--policy policy.json]
   assess sample   [--out file.xlsx] [--seed N] [--cadres N]
   assess notices  <ranked.xlsx> --out notices.docx [--issuer 发文机关] [--date YYYY-MM-DD] [--cadres]
-                  [--policy policy.json] [--fill-performance]
+                  [--policy policy.json] [--fill-performance] [--fill-survey] [--fill-ballots]
   assess --help
 
 命令 Commands:
   rank      计算工作簿中的每一个表格：年度考核（综合得分、排名、等次）、单位绩效（民评得分、市考加扣分、
-            总分、排名）、市考指标、历年等次、政治建设考察；写入结果列、突出显示，以及“历年奖励”
-            “考察覆盖”“反馈”“校验结果”工作表（仅在给出 --out 时写文件）
+            总分、排名）、市考指标、历年等次、政治建设考察、民意调查问卷、民主测评票；写入结果列、突出显示，
+            以及“历年奖励”“考察覆盖”“反馈”“民意调查汇总”“民主测评汇总”“考核统计”“校验结果”工作表
+            （仅在给出 --out 时写文件）
             compute every table of the workbook: annual (composite, rank, grade), unit performance
-            (民评, city adjustment, total, rank), city indicators, history, examinations; write result
-            columns, highlights and the 历年奖励 (rewards), 考察覆盖 (coverage), 反馈 (feedback) and
-            校验结果 (findings) sheets (a file is written only when --out is given; the input is never
-            overwritten unless --out names it)
+            (民评, city adjustment, total, rank), city indicators, history, examinations, survey
+            answers, ballots; write result columns, highlights and the 历年奖励 (rewards), 考察覆盖
+            (coverage), 反馈 (feedback), 民意调查汇总 / 民主测评汇总 (survey and ballot summaries),
+            考核统计 (statistics) and 校验结果 (findings) sheets (a file is written only when --out is
+            given; the input is never overwritten unless --out names it)
   validate  只校验，列出全部问题，不写文件   validate only: list every finding, write nothing
   policy    显示当前政策摘要；--print-default 输出默认政策 JSON
             show the active policy; --print-default prints the default policy JSON
@@ -46,6 +49,10 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
   --today         今天的日期（判断逾期），默认系统日期      today, for overdue items (default: the system date)
   --fill-performance  年度考核表“绩效考核”为空的单元格取单位绩效总分（按政策原值或折算），不覆盖已填的值
                   blank P cells of the annual table from the unit totals (as is or 折算 per policy)
+  --fill-survey   单位绩效表“幸福感/满意度/安全感”为空的单元格取民意调查原始问卷算得的指数，不覆盖已填的值
+                  blank 幸福感/满意度/安全感 cells of the unit table from the raw survey answers
+  --fill-ballots  年度考核表“民主测评”为空的单元格取民主测评票算得的得分，不覆盖已填的值
+                  blank 民主测评 cells of the annual table from the raw ballots
   --issuer TEXT   通知书的发文机关（默认 中共苏仙区委考核办）   the notices' issuing office
   --date DATE     通知书的成文日期，默认今天；反馈表中没有的扣分事项以此日期起算整改期限
                   the notices' date (default: today); items not yet in 反馈 count their deadline from it

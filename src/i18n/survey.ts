@@ -112,14 +112,6 @@ export const ballotMsg = {
     ),
 };
 
-/** Result columns a fill adds to the table it fills (the input cells themselves stay as they are). */
-export const FILL_COLUMN_TEXT = {
-  H: m("幸福感（取自民意调查）", "Happiness (from the survey)"),
-  S: m("满意度（取自民意调查）", "Satisfaction (from the survey)"),
-  A: m("安全感（取自民意调查）", "Security (from the survey)"),
-  D: m("民主测评（取自测评票）", "Democratic (from the ballots)"),
-};
-
 export const SURVEY_SHEET = "民意调查汇总";
 export const BALLOT_SHEET = "民主测评汇总";
 
@@ -139,8 +131,10 @@ export const surveySheetText = {
   filled: (indices: string[]) => `已填入空白的${indices.map((k) => label(k).zh).join("、")}`,
   kept: (indices: string[]) => `${indices.map((k) => label(k).zh).join("、")}已有填报值，未替换`,
   notFilled: "未填入（未选择从民意调查填补）",
-  notInUnitTable: "不在单位绩效表中",
-  smallSample: (indices: string[]) => `样本不足：${indices.map((k) => label(k).zh).join("、")}`,
+  notInUnitTable: "工作簿中没有单位绩效表",
+  notSurveyed: "没有问卷",
+  smallSampleHeader: "样本不足",
+  smallSample: (indices: string[]) => indices.map((k) => label(k).zh).join("、"),
 };
 
 /** The 民主测评汇总 sheet's texts. */
@@ -148,7 +142,6 @@ export const ballotSheetText = {
   id: "编号",
   subject: "测评对象",
   ballots: "票数",
-  choice: { good: "好", fairlyGood: "较好", average: "一般", poor: "差" } as Record<string, string>,
   abstentions: "弃权",
   invalid: "无效",
   counted: "有效票",
@@ -157,5 +150,5 @@ export const ballotSheetText = {
   filled: "已填入空白的民主测评",
   kept: "民主测评已有填报值，未替换",
   notFilled: "未填入（未选择从测评票填补）",
-  notInAnnualTable: "不在年度考核表中",
+  notInAnnualTable: "工作簿中没有年度考核表",
 };

@@ -7,6 +7,10 @@
 //   市考指标      121 city indicators: 119 led by exactly 32 units, plus two planted bad rows
 //   历年等次      2019–2023 grades of every cadre (2023 = the grade the rules give), with tenure columns
 //   政治建设考察   examinations (单位, 考察年度, 备注) of the 2016–2020 and 2021–2025 terms
+//   民意调查      a few hundred questionnaires of the 14 towns (POLICY.md §11): three towns' 幸福感 / 满意度 /
+//                安全感 are blank in 单位绩效 and come from here (--fill-survey); one has a small sample
+//   民主测评票    ballots of 15 voters on the 14 town teams: three teams' 民主测评 are blank in 年度考核 and
+//                come from here (--fill-ballots)
 //
 // The cases that matter are planted and listed in `planted`, so tests can assert "no findings but the
 // planted ones": vetoes (区级, 市级; a 乡镇级 circular that does not veto), affirmations and one
@@ -17,6 +21,8 @@ import type { TableKind } from "../engine/headers";
 import { defaultPolicy } from "../engine/policy";
 import type { CellValue, FindingCode, RawTable } from "../engine/types";
 import { computeUnits } from "../engine/unit";
+import { computeBallots } from "../engine/ballots";
+import { computeSurvey } from "../engine/survey";
 import { CITY_INDICATORS, DEDUCTION_NOTES, DISTRICT_UNITS, GIVEN, SURNAMES, TOWNS, titles } from "./names";
 
 export type SampleSheetKind = TableKind;
@@ -67,7 +73,7 @@ export const DEFAULT_CADRES = 300;
 export const MIN_CADRES = 150;
 export const MAX_CADRES = 5000;
 
-export const SHEETS = { annual: "年度考核", unit: "单位绩效", city: "市考指标", history: "历年等次", examination: "政治建设考察" } as const;
+export const SHEETS = { annual: "年度考核", unit: "单位绩效", city: "市考指标", history: "历年等次", examination: "政治建设考察", survey: "民意调查", ballots: "民主测评票" } as const;
 
 const ANNUAL_HEADERS = ["编号", "姓名", "对象", "单位", "分组", "职务", "主要负责人", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质", "通报批评", "真抓实干激励", "拟定等次"] as const;
 const UNIT_HEADERS = ["编号", "名称", "分组", "重点工作得分", "共性工作得分", "党的建设得分", "幸福感", "满意度", "安全感"];
@@ -75,6 +81,12 @@ const OWN_MAX = [40, 25, 15];
 const CITY_HEADERS = ["编号", "指标名称", "牵头单位", "考核结果", "说明"];
 const HISTORY_HEADERS = ["编号", "姓名", "年度", "等次", "任现职级年度", "基本任职年限"];
 const EXAM_HEADERS = ["单位", "考察年度", "备注"];
+const SURVEY_HEADERS = ["问卷编号", "单位", "幸福感", "满意度", "安全感"];
+const BALLOT_HEADERS = ["票号", "测评对象", "评价"];
+/** Questionnaires per town (the small-sample town gets SMALL_SURVEY), voters on the ballots. */
+const SURVEY_PER_TOWN = 30;
+const SMALL_SURVEY = 12;
+const VOTERS = 15;
 const GROUP = { district: "区直单位", town: "镇街道" };
 const YEAR = 2023;
 
@@ -201,6 +213,55 @@ export function generateSample(options: SampleOptions = {}): Sample {
     const idx = [0, 1, 2].map(() => one(clamp(rnd.float(81 + 8 * u.quality, 88 + 9 * u.quality), 60, 99)));
     return [u.id, u.name, u.group, ...own, ...idx];
   });
+  // ---- 民意调查 (POLICY.md §11) -------------------------------------------------------------------------
+  // The 14 towns' households answer in level words, now and then a score, 不清楚 / 不了解 or nothing.
+  // Three towns have no 幸福感 / 满意度 / 安全感 typed in 单位绩效: their indices are the survey's (set
+  // here so that every total below is the one --fill-survey gives), and the cells are left blank.
+  const towns = units.filter((u) => u.town);
+  const surveyTowns = rnd.shuffle(towns).slice(0, 3);
+  const smallTown = surveyTowns[2];
+  const levels = (["H", "S", "A"] as const).map((k) => policy.survey.levels[k].map((l) => l.words[0]));
+  const surveyRows: CellValue[][] = [];
+  for (const u of towns) {
+    const counted = [0, 0, 0];
+    const target = u === smallTown ? SMALL_SURVEY : SURVEY_PER_TOWN;
+    // One answer more than the threshold per index: a planted bad answer must not make a small sample.
+    for (let n = 0; n < 60 && (u === smallTown ? n < SMALL_SURVEY : counted.some((c) => c <= target)); n++) {
+      const answer = (k: number): CellValue => {
+        const r = rnd.float();
+        if (r < 0.04) return rnd.pick(["不清楚", "不了解", null]);
+        counted[k]++;
+        if (r < 0.1) return rnd.int(70, 100);
+        return levels[k][rnd.weighted<number>([[0, 0.3 + 0.35 * u.quality], [1, 0.45], [2, 0.18 - 0.12 * u.quality], [3, 0.05], [4, 0.02]])];
+      };
+      surveyRows.push([`WJ${u.id.slice(2)}${String(n + 1).padStart(2, "0")}`, rnd.chance(0.2) ? u.id : u.name, answer(0), answer(1), answer(2)]);
+    }
+  }
+  // Planted: an answer that is no level (很好), a score of 120, a questionnaire of a unit not in 单位绩效.
+  const badWordRow = surveyRows.findIndex((r) => r[1] === towns[0].name || r[1] === towns[0].id);
+  surveyRows[badWordRow][2] = "很好";
+  const badScoreRow = surveyRows.findIndex((r, i) => i > badWordRow + 5 && typeof r[3] === "string");
+  surveyRows[badScoreRow][3] = 120;
+  surveyRows.push([`WJ99${String(1).padStart(2, "0")}`, "区水务局", levels[0][1], levels[1][1], levels[2][1]]);
+  const surveyTable: RawTable = { sheet: SHEETS.survey, headers: SURVEY_HEADERS, rows: surveyRows, headerRow: 1, firstColumn: 1 };
+  const survey = computeSurvey(surveyTable, unitRows.map((r) => ({ id: r[0] as string, name: r[1] as string })), policy);
+  const blankIndices = new Set<number>();
+  for (const t of surveyTowns) {
+    const k = units.indexOf(t);
+    const found = survey.units.find((x) => x.unitIndex === k);
+    if (!found || (["H", "S", "A"] as const).some((key) => found.indices[key].value === null)) throw new Error(`sample ${seed}: no survey index for ${t.name}`);
+    unitRows[k][6] = found.indices.H.value;
+    unitRows[k][7] = found.indices.S.value;
+    unitRows[k][8] = found.indices.A.value;
+    blankIndices.add(k);
+  }
+  const firstSurveyRow = (u: UnitSpec) => surveyRows.findIndex((r) => r[1] === u.name || r[1] === u.id) + 2;
+  plant(SHEETS.survey, badWordRow + 2, "幸福感 answered 很好: no level of the index, not counted (the other answers are)", ["UNKNOWN_VALUE"]);
+  plant(SHEETS.survey, badScoreRow + 2, "满意度 answered 120: outside 0–100, not counted", ["OUT_OF_RANGE"]);
+  plant(SHEETS.survey, firstSurveyRow(smallTown), `${smallTown.name}: only ${SMALL_SURVEY} questionnaires, fewer than ${policy.survey.smallSample} answers per index`, ["SMALL_SAMPLE", "SMALL_SAMPLE", "SMALL_SAMPLE"]);
+  plant(SHEETS.survey, surveyRows.length + 1, "a questionnaire of 区水务局, which is not in 单位绩效: not counted", ["UNKNOWN_VALUE"]);
+  for (const k of blankIndices) plant(SHEETS.unit, k + 2, `${units[k].name}: 幸福感 / 满意度 / 安全感 left blank, taken from 民意调查 (--fill-survey; without it: MISSING)`);
+
   const unitTable = (): RawTable => ({ sheet: SHEETS.unit, headers: UNIT_HEADERS, rows: unitRows, headerRow: 1, firstColumn: 1 });
   const cityTable: RawTable = { sheet: SHEETS.city, headers: CITY_HEADERS, rows: cityRows, headerRow: 1, firstColumn: 1 };
   const unitOutcome = computeUnits(unitTable(), cityTable, policy);
@@ -364,6 +425,43 @@ export function generateSample(options: SampleOptions = {}): Sample {
   plant(SHEETS.annual, rowOf(dupSecond), `ID ${String(dupFirst.编号)} copied from the row above`, ["DUPLICATE_ID"]);
   const plantedRows = new Set<AnnualRow>([vetoed, teamVetoed, notSolid, townCircular, failed, conflict, notTop, textRow, blankRow, rangeRow, dupFirst, dupSecond, ...[...incentiveDistrict, ...incentiveTowns].map(top)]);
 
+  // ---- 民主测评票 (POLICY.md §11) -------------------------------------------------------------------------
+  // 15 voters rate the 14 town teams (by 编号 or by name). The three survey towns' teams have no
+  // 民主测评 typed in 年度考核: their D is the ballots' (set here so that every result below is the one
+  // --fill-ballots gives), and the cells are left blank.
+  const ballotRows: CellValue[][] = [];
+  const choices = (["good", "fairlyGood", "average", "poor"] as const).map((k) => policy.democratic.choices[k]);
+  for (let v = 1; v <= VOTERS; v++) {
+    for (const u of towns) {
+      const team = teamRow.get(u.name) as AnnualRow;
+      const k = rnd.weighted<number>([[0, 0.45 + 0.3 * u.quality], [1, 0.35], [2, 0.12 - 0.08 * u.quality], [3, 0.03], [4, 0.03]]);
+      ballotRows.push([v, rnd.chance(0.3) ? team.姓名 : team.编号, k === 4 ? policy.democratic.abstain[0] : choices[k][rnd.chance(0.15) ? 1 : 0]]);
+    }
+  }
+  // Planted: an abstention, a team named twice on one ballot, a choice that is none of the four.
+  const abstainAt = ballotRows.findIndex((r) => r[1] === teamRow.get(towns[1].name)!.编号 || r[1] === teamRow.get(towns[1].name)!.姓名);
+  if (abstainAt < 0) throw new Error(`sample ${seed}: no ballot row for the abstention`);
+  ballotRows[abstainAt][2] = policy.democratic.abstain[0];
+  const twice = teamRow.get(towns[2].name) as AnnualRow;
+  const twiceRow = towns.length * 2 + 3; // inside ballot 3, after the row where it names that team first
+  ballotRows.splice(twiceRow, 0, [3, twice.编号, choices[0][0]]);
+  const named = (r: CellValue[], u: UnitSpec) => r[1] === teamRow.get(u.name)!.编号 || r[1] === teamRow.get(u.name)!.姓名;
+  const badChoiceAt = ballotRows.findIndex((r, i) => i > twiceRow + 20 && named(r, towns[3]));
+  ballotRows[badChoiceAt][2] = "同意";
+  const ballotTable: RawTable = { sheet: SHEETS.ballots, headers: BALLOT_HEADERS, rows: ballotRows, headerRow: 1, firstColumn: 1 };
+  const ballots = computeBallots(ballotTable, rows.map((r) => ({ id: r.编号 as string, name: r.姓名 as string })), policy);
+  const ballotTeams = surveyTowns.map((u) => teamRow.get(u.name) as AnnualRow);
+  for (const team of ballotTeams) {
+    const found = ballots.subjects.find((x) => x.subjectIndex === rows.indexOf(team));
+    if (!found || found.democratic === null) throw new Error(`sample ${seed}: no D from the ballots for ${String(team.姓名)}`);
+    team.民主测评 = found.democratic;
+  }
+  plant(SHEETS.ballots, abstainAt + 2, "不了解: an abstention, not counted");
+  plant(SHEETS.ballots, twiceRow + 2, `ballot 3 names ${String(twice.编号)} a second time: counted once`, ["DUPLICATE_ID"]);
+  plant(SHEETS.ballots, badChoiceAt + 2, "同意 is none of 好 / 较好 / 一般 / 差: not counted", ["UNKNOWN_VALUE"]);
+  for (const team of ballotTeams) plant(SHEETS.annual, rows.indexOf(team) + 2, `${String(team.姓名)}: 民主测评 left blank, taken from 民主测评票 (--fill-ballots; without it: MISSING)`);
+  const fixedD = new Set<AnnualRow>(ballotTeams);
+
   const annualTable = (): RawTable => ({ sheet: SHEETS.annual, headers: [...ANNUAL_HEADERS], rows: rows.map((r) => ANNUAL_HEADERS.map((h) => r[h])), headerRow: 1, firstColumn: 1 });
   const compute = () => computeAnnual(annualTable(), policy);
 
@@ -382,7 +480,7 @@ export function generateSample(options: SampleOptions = {}): Sample {
 
   // No other exact tie at a boundary: nudge one tied row's D down by 0.1 until there is none.
   for (let guard = 0; guard < 100; guard++) {
-    const stray = out.rows.filter((r) => r.reasons.includes("QUOTA_TIE") && r.pool !== tiePool);
+    const stray = out.rows.filter((r) => r.reasons.includes("QUOTA_TIE") && r.pool !== tiePool && !fixedD.has(rows[r.index]));
     if (!stray.length) break;
     const r = rows[stray[stray.length - 1].index];
     r.民主测评 = one((r.民主测评 as number) - 0.1);
@@ -453,11 +551,14 @@ export function generateSample(options: SampleOptions = {}): Sample {
     planted,
     context: { year: YEAR, termStart: 2021, firstTermStart: 2016, feedbackDate: "2024-03-15" },
     sheets: [
-      { name: SHEETS.annual, kind: "annual", headers: [...ANNUAL_HEADERS], rows: rows.map((r) => ANNUAL_HEADERS.map((h) => r[h])) },
-      { name: SHEETS.unit, kind: "unit", headers: UNIT_HEADERS, rows: unitRows },
+      // The blank cells the raw answers fill (their values above are what the fills give).
+      { name: SHEETS.annual, kind: "annual", headers: [...ANNUAL_HEADERS], rows: rows.map((r) => ANNUAL_HEADERS.map((h) => (h === "民主测评" && fixedD.has(r) ? null : r[h]))) },
+      { name: SHEETS.unit, kind: "unit", headers: UNIT_HEADERS, rows: unitRows.map((r, k) => (blankIndices.has(k) ? [...r.slice(0, 6), null, null, null] : r)) },
       { name: SHEETS.city, kind: "city", headers: CITY_HEADERS, rows: cityRows },
       { name: SHEETS.history, kind: "history", headers: HISTORY_HEADERS, rows: history },
       { name: SHEETS.examination, kind: "examination", headers: EXAM_HEADERS, rows: examRows },
+      { name: SHEETS.survey, kind: "survey", headers: SURVEY_HEADERS, rows: surveyRows },
+      { name: SHEETS.ballots, kind: "ballots", headers: BALLOT_HEADERS, rows: ballotRows },
     ],
   };
 }

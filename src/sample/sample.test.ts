@@ -1,6 +1,8 @@
 import { computeAnnual } from "../engine/annual";
 import { computeHistory } from "../engine/history";
 import { computeUnits } from "../engine/unit";
+import { computeBallots, fillBallots, subjectListOf } from "../engine/ballots";
+import { computeSurvey, fillSurvey, unitListOf } from "../engine/survey";
 import { readExaminations, termCoverage, isExaminationTable } from "../engine/examination";
 import { buildFeedbackSheet } from "../engine/feedback";
 import { priorityPromotion } from "../engine/promotion";
@@ -18,13 +20,17 @@ function sheet(s: Sample, name: string) {
   return found;
 }
 
-/** Everything the engine says about a sample. */
+/** Everything the engine says about a sample, with its blank cells filled from the raw answers (as --fill-survey --fill-ballots). */
 function run(s: Sample) {
-  const annual = computeAnnual(sampleTable(sheet(s, SHEETS.annual)), policy);
-  const units = computeUnits(sampleTable(sheet(s, SHEETS.unit)), sampleTable(sheet(s, SHEETS.city)), policy);
+  const unitTable = sampleTable(sheet(s, SHEETS.unit));
+  const annualTable = sampleTable(sheet(s, SHEETS.annual));
+  const survey = computeSurvey(sampleTable(sheet(s, SHEETS.survey)), unitListOf(unitTable), policy);
+  const ballots = computeBallots(sampleTable(sheet(s, SHEETS.ballots)), subjectListOf(annualTable), policy);
+  const annual = computeAnnual(fillBallots(annualTable, ballots).table, policy);
+  const units = computeUnits(fillSurvey(unitTable, survey).table, sampleTable(sheet(s, SHEETS.city)), policy);
   const history = computeHistory(sampleTable(sheet(s, SHEETS.history)), policy);
   const exams = readExaminations(sampleTable(sheet(s, SHEETS.examination)));
-  return { annual, units, history, exams, findings: [...annual.findings, ...units.findings, ...history.findings, ...exams.findings] };
+  return { annual, units, history, exams, survey, ballots, findings: [...annual.findings, ...units.findings, ...history.findings, ...exams.findings, ...survey.findings, ...ballots.findings] };
 }
 
 const key = (f: Pick<Finding, "sheet" | "row" | "code">) => `${f.sheet}:${f.row}:${f.code}`;
@@ -40,8 +46,8 @@ describe("generateSample", () => {
     expect(generateSample({ seed: 7 }).sheets[0].rows).not.toEqual(s.sheets[0].rows);
   });
 
-  test("five sheets, each recognised as its kind", () => {
-    expect(s.sheets.map((x) => x.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察"]);
+  test("seven sheets, each recognised as its kind", () => {
+    expect(s.sheets.map((x) => x.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "民意调查", "民主测评票"]);
     for (const x of s.sheets) {
       expect(detectTableKind(x.headers)).toBe(x.kind);
       expect(isExaminationTable(x.headers)).toBe(x.kind === "examination");
@@ -98,6 +104,43 @@ describe("generateSample", () => {
     expect(cov).toMatchObject({ termStart: 2021, termEnd: 2025, yearsLeft: 3, percent: 68.75 });
     expect(cov.findings).toEqual([]);
     expect(priorityPromotion(out.annual.results).flags.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the raw answers (POLICY.md §11)", () => {
+  const s = generateSample();
+  const out = run(s);
+  const units = sheet(s, SHEETS.unit).rows;
+  const blankTowns = units.filter((r) => r[6] === null);
+
+  test("a few hundred questionnaires of the 14 towns and 15 voters' ballots on the 14 town teams", () => {
+    expect(sheet(s, SHEETS.survey).rows.length).toBeGreaterThan(300);
+    expect(sheet(s, SHEETS.survey).rows.length).toBeLessThan(600);
+    expect(out.survey.units.map((u) => u.unit).sort()).toEqual([...TOWNS].sort());
+    expect(sheet(s, SHEETS.ballots).rows).toHaveLength(15 * 14 + 1); // and one team named twice on ballot 3
+    expect(out.ballots.subjects).toHaveLength(14);
+  });
+
+  test("three towns' indices and their teams' 民主测评 are blank, and the fills give them", () => {
+    expect(blankTowns).toHaveLength(3);
+    expect(blankTowns.every((r) => r[2] === "镇街道" && r[7] === null && r[8] === null)).toBe(true);
+    const blankD = sheet(s, SHEETS.annual).rows.filter((r) => r[8] === null);
+    expect(blankD.map((r) => r[3]).sort()).toEqual(blankTowns.map((r) => r[1]).sort());
+    // Every unit has a total and every team a composite once filled (the findings are only the planted ones).
+    for (const r of blankTowns) expect(out.units.rows.find((u) => u.id === r[0])!.total).not.toBeNull();
+    for (const r of blankD) expect(out.annual.rows.find((a) => a.id === r[0])!.composite).not.toBeNull();
+  });
+
+  test("one town with a small sample; every other town with at least 30 answers per index", () => {
+    const small = out.survey.units.filter((u) => u.indices.H.smallSample || u.indices.S.smallSample || u.indices.A.smallSample);
+    expect(small).toHaveLength(1);
+    expect(small[0].questionnaires).toBe(12);
+    expect(blankTowns.map((r) => r[1])).toContain(small[0].unit);
+  });
+
+  test("an abstention and a team named twice on one ballot are planted", () => {
+    expect(s.planted.filter((p) => p.sheet === SHEETS.ballots).map((p) => p.codes)).toEqual([[], ["DUPLICATE_ID"], ["UNKNOWN_VALUE"]]);
+    expect(out.ballots.subjects.reduce((n, x) => n + x.abstentions, 0)).toBeGreaterThan(0);
   });
 });
 

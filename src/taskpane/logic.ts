@@ -150,7 +150,7 @@ export function schemeView(result: ComputeResult): SchemeView {
     }
     if (s.kind === "annual") {
       promotion += s.promotion.flags.length;
-      if (s.filled) filledP = (filledP ?? 0) + s.filled.filled.length;
+      if (s.filled?.performance) filledP = (filledP ?? 0) + s.filled.performance.filled.length;
     }
     if (s.kind === "history") {
       const latest = s.outcome.cadres.reduce<number | null>((y, c) => c.years.reduce<number | null>((a, r) => (a === null || r.year > a ? r.year : a), y), null);

@@ -14,7 +14,7 @@ export interface Grid {
 }
 
 /** Every table kind, so that a kind added to TableKind must be added here too (the compiler says so). */
-const KINDS = { annual: true, unit: true, city: true, history: true, examination: true, feedback: true } satisfies Record<TableKind, true>;
+const KINDS = { annual: true, unit: true, city: true, history: true, examination: true, feedback: true, survey: true, ballots: true } satisfies Record<TableKind, true>;
 let headerWords: Set<string> | null = null;
 
 /**

@@ -122,7 +122,7 @@ describe("assess sample", () => {
       expect(r.stderr).toMatch(/Written: /);
     }
     const va = await values(a);
-    expect(Object.keys(va)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明"]);
+    expect(Object.keys(va)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "民意调查", "民主测评票", "示例说明"]);
     expect(await values(b)).toEqual(va);
     expect((await values(c))["年度考核"]).not.toEqual(va["年度考核"]);
     // The cells are the generator's, headers on row 1.
@@ -150,13 +150,14 @@ describe("assess sample", () => {
     const ranked = path.join(tmp, "ranked.xlsx");
     expect(assess(["sample", "--out", file]).code).toBe(0);
     const s = generateSample();
-    const r = assess(["rank", file, "--json", "--out", ranked, "--feedback-date", s.context.feedbackDate, "--today", "2024-05-04"]);
+    // The sample's blank indices and 民主测评 come from its raw answers (示例说明 says so).
+    const r = assess(["rank", file, "--json", "--out", ranked, "--feedback-date", s.context.feedbackDate, "--today", "2024-05-04", "--fill-survey", "--fill-ballots"]);
     expect(r.code).toBe(1); // the planted bad cells are errors
     const report = JSON.parse(r.stdout) as JsonReport;
     const key = (sheet: string | null, row: number | null, code: string) => `${sheet}:${row}:${code}`;
     expect(report.findings.map((f) => key(f.sheet, f.row, f.code)).sort()).toEqual(s.planted.flatMap((p) => p.codes.map((code) => key(p.sheet, p.row, code))).sort());
 
-    expect(report.tables.map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination"]);
+    expect(report.tables.map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination", "survey", "ballots"]);
     const unit = report.tables.find((t) => t.kind === "unit")!;
     expect(unit.rows).toHaveLength(64);
     expect(unit.rows.every((u) => typeof u.total === "number" && typeof u.rank === "number")).toBe(true);
@@ -170,7 +171,7 @@ describe("assess sample", () => {
     expect(annual.rows.filter((a) => a.priorityPromotion).length).toBeGreaterThan(0);
 
     const wb = await read(ranked);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明", "历年奖励", "考察覆盖", "反馈", "考核统计", "校验结果"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "民意调查", "民主测评票", "示例说明", "历年奖励", "考察覆盖", "反馈", "民意调查汇总", "民主测评汇总", "考核统计", "校验结果"]);
     const fb = unit.feedback as { items: { overdue: boolean }[] };
     const deductions = unit.rows.reduce((n, u) => n + (u.deductions as unknown[]).length, 0);
     expect(fb.items).toHaveLength(deductions);

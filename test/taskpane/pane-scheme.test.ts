@@ -36,7 +36,7 @@ describe("示例 → 计算排名 → 反馈 → 撤销 ×3", () => {
   test("a second 示例 is refused: the workbook holds assessment tables now; nothing changes", async () => {
     const r = await rig.session.insertSample();
     if (!r.ran || r.value.status !== "refused") throw new Error("not refused");
-    expect(r.value.tables.map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination"]);
+    expect(r.value.tables.map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination", "survey", "ballots"]);
     expect(rig.dump()).toEqual(dumps[1]);
     expect(rig.session.undo.depth).toBe(1);
   });
@@ -58,7 +58,7 @@ describe("示例 → 计算排名 → 反馈 → 撤销 ×3", () => {
     expect(feedbackDate).toBe("2024-03-01");
     const s = result.summary;
     expect(s.tables.filter((t) => t.written).map((t) => t.kind)).toEqual(expect.arrayContaining(["annual", "unit"]));
-    expect(s.schemeSheets).toEqual([REWARDS_SHEET, COVERAGE_SHEET, FEEDBACK_SHEET, "考核统计"]);
+    expect(s.schemeSheets).toEqual([REWARDS_SHEET, COVERAGE_SHEET, FEEDBACK_SHEET, "民意调查汇总", "民主测评汇总", "考核统计"]);
     expect(s.findingsSheet).toBe("校验结果");
     expect(s.feedback!.items).toBeGreaterThan(0);
     expect(s.feedback!.overdue).toBe(s.feedback!.open); // the deadline of 2024-03-01 has long passed

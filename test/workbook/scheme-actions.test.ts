@@ -16,7 +16,7 @@ import { fillOf } from "../support/xlsx-builders";
 import { FEEDBACK_HEADERS } from "../golden/scheme-cases";
 
 const policy = defaultPolicy();
-const SHEETS = ["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明"];
+const SHEETS = ["年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "民意调查", "民主测评票", "示例说明"];
 const office = (fixture: Parameters<typeof createWorkbook>[0] = { sheets: [{ name: "Sheet1" }] }): { d: ExcelDouble; port: OfficeWorkbook } => {
   const d = createWorkbook(fixture).install(globalThis);
   return { d, port: new OfficeWorkbook() };
@@ -34,6 +34,8 @@ describe("insertSample", () => {
       ["市考指标", "city"],
       ["历年等次", "history"],
       ["政治建设考察", "examination"],
+      ["民意调查", "survey"],
+      ["民主测评票", "ballots"],
     ]);
     const again = await insertSample(port, { seed: 4, cadres: 150 });
     expect(again.sheets).toEqual(SHEETS);
@@ -57,7 +59,7 @@ describe("insertSample", () => {
     expect(d.sheetNames()).toEqual(["Sheet1", ...SHEETS]);
     const unit = r.sample.sheets[1];
     expect(d.values("单位绩效", "A1:I2")).toEqual([unit.headers, unit.rows[0]]);
-    expect((await port.listTables()).map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination"]);
+    expect((await port.listTables()).map((t) => t.kind)).toEqual(["annual", "unit", "city", "history", "examination", "survey", "ballots"]);
   });
 });
 
@@ -121,11 +123,11 @@ describe("feedbackAction", () => {
 });
 
 describe("compute with the scheme sheets", () => {
-  test("undo removes the 历年奖励, 考察覆盖, 反馈 and 考核统计 sheets a compute added", async () => {
+  test("undo removes the 历年奖励, 考察覆盖, 反馈, 民意调查汇总, 民主测评汇总 and 考核统计 sheets a compute added", async () => {
     const port = XlsxWorkbook.from(new ExcelJS.Workbook());
     await insertSample(port, { cadres: 150 });
     const r = await computeRanking(port, policy, { snapshot: true, feedback: { feedbackDate: "2024-03-15", today: "2024-05-04" } });
-    expect(r.summary.schemeSheets).toEqual(["历年奖励", "考察覆盖", "反馈", "考核统计"]);
+    expect(r.summary.schemeSheets).toEqual(["历年奖励", "考察覆盖", "反馈", "民意调查汇总", "民主测评汇总", "考核统计"]);
     expect(r.summary.feedback).toMatchObject({ sheet: "反馈" });
     await port.restore(r.snapshot!);
     expect(port.workbook.worksheets.map((w) => w.name)).toEqual(SHEETS);
