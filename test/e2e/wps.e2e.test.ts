@@ -143,9 +143,9 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
       await shot(page, "wps-01-ready");
     });
 
-    test("示例 (in the pane) inserts the sample's six sheets", async () => {
+    test("示例 (in the pane) inserts the sample's eight sheets", async () => {
       await click(pane, "#sample");
-      expect(await inWps<string[]>(page, "sheetNames")).toEqual(["Sheet1", "年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "示例说明"]);
+      expect(await inWps<string[]>(page, "sheetNames")).toEqual(["Sheet1", "年度考核", "单位绩效", "市考指标", "历年等次", "政治建设考察", "民意调查", "民主测评票", "示例说明"]);
       expect(await pane.textContent("#notice")).toContain("已插入示例工作簿");
       await shot(page, "wps-02-sample");
     });
