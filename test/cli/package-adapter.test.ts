@@ -1,4 +1,4 @@
-// The CLI's package adapter (src/cli/xlsx) against the exceljs adapter: the same action code on the
+// The package adapter (src/workbook/package) against the exceljs adapter: the same action code on the
 // same workbook must give the same report, and the two output workbooks, read back by exceljs, the
 // same cells — values, notes, fills, number formats, bold — on every sheet. Then the promises of the
 // golden cases that concern the file itself: every input cell keeps its value, format and note.
@@ -8,8 +8,8 @@ import * as path from "node:path";
 import { computeRanking } from "../../src/actions/computeRanking";
 import { buildReport } from "../../src/actions/report";
 import { policySha256, readPolicy } from "../../src/cli/main";
-import { PackageWorkbook } from "../../src/cli/xlsx/package";
-import { readZip } from "../../src/cli/xlsx/zip";
+import { PackageWorkbook } from "../../src/workbook/package/workbook";
+import { readZip } from "../../src/workbook/package/zip";
 import type { Policy } from "../../src/engine/policy";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";

@@ -1,0 +1,55 @@
+// What the workbook adapters say about files they cannot open, read or write, zh-CN and en-US side by
+// side. Each is one sentence: what the file is, and what to do. The CLI puts "Cannot read <file>:" before it.
+import type { Message } from "../engine/types";
+
+const m = (zh: string, en: string): Message => ({ zh, en });
+
+/** How to save a workbook as .xlsx in Excel and in WPS (said wherever a file must be saved again). */
+const SAVE_AS = m(
+  "请在 Excel 中“文件 → 另存为”选择“Excel 工作簿 (*.xlsx)”，或在 WPS 表格中“文件 → 另存为”选择“Microsoft Excel 文件 (*.xlsx)”，再对另存的文件运行",
+  'save it as .xlsx — in Excel: File → Save As → "Excel Workbook (*.xlsx)"; in WPS: 文件 → 另存为 → "Microsoft Excel 文件 (*.xlsx)" — and run again on the saved file',
+);
+
+export const fileSay = {
+  saveAs: SAVE_AS,
+  xls: () => m(`这是 Excel 97–2003 工作簿（.xls），本工具只读 .xlsx；${SAVE_AS.zh}`, `this is an Excel 97–2003 workbook (.xls), and this tool reads .xlsx only: ${SAVE_AS.en}`),
+  et: () => m(`这是 WPS 表格文件（.et），本工具只读 .xlsx；${SAVE_AS.zh}`, `this is a WPS spreadsheet (.et), and this tool reads .xlsx only: ${SAVE_AS.en}`),
+  ods: () => m(`这是 OpenDocument 电子表格（.ods）；${SAVE_AS.zh}（LibreOffice：“文件 → 另存为”选择“Excel 2007-365 (.xlsx)”）`, `this is an OpenDocument spreadsheet (.ods): ${SAVE_AS.en} (LibreOffice: File → Save As → "Excel 2007-365 (.xlsx)")`),
+  encrypted: () =>
+    m(
+      "此工作簿设置了打开密码（已加密），无法读取；请在 Excel（“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码）或 WPS（“文件 → 文档加密 → 密码加密”，清空密码）中去掉密码后另存为 .xlsx，再对另存的文件运行",
+      'this workbook is protected by a password to open (encrypted) and cannot be read: remove the password in Excel (File → Info → Protect Workbook → Encrypt with Password, clear it) or in WPS (文件 → 文档加密 → 密码加密, clear it), save as .xlsx and run again on that file',
+    ),
+  html: () => m(`这是网页（HTML）表格，只是扩展名为表格文件；${SAVE_AS.zh}`, `this is a web page (HTML table) with a spreadsheet file name: ${SAVE_AS.en}`),
+  xml2003: () => m(`这是 Excel 2003 XML 表格（SpreadsheetML 2003）；${SAVE_AS.zh}`, `this is an Excel 2003 XML spreadsheet (SpreadsheetML 2003): ${SAVE_AS.en}`),
+  otherOffice: (what: Message) => m(`这是${what.zh}，不是工作簿；请选择 .xlsx 工作簿`, `this is ${what.en}, not a workbook: choose an .xlsx workbook`),
+  word: () => m("Word 文档", "a Word document"),
+  powerpoint: () => m("PowerPoint 演示文稿", "a PowerPoint presentation"),
+  notZip: () => m(`这不是 .xlsx 工作簿（不是 ZIP 压缩包）；若它是别的表格格式，${SAVE_AS.zh}`, `this is not an .xlsx workbook (not a ZIP package); if it is another spreadsheet format, ${SAVE_AS.en}`),
+  emptyFile: () => m("文件是空的（0 字节）；请重新获取原文件", "the file is empty (0 bytes): get the original file again"),
+  truncated: () => m("文件不完整（可能下载或复制中断）；请重新获取原文件", "the file is incomplete (a download or copy was cut short): get the original file again"),
+  damaged: (what: string) =>
+    m(`文件已损坏（${what}）；请在 Excel 或 WPS 中打开它（它们会尝试修复）并另存为 .xlsx，再对另存的文件运行`, `the file is damaged (${what}): open it in Excel or WPS (they try to repair it), save it as .xlsx and run again on the saved file`),
+  crc: (part: string) =>
+    m(
+      `文件已损坏：部件 ${part} 的校验和（CRC）不符，内容在传输或存储中被改动，读出的数字可能是错的；请重新获取原文件，或在 Excel 中打开修复后另存`,
+      `the file is damaged: the checksum (CRC) of its part ${part} does not match, so its content was changed in transit or storage and numbers read from it could be wrong: get the original file again, or let Excel repair it and save it again`,
+    ),
+  method: (method: string) =>
+    m(`文件使用了本工具不支持的压缩方式（${method}）；${SAVE_AS.zh}`, `the file uses a compression method this tool does not read (${method}): ${SAVE_AS.en}`),
+  tooLarge: (what: string, limit: string) =>
+    m(`文件超出本工具的处理上限（${what}，上限 ${limit}）；请把表格拆分到几个工作簿中分别运行`, `the file is beyond what this tool handles (${what}, limit ${limit}): split the table over several workbooks and run each`),
+  badXml: (part: string, why: string) =>
+    m(`文件已损坏：部件 ${part} 不是格式正确的 XML（${why}）；请在 Excel 或 WPS 中打开它并另存为 .xlsx，再对另存的文件运行`, `the file is damaged: its part ${part} is not well-formed XML (${why}): open it in Excel or WPS, save it as .xlsx and run again on the saved file`),
+  notSpreadsheet: () => m(`这是 ZIP 压缩包，但不是 Excel 工作簿（没有工作簿部件）；请选择 .xlsx 工作簿`, "this is a ZIP archive but not an Excel workbook (it has no workbook part): choose an .xlsx workbook"),
+  noWorksheet: () => m("工作簿里没有可读取的工作表（只有图表工作表或对话框工作表）", "the workbook has no worksheet to read (only chart or dialog sheets)"),
+  cellOutside: (sheet: string, where: string) => m(`工作表“${sheet}”有超出 Excel 范围的单元格（${where}）；请在 Excel 中打开它并另存`, `sheet "${sheet}" has a cell beyond Excel's grid (${where}): open it in Excel and save it again`),
+  columnsBeyondXfd: (sheet: string, last: string) =>
+    m(`工作表“${sheet}”的表格右侧已到最后一列 ${last}，放不下结果列；请把表格左移或删去空列后再运行`, `the table on sheet "${sheet}" reaches the last column (${last}) and there is no room for the result columns: move the table left or delete empty columns, then run again`),
+  noSheet: (name: string) => m(`找不到工作表“${name}”`, `no sheet named "${name}"`),
+  noSnapshot: () => m("命令行不支持撤销快照", "the command line takes no undo snapshots"),
+  /** Who wrote the output file (the CLI says it after "Written:"). */
+  writtenBy: () => m("（保留原文件中未改动的部分）", "(parts it did not change copied as they were)"),
+  /** The author of the notes the add-in writes. */
+  noteAuthor: "考核助手 ASSESS",
+};
