@@ -16,6 +16,8 @@ export interface Grid {
 /** Every table kind, so that a kind added to TableKind must be added here too (the compiler says so). */
 const KINDS = { annual: true, unit: true, city: true, history: true, examination: true, feedback: true, survey: true, ballots: true } satisfies Record<TableKind, true>;
 let headerWords: Set<string> | null = null;
+/** Longer than any column name with its qualifiers. */
+const MAX_HEADER_LENGTH = 200;
 
 /**
  * Could these cells be a header row? detectTableKind recognises a header by its column names, so a
@@ -30,7 +32,8 @@ function mayBeHeader(cells: readonly CellValue[]): boolean {
       for (const spec of specsFor(kind).input) for (const name of [spec.zh, spec.en, ...(spec.aliases ?? [])]) headerWords.add(headerKey(name));
     }
   }
-  for (const v of cells) if (typeof v === "string" && headerWords.has(headerKey(v))) return true;
+  // No column name is long: a cell of thousands of characters is not folded to find out (a 9 MB text took seconds a cell).
+  for (const v of cells) if (typeof v === "string" && v.length <= MAX_HEADER_LENGTH && headerWords.has(headerKey(v))) return true;
   return false;
 }
 
