@@ -80,6 +80,8 @@ export async function readPolicy(path: string | undefined): Promise<Policy> {
 const zlibCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
 const NODE_HOST: PackageOptions["host"] = {
   deflate: (data) => zlib.deflateRawSync(data, { level: 4 }),
+  // zlib stops at maxOutputLength (a RangeError): the package adapter then reports the entry as damaged.
+  inflate: (raw, limit) => zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) }),
   ...(zlibCrc32 ? { crc32: (data: Uint8Array) => zlibCrc32(data) >>> 0 } : {}),
   utf8: (pieces) => {
     let size = 0;

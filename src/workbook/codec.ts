@@ -4,6 +4,10 @@
 // and the WPS adapter use it; host-free (no Node, no DOM, no Office.js).
 import type { CellValue } from "../engine/types";
 import { isCellError } from "../engine/types";
+import { a1, columnLetters } from "../engine/values";
+
+// Column letters and "B7" addresses are the engine's (its findings name cells): one source, re-exported here.
+export { a1, columnLetters };
 
 /** Excel's last row and column (XFD1048576). */
 export const MAX_ROW = 1_048_576;
@@ -17,13 +21,6 @@ export interface Box {
   right: number;
 }
 
-/** Column letters of a 1-based column number (1 → A, 28 → AB, 16384 → XFD). */
-export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
 /** The 1-based column of a cell reference's leading letters ("AB12" → 28, "$C$3" → 3); 0 when there are none. */
 export function columnNumber(ref: string, from = 0): number {
   let n = 0;
@@ -35,11 +32,6 @@ export function columnNumber(ref: string, from = 0): number {
     n = n * 26 + c - 64;
   }
   return n;
-}
-
-/** "B7" for row 7, column 2. */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row}`;
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;

@@ -20,7 +20,8 @@
 import { detectTableKind } from "../engine/headers";
 import type { CellValue, RawTable } from "../engine/types";
 import { isCellError } from "../engine/types";
-import { cellText, columnLetters } from "../engine/values";
+import { cellText } from "../engine/values";
+import { dateToSerial, formatRange, parseRange } from "./codec";
 import { findHeaderBlocks, sortTables } from "./locate";
 import {
   checkColumnWrites,
@@ -124,7 +125,7 @@ export function toOfficeInput(v: CellValue, textFormat = false): string | number
 
 /** Date → Excel serial number (1900 date system). */
 function toSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return dateToSerial(d);
 }
 
 /** A value read from Office.js as the engine sees it. */
@@ -153,20 +154,14 @@ function hexToArgb(hex: string | null | undefined): string | null {
 }
 
 function address(top: number, left: number, bottom: number, right: number): string {
-  const a = `${columnLetters(left)}${top}`;
-  const b = `${columnLetters(right)}${bottom}`;
-  return a === b ? a : `${a}:${b}`;
+  return formatRange({ top, left, bottom, right }, true);
 }
 
 /** "'My sheet'!B2:C9" → box (sheet part dropped). */
 export function parseBox(addr: string): { top: number; left: number; bottom: number; right: number } {
-  const local = addr.includes("!") ? addr.slice(addr.lastIndexOf("!") + 1) : addr;
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(local.trim());
-  if (!m) throw new WorkbookError("unreadable", { zh: `无法识别的区域“${addr}”。`, en: `Unrecognised range "${addr}".` });
-  const col = (s: string) => s.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = Number(m[2]);
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+  const box = parseRange(addr);
+  if (!box) throw new WorkbookError("unreadable", { zh: `无法识别的区域“${addr}”。`, en: `Unrecognised range "${addr}".` });
+  return box;
 }
 
 /** Runs of consecutive numbers: [1,2,3,7,8] → [[1,3],[7,8]]. */

@@ -12,8 +12,8 @@
 import * as ExcelJS from "exceljs";
 import { detectTableKind } from "../engine/headers";
 import type { CellValue, RawTable } from "../engine/types";
-import { isCellError } from "../engine/types";
-import { cellText, columnLetters } from "../engine/values";
+import { cellText } from "../engine/values";
+import { Box, formatRange, parseRange, toWritable } from "./codec";
 import { findHeaderBlocks, sortTables } from "./locate";
 import {
   checkColumnWrites,
@@ -51,24 +51,14 @@ interface CellWithComment {
   _comment?: unknown;
 }
 
-interface Box {
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
-
 function decodeRef(ref: string): Box {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(ref.trim());
-  if (!m) throw new WorkbookError("unreadable", { zh: `无法识别的表格区域“${ref}”。`, en: `Unrecognised table range "${ref}".` });
-  const col = (s: string) => s.toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  const top = Number(m[2]);
-  const left = col(m[1]);
-  return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
+  const box = parseRange(ref);
+  if (!box) throw new WorkbookError("unreadable", { zh: `无法识别的表格区域“${ref}”。`, en: `Unrecognised table range "${ref}".` });
+  return box;
 }
 
 function encodeRef(b: Box): string {
-  return `${columnLetters(b.left)}${b.top}:${columnLetters(b.right)}${b.bottom}`;
+  return formatRange(b);
 }
 
 /** An exceljs value as the engine sees it: cached formula results, errors as { error }, blank as null. */
@@ -90,13 +80,9 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-/** A value for exceljs. Strings stay strings (never formulas); non-finite numbers become #NUM!. */
+/** A value for exceljs (the codec's toWritable: strings stay strings, never formulas; non-finite numbers become #NUM!). */
 function toExcelValue(v: CellValue): ExcelJS.CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number") return Number.isFinite(v) ? v : ({ error: "#NUM!" } as ExcelJS.CellErrorValue);
-  if (typeof v === "string" || typeof v === "boolean" || v instanceof Date) return v;
-  if (isCellError(v)) return { error: v.error } as ExcelJS.CellErrorValue;
-  return String(v);
+  return toWritable(v) as ExcelJS.CellValue;
 }
 
 function noteText(note: unknown): string | null {

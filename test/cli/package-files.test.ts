@@ -375,3 +375,70 @@ describe("hostile and odd files", () => {
     await refused(save("truncated.xlsx", zip(basicParts(sheetXml(annualRows([["R1", 80]])))).subarray(0, 300)), /不完整|incomplete|不是|not/);
   });
 });
+
+describe("the user's notes, styles and strings", () => {
+  const XR = "http://schemas.microsoft.com/office/spreadsheetml/2014/revision";
+  const MC = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+  // A note as Excel 365 saves it (xr:uid, a bold author run), and one LibreOffice's OOXML filter would keep in mc:AlternateContent.
+  const userComment = `<comment ref="B2" authorId="0" shapeId="0" xr:uid="{11111111-2222-3333-4444-555555555555}"><text><r><rPr><b/><sz val="9"/></rPr><t>张三:</t></r><r><t xml:space="preserve">\n请核对</t></r></text></comment>`;
+  const otherComment = `<comment ref="A5" authorId="0"><text><t>备注</t></text><mc:AlternateContent><mc:Choice Requires="xr"><xr:note/></mc:Choice><mc:Fallback/></mc:AlternateContent></comment>`;
+  const comments = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="${MAIN}" xmlns:mc="${MC}" mc:Ignorable="xr" xmlns:xr="${XR}"><authors><author>张三</author></authors><commentList>${userComment}${otherComment}</commentList></comments>`;
+  // A note set to "always show", moved and resized by the user, and a form control (check box).
+  const visibleNote = `<v:shape id="_x0000_s1025" type="#_x0000_t202" style="position:absolute;margin-left:200pt;margin-top:30pt;width:150pt;height:80pt;z-index:1;visibility:visible" fillcolor="#ffffe1" o:insetmode="auto"><v:textbox/><x:ClientData ObjectType="Note"><x:MoveWithCells/><x:Anchor>3, 15, 0, 10, 6, 15, 4, 4</x:Anchor><x:Visible/><x:Row>1</x:Row><x:Column>1</x:Column></x:ClientData></v:shape>`;
+  const hiddenNote = `<v:shape id="_x0000_s1027" type="#_x0000_t202" style="position:absolute;z-index:3;visibility:hidden" o:insetmode="auto"><x:ClientData ObjectType="Note"><x:Row>4</x:Row><x:Column>0</x:Column></x:ClientData></v:shape>`;
+  const checkbox = `<v:shape id="_x0000_s1026" type="#_x0000_t201" style="position:absolute;z-index:2"><x:ClientData ObjectType="Checkbox"><x:Anchor>12, 0, 5, 0, 13, 0, 6, 0</x:Anchor></x:ClientData></v:shape>`;
+  const vml = `<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"><o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="1"/></o:shapelayout><v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>${visibleNote}${checkbox}${hiddenNote}</xml>`;
+
+  function withNotes(): Uint8Array {
+    // T2 is vetoed (区级 circular): its 等次 cell (M3) gets a note from the run.
+    const rows = annualRows([["T1", 95], ["T2", 95], ["T3", 70]]);
+    rows[2] = rows[2].replace(`${cell("J3", "无")}`, `${cell("J3", "区级")}`);
+    const p = basicParts(sheetXml(rows, {}, '<legacyDrawing r:id="rId2"/>'));
+    p["xl/worksheets/_rels/sheet1.xml.rels"] = `<?xml version="1.0"?><Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/comments" Target="../comments1.xml"/><Relationship Id="rId2" Type="${REL}/vmlDrawing" Target="../drawings/vmlDrawing1.vml"/></Relationships>`;
+    p["xl/comments1.xml"] = comments;
+    p["xl/drawings/vmlDrawing1.vml"] = vml;
+    p["[Content_Types].xml"] = (p["[Content_Types].xml"] as string).replace(
+      "</Types>",
+      `<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/><Override PartName="/xl/comments1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"/></Types>`,
+    );
+    return zip(p);
+  }
+
+  test("existing notes and shapes are kept exactly; only the run's note is added", async () => {
+    const { parts } = await rank("notes", withNotes(), 0);
+    const c = text(parts, "xl/comments1.xml");
+    expect(c).toContain(userComment);
+    expect(c).toContain(otherComment);
+    expect(c).toMatch(/<comment ref="M3" authorId="1"><text><r><t xml:space="preserve">[^<]+<\/t><\/r><\/text><\/comment>/);
+    expect(c).toContain("<author>张三</author><author>考核助手 ASSESS</author>");
+    const v = text(parts, "xl/drawings/vmlDrawing1.vml");
+    for (const shape of [visibleNote, checkbox, hiddenNote]) expect(v).toContain(shape);
+    expect(v).toMatch(/<x:Row>2<\/x:Row><x:Column>12<\/x:Column>/); // M3, 0-based
+    expect([...v.matchAll(/<v:shape /g)]).toHaveLength(4);
+    // the sheet still has its one legacyDrawing
+    expect([...text(parts, "xl/worksheets/sheet1.xml").matchAll(/<legacyDrawing /g)]).toHaveLength(1);
+  });
+
+  test("running again on its own output changes nothing more: no format, string, note or shape is added twice", async () => {
+    let bytes = withNotes();
+    const counts: Record<string, number>[] = [];
+    for (let run = 1; run <= 3; run++) {
+      const { parts, out } = await rank(`rerun-${run}`, bytes, 0);
+      const styles = text(parts, "xl/styles.xml");
+      const strings = text(parts, "xl/sharedStrings.xml");
+      counts.push({
+        xfs: [...(/<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "").matchAll(/<xf /g)].length,
+        fills: [...styles.matchAll(/<fill>/g)].length,
+        fonts: [...styles.matchAll(/<font>/g)].length,
+        strings: [...strings.matchAll(/<si>/g)].length,
+        comments: [...text(parts, "xl/comments1.xml").matchAll(/<comment /g)].length,
+        shapes: [...text(parts, "xl/drawings/vmlDrawing1.vml").matchAll(/<v:shape /g)].length,
+        sheets: [...text(parts, "xl/workbook.xml").matchAll(/<sheet /g)].length,
+      });
+      bytes = new Uint8Array(fs.readFileSync(out));
+    }
+    expect(counts[1]).toEqual(counts[0]);
+    expect(counts[2]).toEqual(counts[0]);
+    expect(counts[0]).toMatchObject({ comments: 3, shapes: 4 });
+  });
+});

@@ -6,7 +6,7 @@
 // element that refers to it (see PackageWorkbook.attachPart).
 import { PackageError } from "./errors";
 import { applySplices, appendChildren, attr, declareUtf8, decodePart, escapeAttr, NS, parseTree, Splice, utf8, XElement } from "./xml";
-import { crc32, Deflate, DEFAULT_LIMITS, entryOf, fflateDeflate, inflate, readZip, writeZip, ZipEntry, ZipLimits } from "./zip";
+import { crc32, Deflate, DEFAULT_LIMITS, entryOf, fflateDeflate, fflateInflate, inflate, Inflate, readZip, writeZip, ZipEntry, ZipLimits } from "./zip";
 
 const REL_PREFIX = { transitional: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/", strict: "http://purl.oclc.org/ooxml/officeDocument/relationships/" };
 
@@ -219,11 +219,12 @@ class ContentTypes {
 
 /**
  * What the host may do faster than the portable code (fflate, TextEncoder): Node passes its native
- * zlib deflate and CRC-32 and Buffer's UTF-8 writer (src/cli/main.ts). Same bytes either way, but
+ * zlib inflate, deflate and CRC-32 and Buffer's UTF-8 writer (src/cli/main.ts). Same bytes either way, but
  * for the deflate, whose output may differ by a byte and is equally valid.
  */
 export interface HostCodec {
   deflate: Deflate;
+  inflate: Inflate;
   crc32: (data: Uint8Array) => number;
   utf8: (pieces: readonly string[]) => Uint8Array;
 }
@@ -247,7 +248,7 @@ export class Package {
 
   constructor(bytes: Uint8Array, options: PackageOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.host = { deflate: fflateDeflate, crc32, utf8, ...options.host };
+    this.host = { deflate: fflateDeflate, inflate: fflateInflate, crc32, utf8, ...options.host };
     this.entries = readZip(bytes, this.limits);
     for (const e of this.entries) this.byName.set(e.name.toLowerCase(), e);
     const ct = this.text("[Content_Types].xml");
@@ -274,7 +275,7 @@ export class Package {
     const o = this.out.get(path.toLowerCase());
     if (o !== undefined) return o;
     const e = this.entry(path);
-    return e ? inflate(e, this.limits, this.host.crc32) : null;
+    return e ? inflate(e, this.limits, this.host.crc32, this.host.inflate) : null;
   }
 
   /** A part's text, or null. */

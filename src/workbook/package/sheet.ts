@@ -65,8 +65,11 @@ const FLAG_SHARED = 2;
 
 /** A growable Int32 column. */
 class IntColumn {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -151,10 +154,9 @@ export class Worksheet {
   /** Cell formats (cellXfs index) of the cells the sheet XML has, by row and column (0-based). */
   formats: (number | undefined)[][] = [];
   private rows: RowSpan[] = [];
-  private readonly cellCol = new IntColumn();
-  private readonly cellStart = new IntColumn();
-  private readonly cellOpenEnd = new IntColumn();
-  private readonly cellEnd = new IntColumn();
+  private cellCol = new IntColumn();
+  private cellStart = new IntColumn();
+  private cellEnd = new IntColumn();
   private cellFlags = new Uint8Array(1024);
   /** Rows ascending without repeats, cells ascending within each row. */
   private ordered = true;
@@ -184,6 +186,12 @@ export class Worksheet {
   parse(ctx: SheetContext): void {
     const text = this.text;
     if (text === null) return;
+    // Room for the cells at once (a cell takes 20 characters or more of XML): the columns grow rarely.
+    const capacity = Math.max(1024, Math.min(MAX_CELLS, Math.ceil(text.length / 24)));
+    this.cellCol = new IntColumn(capacity);
+    this.cellStart = new IntColumn(capacity);
+    this.cellEnd = new IntColumn(capacity);
+    this.cellFlags = new Uint8Array(capacity);
     const styles = ctx.styles;
     const shared = ctx.sharedStrings;
     const date1904 = ctx.date1904;
@@ -274,6 +282,7 @@ export class Worksheet {
     let attrR: string | undefined;
     let attrS: string | undefined;
     let attrT: string | undefined;
+    let mainNs = "\u0000";
     streamParse(text, this.path, {
       attribute: (name, value) => {
         const c = name.charCodeAt(0);
@@ -291,12 +300,14 @@ export class Worksheet {
         depth++;
         if (depth === 1) {
           this.root = rootElement(tag, tagStartAt, openEnd, resolve);
+          // The main namespace as this part spells it: later elements compare against this one string.
+          if (isMain(tag.uri)) mainNs = tag.uri;
           return;
         }
         if (depth === 2) {
           const el: TopElement = { local: tag.local, uri: tag.uri, name: tag.name, attrs: streamAttrs(tag, resolve), start: tagStartAt, openEnd, closeStart: openEnd, end: openEnd, selfClosing: tag.isSelfClosing };
           this.top.push(el);
-          if (isMain(tag.uri)) {
+          if (tag.uri === mainNs) {
             if (tag.local === "sheetData") {
               this.sheetData = el;
               inSheetData = true;
@@ -306,7 +317,7 @@ export class Worksheet {
         }
         if (inSheetData) {
           if (depth === 3) {
-            if (tag.local !== "row" || !isMain(tag.uri)) return;
+            if (tag.local !== "row" || tag.uri !== mainNs) return;
             let r = ra === undefined ? lastRow + 1 : Number(ra);
             if (!Number.isInteger(r) || r < 1 || r > MAX_ROW) {
               if (ra !== undefined && ra.trim() === "") r = lastRow + 1;
@@ -320,7 +331,7 @@ export class Worksheet {
             return;
           }
           if (depth === 4 && row !== null) {
-            if (tag.local !== "c" || !isMain(tag.uri)) return;
+            if (tag.local !== "c" || tag.uri !== mainNs) return;
             let c = lastCol + 1;
             if (ra !== undefined && ra !== "") {
               c = columnNumber(ra);
@@ -343,7 +354,6 @@ export class Worksheet {
             const i = this.cellCol.length;
             this.cellCol.push(c);
             this.cellStart.push(tagStartAt);
-            this.cellOpenEnd.push(openEnd);
             this.cellEnd.push(openEnd);
             row.count++;
             if (cellT === "s") {
@@ -356,7 +366,7 @@ export class Worksheet {
             if (c > right) right = c;
             return;
           }
-          if (cellDepth && depth > cellDepth && isMain(tag.uri)) {
+          if (cellDepth && depth > cellDepth && tag.uri === mainNs) {
             const local = tag.local;
             if (depth === cellDepth + 1) {
               if (local === "v") {
@@ -374,7 +384,7 @@ export class Worksheet {
           }
           return;
         }
-        if (inMerges && depth === 3 && tag.local === "mergeCell" && isMain(tag.uri)) {
+        if (inMerges && depth === 3 && tag.local === "mergeCell" && tag.uri === mainNs) {
           const ref = tag.attributes.ref;
           const box = ref === undefined ? null : parseRange(ref);
           if (box) this.merges.push(box);
@@ -604,13 +614,25 @@ export class Worksheet {
     out.push(openTag);
     const start = this.cellStart.data;
     const end = this.cellEnd.data;
+    // Unchanged cells go out as they were, a run of neighbours (in the text) as one piece.
+    let runFrom = -1;
+    let runTo = -1;
+    const keep = (i: number) => {
+      if (runFrom >= 0 && i === runTo + 1) runTo = i;
+      else {
+        if (runFrom >= 0) out.push(text.slice(start[runFrom], end[runTo]));
+        runFrom = runTo = i;
+      }
+    };
+    const flush = () => {
+      if (runFrom >= 0) out.push(text.slice(start[runFrom], end[runTo]));
+      runFrom = runTo = -1;
+    };
     let j = 0;
     for (const e of edits) {
       const c = e.col;
-      while (j < cells.length && col[cells[j]] < c) {
-        const i = cells[j++];
-        out.push(text.slice(start[i], end[i]));
-      }
+      while (j < cells.length && col[cells[j]] < c) keep(cells[j++]);
+      flush();
       const i = j < cells.length && col[cells[j]] === c ? cells[j++] : -1;
       if (i < 0) out.push(cellXml(r, e));
       else if (e.set) {
@@ -619,14 +641,12 @@ export class Worksheet {
         out.push(cellXml(r, e));
       } else {
         // Only the format changes: the cell's start tag gets the new s, its content stays.
-        const tag = text.slice(this.cellStart.data[i], this.cellOpenEnd.data[i]);
-        out.push(retag(tag, "s", e.xf > 0 ? String(e.xf) : null) + text.slice(this.cellOpenEnd.data[i], this.cellEnd.data[i]));
+        const openEnd = startTagEnd(text, start[i]);
+        out.push(retag(text.slice(start[i], openEnd), "s", e.xf > 0 ? String(e.xf) : null) + text.slice(openEnd, end[i]));
       }
     }
-    while (j < cells.length) {
-      const i = cells[j++];
-      out.push(text.slice(start[i], end[i]));
-    }
+    while (j < cells.length) keep(cells[j++]);
+    flush();
     out.push(`</${openTag.slice(1, openTag.search(/[\s/>]/))}>`);
   }
 
@@ -638,6 +658,19 @@ export class Worksheet {
     for (let k = 0; k < sorted.length; k++) if (k + 1 === sorted.length || col[sorted[k + 1]] !== col[sorted[k]]) out.push(sorted[k]);
     return out;
   }
+}
+
+/** Where a well-formed start tag that begins at `from` ends (after its ">"): quoted values may hold ">". */
+function startTagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i + 1;
+  }
+  return text.length;
 }
 
 /** The attributes of a saxes tag, in order. */

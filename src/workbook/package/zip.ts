@@ -157,15 +157,23 @@ export function crc32(data: Uint8Array): number {
   return z.crc >>> 0;
 }
 
+/**
+ * Raw inflate into at most `limit` bytes: more data than that is cut off (the caller then sees the
+ * wrong length), never allocated. A host may pass a native one that keeps the same promise.
+ */
+export type Inflate = (raw: Uint8Array, limit: number) => Uint8Array;
+
+export const fflateInflate: Inflate = (raw, limit) => inflateSync(raw, { out: new Uint8Array(limit) });
+
 /** The uncompressed bytes of an entry, CRC-checked; never more than its declared size. */
-export function inflate(entry: ZipEntry, limits: ZipLimits = DEFAULT_LIMITS, crc: (data: Uint8Array) => number = crc32): Uint8Array {
+export function inflate(entry: ZipEntry, limits: ZipLimits = DEFAULT_LIMITS, crc: (data: Uint8Array) => number = crc32, inflater: Inflate = fflateInflate): Uint8Array {
   if (entry.size > limits.maxEntrySize) throw new PackageError("too-large", entry.name);
   let data: Uint8Array;
   if (entry.method === 0) data = entry.raw;
   else {
     try {
       // One byte more than declared: an entry that inflates past its size is caught below, not grown.
-      data = inflateSync(entry.raw, { out: new Uint8Array(entry.size + 1) });
+      data = inflater(entry.raw, entry.size + 1);
     } catch {
       throw new PackageError("damaged", entry.name);
     }
