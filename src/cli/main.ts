@@ -3,7 +3,7 @@
 // written for valid rows), 2 could not run — then with one line on stderr, Chinese and English.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { computeRanking } from "../actions/computeRanking";
 import { ActionError } from "../actions/errors";
 import { buildReport } from "../actions/report";
@@ -18,6 +18,7 @@ import type { Message } from "../engine/types";
 import { WorkbookError } from "../workbook/port";
 import { PackageWorkbook } from "../workbook/package/workbook";
 import { sniff } from "../workbook/package/sniff";
+import { decodeCsv, parseCsv } from "../workbook/csv";
 import { fileSay } from "../i18n/workbook";
 import * as zlib from "node:zlib";
 import type { PackageOptions } from "../workbook/package/opc";
@@ -116,12 +117,30 @@ async function openWorkbook(path: string): Promise<PackageWorkbook> {
     throw new CannotRun(say.inputUnreadable(path, { zh: read.detail, en: read.detail }));
   }
   if (/\.et$/i.test(path) && sniff(read.data) === "xls") throw new CannotRun(say.inputUnreadable(path, fileSay.et()));
+  if (isCsv(path)) {
+    // A CSV file becomes a one-sheet workbook named after the file; rank writes it as a new .xlsx.
+    let text: string;
+    try {
+      text = decodeCsv(read.data).text;
+    } catch {
+      throw new CannotRun(say.inputUnreadable(path, fileSay.csvEncoding()));
+    }
+    return PackageWorkbook.fromRows(sheetNameOf(path), parseCsv(text), { host: NODE_HOST });
+  }
   try {
     return PackageWorkbook.open(read.data, { host: NODE_HOST });
   } catch (e) {
     if (e instanceof WorkbookError) throw new CannotRun(say.inputUnreadable(path, e.detail));
     throw e;
   }
+}
+
+const isCsv = (path: string) => /\.csv$/i.test(path);
+
+/** A sheet name from a file name: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetNameOf(path: string): string {
+  const name = basename(path).replace(/\.[^.]*$/, "").replace(/[:\\/?*[\]]/g, "_").trim().slice(0, 31);
+  return name || "Sheet1";
 }
 
 /** Today's calendar date where the command runs (local time), as YYYY-MM-DD. */
@@ -146,6 +165,8 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
   const feedbackDate = dateOption(args.feedbackDate, "--feedback-date") ?? today;
   const policy = await readPolicy(args.policy);
   const input = args.input as string;
+  // A file that is not a workbook (CSV) is never written over: its results go to a new .xlsx.
+  if (args.out !== undefined && isCsv(input) && (resolve(args.out) === resolve(input) || !/\.xlsx$/i.test(args.out))) throw new CannotRun(say.csvOut(args.out));
   const wb = await openWorkbook(input);
   const sha256 = policySha256(policy);
   const result = await computeRanking(wb, policy, { ...fills(args), feedback: { feedbackDate, today } });

@@ -442,3 +442,36 @@ describe("the user's notes, styles and strings", () => {
     expect(counts[0]).toMatchObject({ comments: 3, shapes: 4 });
   });
 });
+
+describe("formats staff circulate", () => {
+  const csvLines = [HEAD.join(","), "U1,甲,区直单位,91,91,91,91,91,过得硬,无", 'U2,"乙, 副",区直单位,72.5,72.5,72.5,72.5,72.5,过得硬,无', "0012,丙,区直单位,80,80,80,80,80,过得硬,无"];
+
+  test("CSV in UTF-8 (with a mark) and in GBK: read, computed, written to a new .xlsx; never over the CSV", async () => {
+    const utf8 = save("考核.csv", new Uint8Array([0xef, 0xbb, 0xbf, ...strToU8(csvLines.join("\r\n") + "\r\n")]));
+    const gbkBytes = spawnSync("iconv", ["-f", "UTF-8", "-t", "GBK"], { input: csvLines.join("\n") });
+    expect(gbkBytes.status).toBe(0);
+    const gbk = save("考核-gbk.csv", new Uint8Array(gbkBytes.stdout));
+    for (const file of [utf8, gbk]) {
+      const out = file.replace(/\.csv$/, "-结果.xlsx");
+      const r = await assess("rank", file, "--out", out, "--json", "--today", "2024-05-01");
+      expect(r.code).toBe(0);
+      // composites: all five scores equal, so the composite is the score; "0012" keeps its zeros (text)
+      expect(r.json!.tables[0].rows.map((x) => [x.id, x.composite])).toEqual([
+        ["U1", 91],
+        ["U2", 72.5],
+        ["0012", 80],
+      ]);
+      const parts = expectWellFormed(new Uint8Array(fs.readFileSync(out)));
+      expect(text(parts, "xl/workbook.xml")).toContain(`<sheet name="${path.basename(file, ".csv")}"`);
+      expect(text(parts, "xl/sharedStrings.xml")).toContain("乙, 副");
+    }
+    for (const out of [utf8, path.join(tmp, "x.csv")]) await expect(assess("rank", utf8, "--out", out)).resolves.toMatchObject({ code: 2 });
+    expect(fs.readFileSync(utf8).subarray(3).toString("utf8")).toBe(csvLines.join("\r\n") + "\r\n");
+  });
+
+  test("an OpenDocument spreadsheet (.ods) is refused with how to save it as .xlsx", async () => {
+    const ods = zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8("<office:document-content/>") });
+    const line = await refused(save("sheet.ods", ods), /OpenDocument/);
+    expect(line).toMatch(/Excel.*WPS.*LibreOffice/);
+  });
+});

@@ -252,7 +252,11 @@ export class Package {
     this.entries = readZip(bytes, this.limits);
     for (const e of this.entries) this.byName.set(e.name.toLowerCase(), e);
     const ct = this.text("[Content_Types].xml");
-    if (ct === null) throw new PackageError("not-spreadsheet", "no [Content_Types].xml");
+    if (ct === null) {
+      // An OpenDocument file (.ods) is a ZIP package too, named by its mimetype entry.
+      const mimetype = this.has("mimetype") ? this.text("mimetype") ?? "" : "";
+      throw new PackageError(/opendocument\.spreadsheet/.test(mimetype) ? "ods" : "not-spreadsheet", "no [Content_Types].xml");
+    }
     this.contentTypes = new ContentTypes(ct);
     const root = this.rels("");
     const main = root.find("officeDocument");

@@ -22,7 +22,8 @@ import { CONTENT_TYPE, Package, PackageOptions, relKind } from "./opc";
 import { cellXmlOf, CellEdit, retag, Worksheet } from "./sheet";
 import { sniff } from "./sniff";
 import { SharedStrings } from "./strings";
-import { Styles } from "./styles";
+import { MINIMAL_STYLES, Styles } from "./styles";
+import { entryOf, writeZip } from "./zip";
 import { appendChildren, applySplices, splicePieces, attr, child, children, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
 
 interface TablePart {
@@ -138,6 +139,36 @@ export class PackageWorkbook implements WorkbookPort {
       if (e instanceof PackageError) throw asWorkbookError(e);
       throw e;
     }
+  }
+
+  /**
+   * A new workbook of one sheet holding `rows` (row 0 on worksheet row 1): how a CSV file becomes a
+   * workbook the actions can compute and the CLI can write as .xlsx.
+   */
+  static fromRows(sheetName: string, rows: CellValue[][], options: PackageOptions = {}): PackageWorkbook {
+    const ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    const parts: [string, string][] = [
+      [
+        "[Content_Types].xml",
+        `<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="${CONTENT_TYPE.rels}"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${ct}.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CONTENT_TYPE.worksheet}"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`,
+      ],
+      ["_rels/.rels", `<Relationships xmlns="${NS.pkgRels}"><Relationship Id="rId1" Type="${NS.rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+      ["xl/workbook.xml", `<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><sheets><sheet name="${escapeAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+      ["xl/_rels/workbook.xml.rels", `<Relationships xmlns="${NS.pkgRels}"><Relationship Id="rId1" Type="${NS.rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS.rel}/styles" Target="styles.xml"/></Relationships>`],
+      ["xl/worksheets/sheet1.xml", `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}"><dimension ref="A1"/><sheetData/></worksheet>`],
+      ["xl/styles.xml", MINIMAL_STYLES],
+    ];
+    const encoder = new TextEncoder();
+    const bytes = writeZip(parts.map(([name, text]) => entryOf(name, encoder.encode(text.startsWith("<?xml") ? text : `${XML_HEAD}${text}`))));
+    const wb = PackageWorkbook.open(bytes, options);
+    const { ws } = wb.sheets[0];
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const value = toWritable(v);
+        if (value !== null) ws.setValue(r + 1, c + 1, value);
+      }),
+    );
+    return wb;
   }
 
   // ------------------------------------------------------------------ reading
