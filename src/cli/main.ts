@@ -113,7 +113,7 @@ async function openWorkbook(path: string): Promise<PackageWorkbook> {
     if (read.reason === "not-found") throw new CannotRun(say.inputNotFound(path));
     if (read.reason === "directory") throw new CannotRun(say.inputIsDirectory(path));
     if (read.reason === "not-regular") throw new CannotRun(say.inputNotRegular(path));
-    if (read.reason === "too-large") throw new CannotRun(say.inputUnreadable(path, fileSay.tooLarge(read.detail, "512 MB")));
+    if (read.reason === "too-large") throw new CannotRun(say.inputUnreadable(path, fileSay.tooLarge(read.detail, fileSay.limitFile())));
     throw new CannotRun(say.inputUnreadable(path, { zh: read.detail, en: read.detail }));
   }
   if (/\.et$/i.test(path) && sniff(read.data) === "xls") throw new CannotRun(say.inputUnreadable(path, fileSay.et()));
@@ -168,6 +168,8 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
   // A file that is not a workbook (CSV) is never written over: its results go to a new .xlsx.
   if (args.out !== undefined && isCsv(input) && (resolve(args.out) === resolve(input) || !/\.xlsx$/i.test(args.out))) throw new CannotRun(say.csvOut(args.out));
   const wb = await openWorkbook(input);
+  // Excel opens a package only under a name that matches it: macros in .xlsm, none in .xlsx.
+  if (args.out !== undefined && (wb.macroEnabled ? /\.xlsx$/i : /\.xlsm$/i).test(args.out)) throw new CannotRun(say.outExtension(args.out, wb.macroEnabled));
   const sha256 = policySha256(policy);
   const result = await computeRanking(wb, policy, { ...fills(args), feedback: { feedbackDate, today } });
   if (args.out !== undefined) {

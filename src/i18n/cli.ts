@@ -92,6 +92,10 @@ export const say = {
   cannotWrite: (p: string, why: string) => m(`无法写入“${p}”（${why}）。`, `Cannot write "${p}" (${why}).`),
   csvOut: (p: string) =>
     m(`CSV 文件不会被改写，结果写入新的 .xlsx 工作簿：请用 --out 指定一个 .xlsx 文件名（不是“${p}”）。`, `A CSV file is never written over; its results go to a new .xlsx workbook: name an .xlsx file with --out (not "${p}").`),
+  outExtension: (p: string, macros: boolean) =>
+    macros
+      ? m(`工作簿含有宏（.xlsm），写成“${p}”（.xlsx）Excel 将无法打开：请用 --out 指定 .xlsm 文件名。`, `The workbook has macros (.xlsm); written as "${p}" (.xlsx) Excel would not open it: name an .xlsm file with --out.`)
+      : m(`工作簿没有宏，写成“${p}”（.xlsm）Excel 将无法打开：请用 --out 指定 .xlsx 文件名。`, `The workbook has no macros; written as "${p}" (.xlsm) Excel would not open it: name an .xlsx file with --out.`),
   outNotRegular: (p: string) => m(`“${p}”不是普通文件（可能是管道、设备或文件夹），不会被替换；请用 --out 指定一个文件名。`, `"${p}" is not a regular file (a pipe, device or folder) and is not replaced: name a file with --out.`),
   internal: (why: string) => m(`内部错误：${why}`, `Internal error: ${why}`),
   written: (p: string) => m(`已写入 ${p}`, `Written: ${p}`),

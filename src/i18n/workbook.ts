@@ -37,8 +37,13 @@ export const fileSay = {
     ),
   method: (method: string) =>
     m(`文件使用了本工具不支持的压缩方式（${method}）；${SAVE_AS.zh}`, `the file uses a compression method this tool does not read (${method}): ${SAVE_AS.en}`),
-  tooLarge: (what: string, limit: string) =>
-    m(`文件超出本工具的处理上限（${what}，上限 ${limit}）；请把表格拆分到几个工作簿中分别运行`, `the file is beyond what this tool handles (${what}, limit ${limit}): split the table over several workbooks and run each`),
+  tooLarge: (what: string, limit: Message) =>
+    m(`文件超出本工具的处理上限（${what}；上限：${limit.zh}）；请把表格拆分到几个工作簿中分别运行`, `the file is beyond what this tool handles (${what}; limit: ${limit.en}): split the table over several workbooks and run each`),
+  limitParts: () => m("20,000 个部件", "20,000 parts"),
+  limitCells: () => m("每张工作表 3,000,000 个单元格（例如 15 列 200,000 行）", "3,000,000 cells a sheet (e.g. 200,000 rows of 15 columns)"),
+  limitPackage: () => m("解压后共 2 GB", "2 GB unpacked in all"),
+  limitPart: () => m("每个部件解压后 400 MB", "400 MB a part unpacked"),
+  limitFile: () => m("文件 512 MB", "512 MB a file"),
   badXml: (part: string, why: string) =>
     m(`文件已损坏：部件 ${part} 不是格式正确的 XML（${why}）；请在 Excel 或 WPS 中打开它并另存为 .xlsx，再对另存的文件运行`, `the file is damaged: its part ${part} is not well-formed XML (${why}): open it in Excel or WPS, save it as .xlsx and run again on the saved file`),
   notSpreadsheet: () => m(`这是 ZIP 压缩包，但不是 Excel 工作簿（没有工作簿部件）；请选择 .xlsx 工作簿`, "this is a ZIP archive but not an Excel workbook (it has no workbook part): choose an .xlsx workbook"),

@@ -9,6 +9,8 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { strToU8, unzipSync, zipSync, Zippable } from "fflate";
 import { run } from "../../src/cli/main";
+import { PackageWorkbook } from "../../src/workbook/package/workbook";
+import { WorkbookError } from "../../src/workbook/port";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -334,6 +336,15 @@ describe("hostile and odd files", () => {
     // lying size: the directory says 100 bytes, the data inflates to 10 MB
     const liar = setDeclaredSize(zip(basicParts(sheetXml(annualRows([["O1", 80]])))), 100);
     await refused(save("liar.xlsx", liar), /损坏|damaged/);
+  });
+
+  test("a sheet with more cells than the limit is refused before anything is computed", () => {
+    // 1 header row + 30 rows of 10 cells = 310 cells, over a limit of 300 (the CLI's is 3,000,000)
+    const rows = annualRows(Array.from({ length: 30 }, (_, i) => [`W${i}`, 80] as [string, number]));
+    const open = () => PackageWorkbook.open(zip(basicParts(sheetXml(rows))), { maxCells: 300 });
+    expect(open).toThrow(WorkbookError);
+    expect(open).toThrow(/limit: 3,000,000 cells|more than 300 cells/);
+    expect(() => PackageWorkbook.open(zip(basicParts(sheetXml(rows))), { maxCells: 310 })).not.toThrow();
   });
 
   test("/dev/zero, a FIFO and a folder are refused at once", async () => {

@@ -1,5 +1,6 @@
 // Why a package cannot be read or written, as a kind plus a technical detail; asWorkbookError makes it
 // the one sentence (what the file is, what to do) the faces show.
+import type { Message } from "../../engine/types";
 import { fileSay } from "../../i18n/workbook";
 import { WorkbookError } from "../port";
 
@@ -33,8 +34,6 @@ export class PackageError extends Error {
   }
 }
 
-const LIMIT_TEXT: Partial<Record<string, string>> = {};
-
 /** The sentence for a package error (a WorkbookError the faces print as one line). */
 export function asWorkbookError(e: PackageError): WorkbookError {
   const d = e.detail;
@@ -55,7 +54,7 @@ export function asWorkbookError(e: PackageError): WorkbookError {
       case "crc":
         return fileSay.crc(d);
       case "too-large":
-        return fileSay.tooLarge(d, LIMIT_TEXT[d] ?? limitOf(d));
+        return fileSay.tooLarge(d, limitOf(d));
       case "xml":
         return fileSay.badXml(d.split("|")[0], d.split("|").slice(1).join("|"));
       case "not-spreadsheet":
@@ -82,10 +81,9 @@ export function asWorkbookError(e: PackageError): WorkbookError {
 }
 
 /** The limit a too-large detail ran into, in words (README "Limits"). */
-function limitOf(detail: string): string {
-  if (/entries/.test(detail)) return "20,000 parts";
-  if (/cells/.test(detail)) return "5,000,000 cells";
-  if (/file/.test(detail)) return "512 MB";
-  if (/inflated/.test(detail)) return "2 GB unpacked";
-  return "400 MB per part";
+function limitOf(detail: string): Message {
+  if (/entries/.test(detail)) return fileSay.limitParts();
+  if (/cells/.test(detail)) return fileSay.limitCells();
+  if (/inflated/.test(detail)) return fileSay.limitPackage();
+  return fileSay.limitPart();
 }

@@ -232,6 +232,8 @@ export interface HostCodec {
 /** What a package may make this process hold, and the host's faster codecs. */
 export interface PackageOptions {
   limits?: ZipLimits;
+  /** Cells one sheet may hold (README "Limits": 3,000,000). */
+  maxCells?: number;
   host?: Partial<HostCodec>;
 }
 

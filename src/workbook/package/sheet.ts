@@ -17,7 +17,7 @@ import type { Styles } from "./styles";
 import { escapeAttr, escapeText, isMain, NS, Splice, StreamTag, streamAttrs, streamParse, XAttr, XElement } from "./xml";
 
 /** Cells one sheet may hold before the package is refused (README "Limits"). */
-export const MAX_CELLS = 5_000_000;
+export const MAX_CELLS = 3_000_000;
 
 /** The order of a worksheet's children (CT_Worksheet): where a new element goes. */
 const WORKSHEET_ORDER = [
@@ -90,6 +90,8 @@ interface Extent {
 
 /** What a sheet reader needs from the workbook. */
 export interface SheetContext {
+  /** Cells one sheet may hold (default MAX_CELLS). */
+  maxCells?: number;
   styles: Styles;
   sharedStrings: readonly (string | null)[];
   date1904: boolean;
@@ -187,12 +189,13 @@ export class Worksheet {
     const text = this.text;
     if (text === null) return;
     // Room for the cells at once (a cell takes 20 characters or more of XML): the columns grow rarely.
-    const capacity = Math.max(1024, Math.min(MAX_CELLS, Math.ceil(text.length / 24)));
+    const capacity = Math.max(1024, Math.min(ctx.maxCells ?? MAX_CELLS, Math.ceil(text.length / 24)));
     this.cellCol = new IntColumn(capacity);
     this.cellStart = new IntColumn(capacity);
     this.cellEnd = new IntColumn(capacity);
     this.cellFlags = new Uint8Array(capacity);
     const styles = ctx.styles;
+    const maxCells = ctx.maxCells ?? MAX_CELLS;
     const shared = ctx.sharedStrings;
     const date1904 = ctx.date1904;
     let depth = 0;
@@ -350,7 +353,7 @@ export class Worksheet {
             inIs = false;
             inPhonetic = 0;
             cellDepth = depth;
-            if (++cells > MAX_CELLS) throw new PackageError("too-large", `${cells} cells`);
+            if (++cells > maxCells) throw new PackageError("too-large", `${sheetName}: more than ${maxCells} cells`);
             const i = this.cellCol.length;
             this.cellCol.push(c);
             this.cellStart.push(tagStartAt);

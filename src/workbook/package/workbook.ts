@@ -110,7 +110,7 @@ export class PackageWorkbook implements WorkbookPort {
     const sheetsEl = child(this.workbookRoot, "sheets");
     if (!sheetsEl) throw new PackageError("damaged", "workbook without sheets");
     this.sheetsEl = sheetsEl;
-    const ctx = { styles: this.styles, sharedStrings: this.strings.items, date1904: this.date1904 };
+    const ctx = { styles: this.styles, sharedStrings: this.strings.items, date1904: this.date1904, maxCells: options.maxCells };
     for (const s of children(sheetsEl, "sheet")) {
       const name = attr(s, "name") ?? "";
       this.allNames.push(name);
@@ -139,6 +139,11 @@ export class PackageWorkbook implements WorkbookPort {
       if (e instanceof PackageError) throw asWorkbookError(e);
       throw e;
     }
+  }
+
+  /** The workbook part is a macro-enabled one (.xlsm): Excel opens it only under a macro-enabled file name. */
+  get macroEnabled(): boolean {
+    return /macroEnabled/i.test(this.pkg.contentTypes.typeOf(this.workbookPath) ?? "");
   }
 
   /**
