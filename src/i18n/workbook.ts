@@ -51,6 +51,11 @@ export const fileSay = {
   cellOutside: (sheet: string, where: string) => m(`工作表“${sheet}”有超出 Excel 范围的单元格（${where}）；请在 Excel 中打开它并另存`, `sheet "${sheet}" has a cell beyond Excel's grid (${where}): open it in Excel and save it again`),
   columnsBeyondXfd: (sheet: string, last: string) =>
     m(`工作表“${sheet}”的表格右侧已到最后一列 ${last}，放不下结果列；请把表格左移或删去空列后再运行`, `the table on sheet "${sheet}" reaches the last column (${last}) and there is no room for the result columns: move the table left or delete empty columns, then run again`),
+  lockFile: () =>
+    m(
+      "这是 Excel 或 WPS 打开工作簿时生成的锁定文件（文件名以 ~$ 开头），不是工作簿；请选择同一文件夹中去掉 ~$ 的那个文件",
+      "this is the lock file Excel or WPS makes while a workbook is open (its name begins with ~$), not a workbook: choose the file of the same name without ~$ in the same folder",
+    ),
   csvEncoding: () => m("CSV 文件的编码无法识别（不是 UTF-8、UTF-16 或 GBK）；请在 Excel 或 WPS 中打开它并另存为 .xlsx", "the CSV file's encoding is not recognised (not UTF-8, UTF-16 or GBK): open it in Excel or WPS and save it as .xlsx"),
   noSheet: (name: string) => m(`找不到工作表“${name}”`, `no sheet named "${name}"`),
   noSnapshot: () => m("命令行不支持撤销快照", "the command line takes no undo snapshots"),

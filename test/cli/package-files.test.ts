@@ -382,6 +382,9 @@ describe("hostile and odd files", () => {
     expect(await refused(save("enc.xlsx", cfb("EncryptedPackage")), /密码|password/)).toMatch(/WPS/);
     expect(await refused(save("old.xls", cfb("Workbook")), /97–2003|\.xls/)).toMatch(/另存为.*xlsx/);
     expect(await refused(save("wps.et", cfb("Workbook")), /WPS/)).toMatch(/Save As|另存为/);
+    const owner = new Uint8Array(165);
+    owner.set([5, ...strToU8("zhang")]);
+    await refused(save("~$考核.xlsx", owner), /锁定文件.*lock file/);
     await refused(save("page.xls", strToU8("<html><body><table><tr><td>编号</td></tr></table></body></html>")), /HTML|网页/);
     await refused(save("truncated.xlsx", zip(basicParts(sheetXml(annualRows([["R1", 80]])))).subarray(0, 300)), /不完整|incomplete|不是|not/);
   });
@@ -484,5 +487,28 @@ describe("formats staff circulate", () => {
     const ods = zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.spreadsheet"), { level: 0 }], "content.xml": strToU8("<office:document-content/>") });
     const line = await refused(save("sheet.ods", ods), /OpenDocument/);
     expect(line).toMatch(/Excel.*WPS.*LibreOffice/);
+  });
+});
+
+describe("style sheets that leave things out", () => {
+  test.each([
+    ["an empty <styleSheet></styleSheet>", `<styleSheet xmlns="${MAIN}"></styleSheet>`],
+    ["a self-closing <x:styleSheet/>", `<x:styleSheet xmlns:x="${MAIN}"/>`],
+    ["fonts and fills but no cellXfs", `<styleSheet xmlns="${MAIN}"><fonts count="1"><font/></fonts><fills count="2"><fill/><fill/></fills></styleSheet>`],
+  ])("%s: Excel's defaults are written first, then the formats the run needs", async (_, styles) => {
+    const rows = annualRows([["V1", 95], ["V2", 95], ["V3", 60]]);
+    rows[2] = rows[2].replace(`${cell("J3", "无")}`, `${cell("J3", "区级")}`); // a veto: a red fill
+    const p = basicParts(sheetXml(rows));
+    p["xl/styles.xml"] = `<?xml version="1.0"?>${styles}`;
+    p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace("</Relationships>", `<Relationship Id="rId8" Type="${REL}/styles" Target="styles.xml"/></Relationships>`);
+    const { parts } = await rank("styles-missing", zip(p));
+    const out = text(parts, "xl/styles.xml");
+    // cellXfs starts with the default format (index 0), and a cell that refers to a later one finds it
+    const xfs = /<(?:x:)?cellXfs count="(\d+)">(.*?)<\/(?:x:)?cellXfs>/.exec(out);
+    expect(xfs).not.toBeNull();
+    expect(xfs![2]).toMatch(/^<(x:)?xf numFmtId="0" fontId="0" fillId="0" borderId="0"( xfId="0")?\/>/);
+    const used = [...text(parts, "xl/worksheets/sheet1.xml").matchAll(/ s="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(Math.max(...used)).toBeLessThan(Number(xfs![1]));
+    expect(out).toMatch(/<(x:)?fgColor rgb="FFFFC7CE"\/>/);
   });
 });

@@ -5,7 +5,7 @@
 // reused; only formats that are new are appended, once per distinct combination (a million result
 // cells share a few). The part is edited in place: its other content is copied as it was.
 import { PackageError } from "./errors";
-import { appendChildren, applySplices, attr, child, children, escapeAttr, isMain, NS, parseTree, sibling, Splice, XElement } from "./xml";
+import { appendChildren, applySplices, attr, child, children, escapeAttr, isMain, NS, parseTree, sibling, Splice, startTag, XElement } from "./xml";
 
 /** Built-in number formats by id, as exceljs knows them (its defaultnumformats with a format code). */
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -61,6 +61,8 @@ export class Styles {
   private readonly addedFonts: string[] = [];
   private readonly addedNumFmts: { id: number; code: string }[] = [];
   private fillCount = 0;
+  /** Collections the part lacks, with the default entries to write first. */
+  private readonly missing = new Map<string, string[]>();
   private fontCount = 0;
   private readonly dateXf = new Map<number, boolean>();
   /** True when the part did not exist: it is written whole if a format is needed. */
@@ -74,8 +76,7 @@ export class Styles {
     const numFmts = this.el("numFmts");
     for (const n of numFmts ? children(numFmts, "numFmt") : []) this.numFmts.set(Number(attr(n, "numFmtId")), attr(n, "formatCode") ?? "");
     const cellXfs = this.el("cellXfs");
-    if (!cellXfs) throw new PackageError("damaged", `${part} without cellXfs`);
-    for (const x of children(cellXfs, "xf")) {
+    for (const x of cellXfs ? children(cellXfs, "xf") : []) {
       const attrs: Record<string, string> = {};
       for (const a of x.attrs) if (a.uri === "" && a.name !== "xmlns") attrs[a.local] = a.value;
       const slice = (name: string) => {
@@ -100,6 +101,15 @@ export class Styles {
       if (!this.fontIndex.has(k)) this.fontIndex.set(k, i);
       this.fontCount = i + 1;
     });
+    // A style sheet without these (an empty <styleSheet/> is valid): Excel's defaults stand in for
+    // them, and are written with the first format the adapter adds.
+    if (!fonts || this.fontCount === 0) this.missing.set("fonts", DEFAULTS.fonts);
+    if (!fills || this.fillCount === 0) this.missing.set("fills", DEFAULTS.fills);
+    if (!this.el("borders")) this.missing.set("borders", DEFAULTS.borders);
+    if (!this.el("cellStyleXfs")) this.missing.set("cellStyleXfs", DEFAULTS.cellStyleXfs);
+    if (!cellXfs || !children(cellXfs, "xf").length) this.missing.set("cellXfs", DEFAULTS.cellXfs);
+    if (this.missing.has("fonts")) this.fontCount = 1;
+    if (this.missing.has("fills")) this.fillCount = 2;
   }
 
   private el(local: string): XElement | undefined {
@@ -235,8 +245,16 @@ export class Styles {
   output(): string | null {
     if (!this.changed) return null;
     const splices: Splice[] = [];
+    // Collections the part lacks: inserted whole (defaults first, then what was added) where CT_Stylesheet puts them.
+    const p = this.root.prefix ? `${this.root.prefix}:` : "";
+    for (const [collection, defaults] of this.missing) {
+      const items = collection === "fonts" ? this.addedFonts : collection === "fills" ? this.addedFills : collection === "cellXfs" ? this.added.map((xf) => this.xfXml(xf)) : [];
+      const all = defaults.map((d) => d.replace(/\{p\}/g, p)).concat(items);
+      const at = this.insertionPoint(collection);
+      splices.push({ start: at, end: at, text: `<${p}${collection} count="${all.length}">${all.join("")}</${p}${collection}>` });
+    }
     const append = (collection: string, local: string, items: string[]) => {
-      if (!items.length) return;
+      if (!items.length || this.missing.has(collection)) return;
       const el = this.el(collection);
       if (!el) throw new PackageError("damaged", `styles without ${collection}`);
       const count = children(el, local).length + items.length;
@@ -251,21 +269,49 @@ export class Styles {
     }
     append("fonts", "font", this.addedFonts);
     append("fills", "fill", this.addedFills);
-    const x = (l: string) => this.name("cellXfs", l);
     append(
       "cellXfs",
       "xf",
-      this.added.map((xf) => {
-        const attrs = Object.entries(xf.attrs)
-          .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
-          .join("");
-        const inner = (xf.alignment ?? "") + (xf.protection ?? "");
-        return inner ? `<${x("xf")}${attrs}>${inner}</${x("xf")}>` : `<${x("xf")}${attrs}/>`;
-      }),
+      this.added.map((xf) => this.xfXml(xf)),
     );
+    if (this.root.selfClosing) {
+      // <styleSheet/>: everything added goes inside it, in the order the splices would have put it.
+      const inner = splices.sort((a, b) => a.start - b.start).map((x) => (typeof x.text === "string" ? x.text : x.text.join(""))).join("");
+      return applySplices(this.text, [{ start: this.root.start, end: this.root.end, text: startTag(this.root, {}, false) + inner + `</${this.root.name}>` }]);
+    }
     return applySplices(this.text, splices);
   }
+
+  private xfXml(xf: Xf): string {
+    const x = this.name("cellXfs", "xf");
+    const attrs = Object.entries(xf.attrs)
+      .map(([k, v]) => ` ${k}="${escapeAttr(v)}"`)
+      .join("");
+    const inner = (xf.alignment ?? "") + (xf.protection ?? "");
+    return inner ? `<${x}${attrs}>${inner}</${x}>` : `<${x}${attrs}/>`;
+  }
+
+  /** Where a missing collection goes: before the first later one of CT_Stylesheet's sequence. */
+  private insertionPoint(collection: string): number {
+    const rank = STYLESHEET_ORDER.indexOf(collection);
+    for (const c of this.root.children) {
+      const k = isMain(c.uri) ? STYLESHEET_ORDER.indexOf(c.local) : STYLESHEET_ORDER.length;
+      if (k > rank) return c.start;
+    }
+    return this.root.selfClosing ? this.root.openEnd : this.root.closeStart;
+  }
 }
+
+const STYLESHEET_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+
+/** Excel's default entries ({p}: the part's prefix) of the collections a style sheet may lack. */
+const DEFAULTS: Record<string, string[]> = {
+  fonts: ['<{p}font><{p}sz val="11"/><{p}name val="Calibri"/></{p}font>'],
+  fills: ['<{p}fill><{p}patternFill patternType="none"/></{p}fill>', '<{p}fill><{p}patternFill patternType="gray125"/></{p}fill>'],
+  borders: ["<{p}border><{p}left/><{p}right/><{p}top/><{p}bottom/><{p}diagonal/></{p}border>"],
+  cellStyleXfs: ['<{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+};
 
 export const MINIMAL_STYLES =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${NS.main}">` +
