@@ -21,6 +21,7 @@ import { sniff } from "../workbook/package/sniff";
 import { decodeCsv, parseCsv } from "../workbook/csv";
 import { fileSay } from "../i18n/workbook";
 import * as zlib from "node:zlib";
+import { promisify } from "node:util";
 import type { PackageOptions } from "../workbook/package/opc";
 import { CliArgs, parseArgs, UsageError } from "./args";
 import { errorText, NotRegularFile, readInput, writeFileAtomic } from "./files";
@@ -78,9 +79,28 @@ export async function readPolicy(path: string | undefined): Promise<Policy> {
  * Node's native codecs for the package adapter (PackageOptions.host): zlib's deflate is twice as fast
  * as fflate's on a 60 MB sheet, zlib's CRC-32 (Node 20.15+) ten times, Buffer's UTF-8 writer several.
  */
+/**
+ * Raw deflate on libuv's thread pool, a big part in 8 MB pieces side by side (as pigz does): each piece
+ * is primed with the 32 KB before it and ends on a byte boundary (a sync flush), the last one finishes
+ * the stream, so the pieces joined are one deflate stream. Level 4: close to level 6's size in half the time.
+ */
+const PIECE = 8 * 1024 * 1024;
+async function deflateInParallel(data: Uint8Array): Promise<Uint8Array> {
+  const deflateRaw = promisify(zlib.deflateRaw) as (buf: Uint8Array, options: zlib.ZlibOptions) => Promise<Buffer>;
+  if (data.length <= PIECE) return deflateRaw(data, { level: 4 });
+  const pieces: Promise<Buffer>[] = [];
+  for (let at = 0; at < data.length; at += PIECE) {
+    const end = Math.min(data.length, at + PIECE);
+    const options: zlib.ZlibOptions = { level: 4, finishFlush: end === data.length ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH };
+    if (at > 0) options.dictionary = data.subarray(Math.max(0, at - 32768), at);
+    pieces.push(deflateRaw(data.subarray(at, end), options));
+  }
+  return new Uint8Array(Buffer.concat(await Promise.all(pieces)));
+}
+
 const zlibCrc32 = (zlib as unknown as { crc32?: (data: Uint8Array) => number }).crc32;
 const NODE_HOST: PackageOptions["host"] = {
-  deflate: (data) => zlib.deflateRawSync(data, { level: 4 }),
+  deflate: deflateInParallel,
   // zlib stops at maxOutputLength (a RangeError): the package adapter then reports the entry as damaged.
   inflate: (raw, limit) => zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, limit) }),
   ...(zlibCrc32 ? { crc32: (data: Uint8Array) => zlibCrc32(data) >>> 0 } : {}),

@@ -6,7 +6,7 @@
 // element that refers to it (see PackageWorkbook.attachPart).
 import { PackageError } from "./errors";
 import { applySplices, appendChildren, attr, declareUtf8, decodePart, escapeAttr, NS, parseTree, Splice, utf8, XElement } from "./xml";
-import { crc32, Deflate, DEFAULT_LIMITS, entryOf, fflateDeflate, fflateInflate, inflate, Inflate, readZip, writeZip, ZipEntry, ZipLimits } from "./zip";
+import { crc32, Deflate, DEFAULT_LIMITS, entryOfAsync, fflateDeflate, fflateInflate, inflate, Inflate, readZip, writeZip, ZipEntry, ZipLimits } from "./zip";
 
 const REL_PREFIX = { transitional: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/", strict: "http://purl.oclc.org/ooxml/officeDocument/relationships/" };
 
@@ -353,7 +353,7 @@ export class Package {
   }
 
   /** The whole package after this run: changed parts compressed anew, every other entry copied as stored. */
-  save(): Uint8Array {
+  async save(): Promise<Uint8Array> {
     for (const r of this.relsCache.values()) {
       const text = r.output();
       if (text === null) continue;
@@ -363,19 +363,19 @@ export class Package {
     }
     const ct = this.contentTypes.output();
     if (ct !== null) this.out.set("[content_types].xml", this.host.utf8([declareUtf8(ct)]));
-    const entries: ZipEntry[] = [];
+    const entries: (ZipEntry | Promise<ZipEntry>)[] = [];
     const written = new Set<string>();
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       const o = this.out.get(key);
       written.add(key);
       if (o === undefined) entries.push(e);
-      else if (o !== null) entries.push(entryOf(e.name, o, this.host.deflate, this.host.crc32));
+      else if (o !== null) entries.push(entryOfAsync(e.name, o, this.host.deflate, this.host.crc32));
     }
     for (const [key, data] of this.out) {
       if (written.has(key) || data === null) continue;
-      entries.push(entryOf(this.newNames.get(key) ?? key, data, this.host.deflate, this.host.crc32));
+      entries.push(entryOfAsync(this.newNames.get(key) ?? key, data, this.host.deflate, this.host.crc32));
     }
-    return writeZip(entries);
+    return writeZip(await Promise.all(entries));
   }
 }

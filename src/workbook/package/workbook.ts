@@ -452,14 +452,14 @@ export class PackageWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     try {
-      return this.save();
+      return await this.save();
     } catch (e) {
       if (e instanceof PackageError) throw asWorkbookError(e);
       throw e;
     }
   }
 
-  private save(): Uint8Array {
+  private save(): Promise<Uint8Array> {
     const pkg = this.pkg;
     const workbookSplices: Splice[] = [];
     const wbRels = pkg.rels(this.workbookPath);

@@ -183,15 +183,21 @@ export function inflate(entry: ZipEntry, limits: ZipLimits = DEFAULT_LIMITS, crc
   return data;
 }
 
-/** Deflate (raw), as the adapter compresses new and changed parts. A host may pass a faster native one. */
-export type Deflate = (data: Uint8Array) => Uint8Array;
+/** Deflate (raw), as the adapter compresses new and changed parts. A host may pass a faster native one, or one that works off the main thread. */
+export type Deflate = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 
 /** fflate's deflate at level 4: on a 100,000-row sheet close to level 6's size in half the time. */
 export const fflateDeflate: Deflate = (data) => deflateSync(data, { level: 4 });
 
 /** A new entry from uncompressed bytes (deflated; dated 1980-01-01, as fflate and exceljs date them when told nothing). */
-export function entryOf(name: string, data: Uint8Array, deflate: Deflate = fflateDeflate, crc: (data: Uint8Array) => number = crc32): ZipEntry {
+export function entryOf(name: string, data: Uint8Array, deflate: (data: Uint8Array) => Uint8Array = fflateDeflate as (data: Uint8Array) => Uint8Array, crc: (data: Uint8Array) => number = crc32): ZipEntry {
   const raw = deflate(data);
+  return { name, method: 8, flags: 0x800, crc: crc(data) >>> 0, compressedSize: raw.length, size: data.length, time: 0, date: 0x21, raw };
+}
+
+/** The same, with a deflate that may work off the main thread (the entries of a package compress side by side). */
+export async function entryOfAsync(name: string, data: Uint8Array, deflate: Deflate, crc: (data: Uint8Array) => number = crc32): Promise<ZipEntry> {
+  const raw = await deflate(data);
   return { name, method: 8, flags: 0x800, crc: crc(data) >>> 0, compressedSize: raw.length, size: data.length, time: 0, date: 0x21, raw };
 }
 
