@@ -137,8 +137,6 @@ async function openWorkbook(path: string): Promise<PackageWorkbook> {
     throw new CannotRun(say.inputUnreadable(path, { zh: read.detail, en: read.detail }));
   }
   if (/\.et$/i.test(path) && sniff(read.data) === "xls") throw new CannotRun(say.inputUnreadable(path, fileSay.et()));
-  // Excel's and WPS's "owner" file beside an open workbook (~$name.xlsx): a few bytes holding a user name.
-  if (basename(path).startsWith("~$") && (sniff(read.data) === "not-zip" || sniff(read.data) === "empty")) throw new CannotRun(say.inputUnreadable(path, fileSay.lockFile()));
   if (isCsv(path)) {
     // A CSV file becomes a one-sheet workbook named after the file; rank writes it as a new .xlsx.
     let text: string;

@@ -382,9 +382,12 @@ describe("hostile and odd files", () => {
     expect(await refused(save("enc.xlsx", cfb("EncryptedPackage")), /密码|password/)).toMatch(/WPS/);
     expect(await refused(save("old.xls", cfb("Workbook")), /97–2003|\.xls/)).toMatch(/另存为.*xlsx/);
     expect(await refused(save("wps.et", cfb("Workbook")), /WPS/)).toMatch(/Save As|另存为/);
-    const owner = new Uint8Array(165);
+    // an owner file as Excel writes it: length, the name in 54 bytes of ANSI, the length again, the name in UTF-16
+    const owner = new Uint8Array(165).fill(0x20);
     owner.set([5, ...strToU8("zhang")]);
+    owner.set([5, 0, ...new Uint8Array(Buffer.from("zhang", "utf16le"))], 55);
     await refused(save("~$考核.xlsx", owner), /锁定文件.*lock file/);
+    await refused(save("renamed-owner-file.xlsx", owner), /锁定文件.*lock file/);
     await refused(save("page.xls", strToU8("<html><body><table><tr><td>编号</td></tr></table></body></html>")), /HTML|网页/);
     await refused(save("truncated.xlsx", zip(basicParts(sheetXml(annualRows([["R1", 80]])))).subarray(0, 300)), /不完整|incomplete|不是|not/);
   });

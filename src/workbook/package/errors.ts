@@ -22,7 +22,8 @@ export type PackageErrorKind =
   | "xml2003"
   | "word"
   | "powerpoint"
-  | "empty";
+  | "empty"
+  | "lockfile";
 
 export class PackageError extends Error {
   constructor(
@@ -75,6 +76,8 @@ export function asWorkbookError(e: PackageError): WorkbookError {
         return fileSay.otherOffice(fileSay.word());
       case "powerpoint":
         return fileSay.otherOffice(fileSay.powerpoint());
+      case "lockfile":
+        return fileSay.lockFile();
     }
   })();
   return new WorkbookError(e.kind === "too-large" ? "too-large" : "unreadable", say);
