@@ -252,7 +252,7 @@ describe("files as other programs write them", () => {
     expect(rels).toContain(`${STRICT_REL}/worksheet" Target="worksheets/sheet2.xml"`);
   });
 
-  test("chart and dialog sheets next to the worksheet; data descriptors, stored entries and folder entries", async () => {
+  test("chart and dialog sheets next to the worksheet; stored entries and a folder entry", async () => {
     const p = basicParts(sheetXml(annualRows([["I1", 81]])));
     p["xl/workbook.xml"] = (p["xl/workbook.xml"] as string).replace("</sheets>", '<sheet name="图表" sheetId="2" r:id="rId2"/><sheet name="对话框" sheetId="3" r:id="rId3"/></sheets>');
     p["xl/_rels/workbook.xml.rels"] = (p["xl/_rels/workbook.xml.rels"] as string).replace(
