@@ -2,8 +2,10 @@
 // content types, and saving. Parts nobody changed are copied compressed as they were; a part that is
 // added gets its content type (an Override, or the Default of its extension) and is reachable by a
 // relationship; a part that is removed loses its Override and the relationships to it. These are the
-// general operations a new kind of part needs (a drawing, a chart): put, relate, and the sheet's
-// element that refers to it (see PackageWorkbook.attachPart).
+// general operations a new kind of part needs — a drawing and its chart, say: put(drawing, xml,
+// CONTENT_TYPE.drawing), put(chart, xml, CONTENT_TYPE.chart), relate(drawing, "chart", chart) for the
+// drawing's r:id, relate(sheet, "drawing", drawing), and the sheet's <drawing r:id> element spliced in at
+// Worksheet.insertionPoint("drawing") with names from xml.ts nameIn() (as notes.ts does for <legacyDrawing>).
 import { PackageError } from "./errors";
 import { applySplices, appendChildren, attr, declareUtf8, decodePart, escapeAttr, NS, parseTree, Splice, utf8, XElement } from "./xml";
 import { crc32, Deflate, DEFAULT_LIMITS, entryOfAsync, fflateDeflate, fflateInflate, inflate, Inflate, readZip, writeZip, ZipEntry, ZipLimits } from "./zip";
