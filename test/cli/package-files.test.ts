@@ -157,7 +157,7 @@ describe("files as other programs write them", () => {
     const p = basicParts(sheetXml(annualRows([["B1", 70]])));
     p["xl/workbook.xml"] = `<?xml version="1.0"?><workbook xmlns="${MAIN}"><sheets><sheet xmlns:r="${REL}" name="年度考核" sheetId="1" r:id="rId1"/></sheets></workbook>`;
     const { parts } = await rank("openpyxl-r", zip(p));
-    expect(text(parts, "xl/workbook.xml")).toMatch(new RegExp(`<sheet name="校验结果" sheetId="2" xmlns:r="${REL.replace(/[/.]/g, "\\$&")}" r:id="rId\\d+"/>`));
+    expect(text(parts, "xl/workbook.xml")).toMatch(new RegExp(`<sheet name="校验结果" sheetId="\\d+" xmlns:r="${REL.replace(/[/.]/g, "\\$&")}" r:id="rId\\d+"/>`));
   });
 
   test("prefixed relationships and content types parts (ns3:, x:)", async () => {
