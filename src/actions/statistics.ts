@@ -22,6 +22,11 @@ export interface StatisticsPlan {
   groups: GroupSpread[];
 }
 
+/** A whole major unit for an axis of counts up to `max`: 1, 2, 5, 10, 20, 50 … with at most 10 steps. */
+export function countStep(max: number): number {
+  for (let step = 1; ; step *= 10) for (const k of [1, 2, 5]) if (max / (k * step) <= 10) return k * step;
+}
+
 export function statisticsSheetOf(tables: readonly TableResult[], policy: Policy): StatisticsPlan | null {
   const annual = tables.filter((t) => t.scheme?.kind === "annual");
   const units = tables.find((t) => t.scheme?.kind === "unit");
@@ -64,6 +69,7 @@ export function statisticsSheetOf(tables: readonly TableResult[], policy: Policy
         anchor: { row: rows.length + 2, column: 1, rows: 18, columns: 1 + levels.length },
         categoryAxis: T.chartCategoryAxis.zh,
         valueAxis: T.chartValueAxis.zh,
+        valueStep: countStep(Math.max(0, ...pools.flatMap((p) => p.grades.map((g) => g.count)))),
       }
     : null;
   const widths = [24, 8, 10, 14, 12, 12, 12, 8, 8, 10, 10, 10, 14, 8, 8];

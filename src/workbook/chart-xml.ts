@@ -89,7 +89,7 @@ export function chartPartXml(sheet: string, spec: ChartSpec, block: readonly (re
     `<c:crossAx val="500200"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/>${axisTitle(spec.valueAxis)}` +
     `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
-    `<c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:crossAx val="500100"/><c:crosses val="autoZero"/><c:crossBetween val="between"/>${spec.valueStep ? `<c:majorUnit val="${spec.valueStep}"/>` : ""}</c:valAx>` +
     `</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     `</c:chart>` +
@@ -97,20 +97,30 @@ export function chartPartXml(sheet: string, spec: ChartSpec, block: readonly (re
   );
 }
 
-/** The drawing part: one chart frame anchored from spec.anchor's top-left cell over its rows and columns. */
-export function drawingPartXml(spec: ChartSpec, chartRelId: string, frameId = 2): string {
+/**
+ * One chart frame anchored from spec.anchor's top-left cell over its rows and columns (xdr:twoCellAnchor).
+ * With `declare`, the element declares the xdr, a, c and r namespaces itself, so that it can go into a
+ * drawing part whatever prefixes that part uses.
+ */
+export function drawingAnchorXml(spec: ChartSpec, chartRelId: string, frameId: number, declare = false): string {
   const a = spec.anchor;
   const corner = (tag: string, col: number, row: number) => `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  const ns = declare ? ` xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"` : "";
   return (
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">` +
-    `<xdr:twoCellAnchor editAs="oneCell">` +
+    `<xdr:twoCellAnchor editAs="oneCell"${ns}>` +
     corner("from", a.column - 1, a.row - 1) +
     corner("to", a.column - 1 + a.columns, a.row - 1 + a.rows) +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${frameId}" name="${escapeXml(spec.name)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
     `<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
-    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${chartRelId}"/></a:graphicData></a:graphic>` +
-    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>` +
-    `</xdr:wsDr>`
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${escapeXml(chartRelId)}"/></a:graphicData></a:graphic>` +
+    `</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
   );
 }
+
+/** A drawing part holding one chart frame. */
+export function drawingPartXml(spec: ChartSpec, chartRelId: string, frameId = 2): string {
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${drawingAnchorXml(spec, chartRelId, frameId)}</xdr:wsDr>`;
+}
+
+export const DRAWING_NS = NS.xdr;
+export const CHART_NS = NS.c;

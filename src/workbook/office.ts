@@ -701,6 +701,7 @@ export class OfficeWorkbook implements WorkbookPort {
       c.title.text = chart.title;
       if (chart.categoryAxis) c.axes.categoryAxis.title.text = chart.categoryAxis;
       if (chart.valueAxis) c.axes.valueAxis.title.text = chart.valueAxis;
+      if (chart.valueStep) c.axes.valueAxis.majorUnit = chart.valueStep;
       const a = chart.anchor;
       c.setPosition(ws.getCell(a.row - 1, a.column - 1), ws.getCell(a.row - 1 + a.rows - 1, a.column - 1 + a.columns - 1));
       await this.sync(ctx);

@@ -82,6 +82,8 @@ export interface ChartSpec {
   anchor: { row: number; column: number; rows: number; columns: number };
   categoryAxis?: string;
   valueAxis?: string;
+  /** The value axis's major unit (1 for a few counts: no 0.2 steps between whole people). */
+  valueStep?: number;
 }
 
 /** One cell as a snapshot holds it (plain data that structuredClone copies; host-neutral). */

@@ -47,7 +47,10 @@ async function compare(bytes: Uint8Array, policy: Policy) {
   const viaExceljs = await run(await XlsxWorkbook.load(bytes), policy);
   const viaPackage = await run(PackageWorkbook.open(bytes), policy);
   expect(viaPackage.report).toEqual(viaExceljs.report);
-  expect(viaPackage.summary).toEqual(viaExceljs.summary);
+  // The one difference: the package adapter draws 考核统计's chart, exceljs cannot (and says so).
+  expect(viaPackage.summary.charts.map((c) => c.drawn)).toEqual(viaExceljs.summary.charts.map(() => true));
+  expect(viaExceljs.summary.charts.every((c) => !c.drawn)).toBe(true);
+  expect({ ...viaPackage.summary, charts: null }).toEqual({ ...viaExceljs.summary, charts: null });
   expect(view(await loadExcel(viaPackage.output))).toEqual(view(await loadExcel(viaExceljs.output)));
   return viaPackage;
 }

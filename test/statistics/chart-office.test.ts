@@ -33,7 +33,7 @@ describe("考核统计's chart through Office.js", () => {
       ["镇街道 · 干部", 0, 0, 1, 0],
     ]);
     expect(d.charts("考核统计")).toEqual([
-      { name: "ASSESS grades", type: "ColumnClustered", seriesBy: "Columns", source: "A1:E4", title: "各组等次分布", categoryTitle: "组别", valueTitle: "人数", position: "A6:E23" },
+      { name: "ASSESS grades", type: "ColumnClustered", seriesBy: "Columns", source: "A1:E4", title: "各组等次分布", categoryTitle: "组别", valueTitle: "人数", valueStep: 1, position: "A6:E23" },
     ]);
   });
 

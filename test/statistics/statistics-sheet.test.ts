@@ -81,7 +81,13 @@ describe("考核统计", () => {
       anchor: { row: 11, column: 1, rows: 18, columns: 5 }, // two rows under the last row (9), as wide as the data
       categoryAxis: "组别",
       valueAxis: "人数",
+      valueStep: 1, // counts of at most 1: whole steps
     });
+  });
+
+  test("the value axis steps in whole counts: 1, 2, 5, 10 … at most ten steps", async () => {
+    const { countStep } = await import("../../src/actions/statistics");
+    expect([0, 1, 10, 11, 20, 21, 43, 50, 51, 100, 101, 217].map(countStep)).toEqual([1, 1, 1, 2, 2, 5, 5, 5, 10, 10, 20, 50]);
   });
 
   test("no chart without an annual table; no sheet without annual or unit tables", async () => {

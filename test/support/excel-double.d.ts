@@ -58,7 +58,7 @@ export interface ExcelDouble {
   installBrowser(win?: unknown): ExcelDouble;
   sheetNames(): string[];
   /** The charts of a sheet: what each was made from (addresses like "A1:E4"). */
-  charts(sheet: string): { name: string; type: string; seriesBy: string; source: string; title: string; categoryTitle: string; valueTitle: string; position: string | null }[];
+  charts(sheet: string): { name: string; type: string; seriesBy: string; source: string; title: string; categoryTitle: string; valueTitle: string; valueStep: number | null; position: string | null }[];
   cell(sheet: string, address: string): CellState;
   values(sheet: string, address: string): (string | number | boolean)[][];
   table(name: string): { name: string; sheet: string; address: string; columns: string[] } | null;

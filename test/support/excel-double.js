@@ -543,7 +543,7 @@
         const sheet = this._resolve();
         const src = sourceData._resolve();
         if (src.sheet !== sheet) throw officeError("InvalidArgument", "The chart's data must be on its sheet.");
-        made = { name: `Chart ${sheet.charts.length + 1}`, type, seriesBy, source: { ...src.box }, title: "", categoryTitle: "", valueTitle: "", position: null };
+        made = { name: `Chart ${sheet.charts.length + 1}`, type, seriesBy, source: { ...src.box }, title: "", categoryTitle: "", valueTitle: "", valueStep: null, position: null };
         sheet.charts.push(made);
       });
       return new Chart(ctx, () => {
@@ -581,7 +581,18 @@
         return o;
       };
       this.title = text("title");
-      this.axes = { categoryAxis: { title: text("categoryTitle") }, valueAxis: { title: text("valueTitle") } };
+      const valueAxis = { title: text("valueTitle") };
+      Object.defineProperty(valueAxis, "majorUnit", {
+        set: (v) => {
+          ctx._op("ChartAxis.majorUnit=", [v], () => {
+            this._resolve().valueStep = Number(v);
+          });
+        },
+        get: () => {
+          throw notLoaded("majorUnit");
+        },
+      });
+      this.axes = { categoryAxis: { title: text("categoryTitle") }, valueAxis };
     }
     _scalarNames() {
       return ["name"];
@@ -1609,7 +1620,7 @@
     }
     charts(sheetName) {
       const box = (b) => (b ? `${colLetters(b.left)}${b.top}:${colLetters(b.right)}${b.bottom}` : null);
-      return this.model.requireSheet(sheetName).charts.map((c) => ({ name: c.name, type: c.type, seriesBy: c.seriesBy, source: box(c.source), title: c.title, categoryTitle: c.categoryTitle, valueTitle: c.valueTitle, position: box(c.position) }));
+      return this.model.requireSheet(sheetName).charts.map((c) => ({ name: c.name, type: c.type, seriesBy: c.seriesBy, source: box(c.source), title: c.title, categoryTitle: c.categoryTitle, valueTitle: c.valueTitle, valueStep: c.valueStep, position: box(c.position) }));
     }
     cell(sheetName, address) {
       const s = this.model.requireSheet(sheetName);

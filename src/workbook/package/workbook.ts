@@ -15,7 +15,8 @@ import { cellText } from "../../engine/values";
 import { fileSay } from "../../i18n/workbook";
 import { a1, Box, formatRange, MAX_COLUMN, parseRange, toWritable } from "../codec";
 import { findHeaderBlocks, sortTables } from "../locate";
-import { checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { chartPartXml, CHART_NS, drawingAnchorXml, drawingPartXml, DRAWING_NS } from "../chart-xml";
+import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { asWorkbookError, PackageError } from "./errors";
 import { NoteChanges, patchNotes, VmlBlocks } from "./notes";
 import { CONTENT_TYPE, Package, PackageOptions, relKind } from "./opc";
@@ -24,7 +25,7 @@ import { sniff } from "./sniff";
 import { SharedStrings } from "./strings";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { entryOf, writeZip } from "./zip";
-import { appendChildren, applySplices, splicePieces, attr, child, children, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
+import { appendChildren, applySplices, splicePieces, attr, child, children, descendants, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
 
 interface TablePart {
   path: string;
@@ -49,6 +50,8 @@ interface SheetState {
   written: { headerRows: number; columnWidths: number[] } | null;
   /** Its <sheet> element in the workbook part is new. */
   isNew: boolean;
+  /** A chart to draw from its cells on save (addChart). */
+  chart?: ChartSpec;
 }
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -440,6 +443,78 @@ export class PackageWorkbook implements WorkbookPort {
     return st;
   }
 
+  /**
+   * A clustered column chart of a block of the sheet (see ChartSpec), written on save as a DrawingML
+   * chart part and a drawing part anchoring it: the sheet's drawing gets a new frame, or the frame of
+   * the add-in's chart of the same name from an earlier run is replaced (its chart part rewritten).
+   */
+  async addChart(sheet: string, chart: ChartSpec): Promise<boolean> {
+    this.state(sheet).chart = chart;
+    return true;
+  }
+
+  /** The chart and drawing parts of a sheet's chart, and the splice its sheet part needs (a new <drawing>). */
+  private placeChart(st: SheetState): Splice[] {
+    const pkg = this.pkg;
+    const ws = st.ws;
+    const spec = st.chart as ChartSpec;
+    const d = spec.data;
+    const block: CellValue[][] = [];
+    for (let r = d.top; r <= d.bottom; r++) {
+      const row: CellValue[] = [];
+      for (let c = d.left; c <= d.right; c++) row.push(ws.value(r, c));
+      block.push(row);
+    }
+    const chartXml = chartPartXml(ws.name, spec, block);
+    const dir = this.workbookPath.slice(0, this.workbookPath.lastIndexOf("/") + 1);
+    const rels = pkg.rels(ws.path);
+    const drawingRel = rels.find("drawing");
+    const drawingPath = drawingRel ? rels.partOf(drawingRel) : null;
+    const drawingText = drawingPath ? pkg.text(drawingPath) : null;
+    if (drawingPath && drawingText !== null) {
+      // The sheet has a drawing: replace the add-in's frame of this name, or add one.
+      const root = parseTree(drawingText, drawingPath);
+      const dRels = pkg.rels(drawingPath);
+      const frames = root.children.filter((e) => e.uri === DRAWING_NS && /Anchor$/.test(e.local));
+      const nameOf = (a: XElement) => descendants(a, (x) => x.local === "cNvPr" && x.uri === DRAWING_NS)[0];
+      const ours = frames.find((a) => attr(nameOf(a) ?? a, "name") === spec.name);
+      const chartEl = ours ? descendants(ours, (x) => x.local === "chart" && x.uri === CHART_NS)[0] : undefined;
+      const oldRel = chartEl ? dRels.byId(relAttr(chartEl) ?? "") : undefined;
+      const oldChart = oldRel ? dRels.partOf(oldRel) : null;
+      let chartRelId: string;
+      if (oldRel && oldChart) {
+        pkg.put(oldChart, chartXml, CONTENT_TYPE.chart);
+        chartRelId = oldRel.id;
+      } else {
+        const cPath = pkg.freeName((n) => `${dir}charts/chart${n}.xml`);
+        pkg.put(cPath, chartXml, CONTENT_TYPE.chart);
+        chartRelId = pkg.relate(drawingPath, "chart", cPath);
+      }
+      const ids = descendants(root, (x) => x.local === "cNvPr" && x.uri === DRAWING_NS).map((x) => Number(attr(x, "id")) || 0);
+      const frameId = ours ? Number(attr(nameOf(ours) as XElement, "id")) || 2 : Math.max(1, ...ids) + 1;
+      const anchor = drawingAnchorXml(spec, chartRelId, frameId, true);
+      const splice: Splice = ours ? { start: ours.start, end: ours.end, text: anchor } : { start: root.closeStart, end: root.closeStart, text: anchor };
+      pkg.put(drawingPath, applySplices(drawingText, [splice]), CONTENT_TYPE.drawing);
+      return [];
+    }
+    // A new drawing with the chart, and the sheet's <drawing r:id> pointing at it.
+    const cPath = pkg.freeName((n) => `${dir}charts/chart${n}.xml`);
+    const dPath = pkg.freeName((n) => `${dir}drawings/drawing${n}.xml`);
+    pkg.put(cPath, chartXml, CONTENT_TYPE.chart);
+    const chartRelId = pkg.relate(dPath, "chart", cPath);
+    pkg.put(dPath, drawingPartXml(spec, chartRelId), CONTENT_TYPE.drawing);
+    if (drawingRel) rels.remove(drawingRel); // it pointed at a part that is not there
+    const id = pkg.relate(ws.path, "drawing", dPath);
+    const root = ws.root as XElement;
+    const el = nameIn(root, root.uri, "drawing", "x");
+    const r = nameIn(root, pkg.dialect === "strict" ? NS.relStrict : NS.rel, "id", "r", true);
+    const xml = `<${el.name}${el.decl}${r.decl} ${r.name}="${escapeAttr(id)}"/>`;
+    const existing = ws.topElement("drawing");
+    if (existing) return [{ start: existing.start, end: existing.end, text: xml }];
+    const at = ws.insertionPoint("drawing");
+    return [{ start: at, end: at, text: xml }];
+  }
+
   async snapshot(): Promise<Snapshot> {
     throw new WorkbookError("bad-request", fileSay.noSnapshot());
   }
@@ -467,7 +542,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (const st of this.sheets) {
       const ws = st.ws;
       const notesChanged = st.notes.clearAll || st.notes.clears.length > 0 || st.notes.notes.size > 0;
-      if (!ws.edits.size && !notesChanged && !st.written && !st.tables.some((t) => t.changed)) continue;
+      if (!ws.edits.size && !notesChanged && !st.written && !st.chart && !st.tables.some((t) => t.changed)) continue;
       const text = ws.text as string;
       const splices: Splice[] = [];
       const prefix = ws.mainPrefix;
@@ -487,6 +562,8 @@ export class PackageWorkbook implements WorkbookPort {
       if (ws.formulaOverwritten) formulaOverwritten = true;
       const dim = ws.topElement("dimension");
       if (dim && dimension) splices.push({ start: dim.start, end: dim.openEnd, text: retag(text.slice(dim.start, dim.openEnd), "ref", escapeAttr(formatRange(dimension, true))) });
+      // <drawing> before <legacyDrawing> (CT_Worksheet's order), should both go in at the same place.
+      if (st.chart) splices.push(...this.placeChart(st));
       if (notesChanged) splices.push(...patchNotes(pkg, ws, st.notes, this.blocks));
       pkg.put(ws.path, splicePieces(text, splices));
       for (const t of st.tables) if (t.changed) pkg.put(t.path, tableXml(t));
