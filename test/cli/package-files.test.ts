@@ -515,3 +515,82 @@ describe("style sheets that leave things out", () => {
     expect(out).toMatch(/<(x:)?fgColor rgb="FFFFC7CE"\/>/);
   });
 });
+
+describe("ZIP64 and data descriptors, as Info-ZIP writes them", () => {
+  // Info-ZIP's zip (a program other than fflate and the adapter) packs the parts: `zip -fz` writes
+  // ZIP64 (a ZIP64 end record and locator, sizes in ZIP64 extra fields), `zip - … | cat` writes to a
+  // pipe, where it cannot seek back, so every file entry's sizes come after its data (a data descriptor).
+  function infoZip(name: string, parts: Record<string, string | Uint8Array>, how: "zip64" | "stream"): Uint8Array {
+    const dir = fs.mkdtempSync(path.join(tmp, `${name}-parts-`));
+    for (const [part, data] of Object.entries(parts)) {
+      fs.mkdirSync(path.join(dir, path.dirname(part)), { recursive: true });
+      fs.writeFileSync(path.join(dir, part), typeof data === "string" ? strToU8(data) : data);
+    }
+    const names = Object.keys(parts).map((p) => `'${p.replace(/'/g, "'\\''")}'`).join(" ");
+    const command = how === "zip64" ? `zip -q -X -fz - ${names} > '${name}.zip'` : `zip -q -X - ${names} | cat > '${name}.zip'`;
+    const r = spawnSync("sh", ["-c", command], { cwd: dir, encoding: "utf8" });
+    if (r.error || r.status !== 0) throw new Error(`Info-ZIP zip is needed (apt-get install -y zip): ${r.error?.message ?? r.stderr}`);
+    return new Uint8Array(fs.readFileSync(path.join(dir, `${name}.zip`)));
+  }
+
+  /** What the file's own records say, read here byte by byte (not by the code under test). */
+  function records(b: Uint8Array) {
+    const u16 = (p: number) => b[p] | (b[p + 1] << 8);
+    const u32 = (p: number) => (u16(p) | (u16(p + 2) << 16)) >>> 0;
+    const sig = (p: number, s: number) => u32(p) === s;
+    let eocd = b.length - 22;
+    while (eocd > 0 && !sig(eocd, 0x06054b50)) eocd--;
+    const zip64End = eocd >= 20 && sig(eocd - 20, 0x07064b50);
+    return { zip64End, eocdOffset: u32(eocd + 16), u16, u32, sig };
+  }
+
+  /** LibreOffice (a reader we did not write) opens the output: its first sheet as CSV rows (UTF-8). */
+  function libreOfficeCsv(file: string): string[][] {
+    const outDir = fs.mkdtempSync(path.join(tmp, "lo-"));
+    const profile = fs.mkdtempSync(path.join(tmp, "lo-profile-"));
+    const r = spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outDir, file], { encoding: "utf8", timeout: 180_000 });
+    if (r.error) throw new Error(`LibreOffice (soffice) is needed (apt-get install -y libreoffice-calc-nogui): ${r.error.message}`);
+    const csv = path.join(outDir, path.basename(file).replace(/\.xlsx$/, ".csv"));
+    if (!fs.existsSync(csv)) throw new Error(`LibreOffice did not read ${file} (status ${r.status}): ${r.stderr}`);
+    // The cells written here hold no comma, quote or newline: a line split on commas is the row.
+    return fs.readFileSync(csv, "utf8").split(/\r?\n/).filter((l) => l).map((l) => l.split(",").map((v) => v.replace(/^"(.*)"$/, "$1")));
+  }
+
+  /** LibreOffice's read-back: each id's 综合得分 (the result column the run added). */
+  function expectLibreOfficeReads(file: string, expected: [string, string][]): void {
+    const rows = libreOfficeCsv(file);
+    const head = rows[0];
+    const id = head.indexOf("编号");
+    const composite = head.indexOf("综合得分");
+    expect([id, composite >= HEAD.length]).toEqual([0, true]);
+    expect(rows.slice(1).map((r) => [r[id], r[composite]])).toEqual(expected);
+  }
+
+  test.each(["zip64", "stream"] as const)("%s: read, computed and written; LibreOffice reads the results back", async (how) => {
+    const bytes = infoZip(`infozip-${how}`, basicParts(sheetXml(annualRows([["Z1", 88.5], ["Z2", 79], ["Z3", 93]]))), how);
+    const rec = records(bytes);
+    if (how === "zip64") {
+      // the end record points at a ZIP64 end record (its own offset field says 0xFFFFFFFF)
+      expect([rec.zip64End, rec.eocdOffset]).toEqual([true, 0xffffffff]);
+    } else {
+      // every local header says bit 3 (sizes in a data descriptor) and leaves its compressed size 0;
+      // five descriptors (signature PK\x07\x08) follow the data
+      let local = 0;
+      let flagged = 0;
+      let descriptors = 0;
+      for (let p = 0; p + 30 <= bytes.length; p++) {
+        if (rec.sig(p, 0x08074b50)) descriptors++;
+        if (!rec.sig(p, 0x04034b50)) continue;
+        local++;
+        if (rec.u16(p + 6) & 8 && rec.u32(p + 18) === 0) flagged++;
+      }
+      expect([local, flagged, descriptors]).toEqual([5, 5, 5]);
+    }
+    const { json, out } = await rank(`infozip-${how}`, bytes);
+    // all five scores equal s: composite 0.6·s + 0.1·s·4 = s
+    expect(composites(json)).toEqual([["Z1", 88.5], ["Z2", 79], ["Z3", 93]]);
+    expect(json.findings).toEqual([]);
+    // LibreOffice shows the column's number format, two decimals
+    expectLibreOfficeReads(out, [["Z1", "88.50"], ["Z2", "79.00"], ["Z3", "93.00"]]);
+  }, 300_000);
+});

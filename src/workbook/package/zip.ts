@@ -205,8 +205,8 @@ const encoder = new TextEncoder();
 
 /**
  * A ZIP file of the entries, in order: local headers with the sizes and CRC (no data descriptors,
- * which some readers refuse on stored entries), names in UTF-8, ZIP64 records when the archive
- * needs them.
+ * which some readers refuse on stored entries), names in UTF-8; no ZIP64 (an archive that would
+ * need it, past 4 GB or 65,535 entries, is refused: the read limits keep a package far below both).
  */
 export function writeZip(entries: readonly ZipEntry[]): Uint8Array {
   const names = entries.map((e) => encoder.encode(e.name));
