@@ -1,5 +1,5 @@
-// Run with `npm run test:corpus` (not yet part of `npm test`: today's package adapter fails it).
-// The cases from other projects run when ../shared/corpus/broken (or ASSESS_CORPUS_SHARED=DIR) is there.
+// Part of `npm test`. The cases from other projects run when ../shared/corpus/broken (or
+// ASSESS_CORPUS_SHARED=DIR) is there.
 // Broken and odd real-world files (test/corpus/broken, ../shared/corpus/broken; SOURCES.md): each
 // ends in one clear sentence (exit 2, Chinese and English, saying what the file is) or — where the
 // file can be read — in the hand-worked results; never a crash, a hang, a stack trace, or an output

@@ -1,6 +1,5 @@
-// Run with `npm run test:corpus` (not yet part of `npm test`: today's package adapter fails it; it
-// joins `npm test` as a .test.ts with the package adapter of issue #10). Other projects' fixtures in
-// ../shared/corpus (or ASSESS_CORPUS_SHARED=DIR) run too when they are there.
+// Part of `npm test`. Other projects' fixtures in ../shared/corpus (or ASSESS_CORPUS_SHARED=DIR) run too
+// when they are there; the run says so when they are not.
 // The real-world corpus (issue #10): .xlsx files written by other programs (test/corpus/SOURCES.md).
 // For each file the harness adds the same small annual table to one real worksheet (annual.ts, with
 // its results worked out by hand), runs the built CLI `assess rank in --out out --json`, and checks
