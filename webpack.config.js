@@ -3,6 +3,8 @@
 //   functions.json          en-US custom functions metadata (custom-functions-metadata-plugin)
 //   functions.zh-CN.json    zh-CN metadata: same ids, Chinese names from the @zh tags (scripts/functions-zh.js)
 //   taskpane.js / .html     the task pane; the page also loads functions.js (shared runtime: one page hosts both)
+//   fluent.js               Microsoft's Fluent 2 web components (and FAST, their base), split from taskpane.js so
+//                           that the pane's own code can be checked for markup sinks apart from the kit's templates
 //   taskpane.css, assets/   static files
 //   office-js/              a local copy of office.js and the files it loads lazily, for offline tests
 //
@@ -38,6 +40,8 @@ const FUNCTIONS_SOURCE = "./src/functions/functions.ts";
 // The CSP of the page. No host besides Microsoft's office.js CDN.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
+  // The engine's worker, from this origin only.
+  "worker-src 'self'",
   "script-src 'self' https://appsforoffice.microsoft.com",
   "connect-src 'self'",
   // office.js sets inline styles on elements it creates.
@@ -187,7 +191,8 @@ function excelConfig(env, argv) {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        chunks: ["functions", "fluent", "taskpane"],
+        chunksSortMode: "manual",
         templateParameters: {
           officeJsUrl: localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
           contentSecurityPolicy: CONTENT_SECURITY_POLICY,
@@ -207,6 +212,18 @@ function excelConfig(env, argv) {
         ],
       }),
     ],
+    optimization: {
+      splitChunks: {
+        cacheGroups: {
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@microsoft[\\/](fast-element|focusgroup-polyfill)|tslib)[\\/]/,
+            name: "fluent",
+            chunks: (chunk) => chunk.name === "taskpane",
+            enforce: true,
+          },
+        },
+      },
+    },
     performance: {
       hints: dev ? false : "warning",
       assetFilter: (name) => !name.startsWith("office-js/") && !name.endsWith(".map"),

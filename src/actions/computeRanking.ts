@@ -69,7 +69,11 @@ export interface ResultConflict {
   header?: string;
 }
 
-export type OwnResults = (table: TableRef, key: string, column: number, values: readonly CellValue[]) => boolean;
+/**
+ * Whether the add-in itself wrote these values into this result column: true (every cell), false
+ * (none known), or per data row (the cells that still hold what it wrote).
+ */
+export type OwnResults = (table: TableRef, key: string, column: number, values: readonly CellValue[]) => boolean | readonly boolean[];
 
 export interface TableSummary {
   sheet: string;
@@ -123,10 +127,22 @@ function overlaps(a: SheetRange, b: SheetRange): boolean {
   return a.sheet === b.sheet && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** Runs of consecutive true entries, as [first, last] indexes. */
+function runsOf(flags: readonly boolean[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (!flags[i]) continue;
+    const start = i;
+    while (i + 1 < flags.length && flags[i + 1]) i++;
+    out.push([start, i]);
+  }
+  return out;
+}
+
 /**
- * Result cells of one table that hold content the add-in did not write: existing result columns with
- * non-blank values that `own` does not recognise, and a non-empty append area (`appendCells`, the
- * area's cells as read; null when there is no area).
+ * Result cells of one table that hold content the add-in did not write, as ranges of exactly those
+ * cells: in existing result columns, the non-blank cells `own` does not recognise; in the append
+ * area (`appendCells`, the area's cells as read; null when there is no area), the non-blank cells.
  */
 export function resultConflicts(ref: TableRef, raw: RawTable, layout: ResultLayout, own: OwnResults | undefined, appendCells: CellValue[][] | null): ResultConflict[] {
   const where = { sheet: ref.sheet, ...(ref.name ? { table: ref.name } : {}), kind: ref.kind as TableKind };
@@ -136,10 +152,19 @@ export function resultConflicts(ref: TableRef, raw: RawTable, layout: ResultLayo
     const j = c.column - ref.firstColumn;
     const values = raw.rows.map((r) => r[j] ?? null);
     if (values.every(isBlank)) continue;
-    if (own && own(ref, c.key, c.column, values)) continue;
-    out.push({ ...where, what: "column", header: cellText(raw.headers[j]), range: { sheet: ref.sheet, top: ref.headerRow + 1, left: c.column, bottom: ref.lastRow, right: c.column } });
+    const mine = own ? own(ref, c.key, c.column, values) : false;
+    if (mine === true) continue;
+    const foreign = values.map((v, i) => !isBlank(v) && (mine === false || !mine[i]));
+    const header = cellText(raw.headers[j]);
+    for (const [a, b] of runsOf(foreign)) out.push({ ...where, what: "column", header, range: { sheet: ref.sheet, top: ref.headerRow + 1 + a, left: c.column, bottom: ref.headerRow + 1 + b, right: c.column } });
   }
-  if (layout.appendArea && appendCells && appendCells.some((row) => row.some((v) => !isBlank(v)))) out.push({ ...where, what: "area", range: layout.appendArea });
+  const area = layout.appendArea;
+  if (area && appendCells) {
+    for (let k = 0; k <= area.right - area.left; k++) {
+      const filled = appendCells.map((row) => !isBlank(row[k] ?? null));
+      for (const [a, b] of runsOf(filled)) out.push({ ...where, what: "area", range: { sheet: area.sheet, top: area.top + a, left: area.left + k, bottom: area.top + b, right: area.left + k } });
+    }
+  }
   return out;
 }
 

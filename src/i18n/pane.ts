@@ -1,5 +1,8 @@
 // The task pane's own words, zh-CN and en-US side by side. Sentences about the rules and the data
 // come from the engine (messages.ts) and the actions (actions.ts); these are labels, buttons and pane messages.
+import type { Finding, FindingCode } from "../engine/types";
+import { msg } from "./messages";
+
 export type Lang = "zh" | "en";
 
 const S = {
@@ -64,6 +67,54 @@ const S = {
   undoWhatCompute: { zh: "计算排名（反馈日期 {date}）", en: "Compute ranking (feedback date {date})" },
   undoWhatFeedback: { zh: "生成反馈（反馈日期 {date}）", en: "Feedback (feedback date {date})" },
   undoWhatSample: { zh: "插入示例", en: "Insert sample" },
+  undoWhatPolicy: { zh: "修改政策", en: "Policy change" },
+  undoNext: { zh: "可撤销 {n} 步，下一步撤销：{what}", en: "{n} step(s) to undo; next: {what}" },
+  undoHelp: {
+    zh: "撤销上一步：依次撤销计算、反馈、插入示例和政策修改（最多 {max} 步），恢复这一步改动的每个单元格、填充色、批注和工作表；您对输入单元格的修改不受影响。关闭任务窗格后无法撤销。",
+    en: "Undo last step undoes computes, feedback, sample insertions and policy changes in turn (up to {max}), restoring every cell, fill, note and sheet the step changed; your edits to input cells are kept. It is available until the task pane is closed.",
+  },
+  helpButton: { zh: "帮助", en: "Help" },
+  helpTitle: { zh: "使用说明", en: "How it works" },
+  helpClose: { zh: "关闭帮助", en: "Close help" },
+  tabsLabel: { zh: "功能", en: "Sections" },
+  sampleTitle: { zh: "还没有数据？", en: "No data yet?" },
+  cancelRun: { zh: "取消", en: "Cancel" },
+  cancelling: { zh: "正在取消…", en: "Cancelling…" },
+  cancelledRun: { zh: "已取消，工作簿未改动。", en: "Cancelled; the workbook is unchanged." },
+  progressLine: { zh: "{step} · {percent}%", en: "{step} · {percent}%" },
+  stepRead: { zh: "读取表格", en: "Reading the tables" },
+  stepCompute: { zh: "计算", en: "Computing" },
+  stepSnapshot: { zh: "保存撤销点", en: "Saving the undo point" },
+  stepWrite: { zh: "写入结果", en: "Writing the results" },
+  stepFormat: { zh: "着色和批注", en: "Colouring and notes" },
+  stepRestore: { zh: "恢复", en: "Restoring" },
+  computedHeadline: {
+    zh: "计算完成：{rows} 行，优秀 {excellent}/{quota}，一票否决 {vetoes}，问题 {findings}",
+    en: "Computed: {rows} rows, Excellent {excellent}/{quota}, vetoes {vetoes}, findings {findings}",
+  },
+  feedbackHeadline: {
+    zh: "反馈已生成：{units} 个单位，扣分事项 {items}，待整改 {open}，已整改 {done}，逾期 {overdue}",
+    en: "Feedback written: {units} units, {items} deduction items, open {open}, done {done}, overdue {overdue}",
+  },
+  validateHeadline: { zh: "校验完成：问题 {n}（错误 {errors}）", en: "Validated: {n} findings ({errors} errors)" },
+  moreItems: { zh: "……另有 {n} 处", en: "… and {n} more" },
+  poolNote: { zh: "说明", en: "Note" },
+  findingsTitle: { zh: "问题 {n}：错误 {errors}，警告 {warnings}", en: "{n} findings: {errors} errors, {warnings} warnings" },
+  filterSeverity: { zh: "严重程度", en: "Severity" },
+  filterAll: { zh: "全部（{n}）", en: "All ({n})" },
+  filterErrors: { zh: "错误（{n}）", en: "Errors ({n})" },
+  filterWarnings: { zh: "警告（{n}）", en: "Warnings ({n})" },
+  filterSheet: { zh: "表格", en: "Table" },
+  filterAllSheets: { zh: "全部表格", en: "All tables" },
+  filterNone: { zh: "没有符合筛选条件的问题。", en: "No findings match the filter." },
+  filterHidden: { zh: "另有 {n} 个问题被筛选隐藏。", en: "{n} more findings are hidden by the filter." },
+  findingPrev: { zh: "上一个", en: "Previous" },
+  findingNext: { zh: "下一个问题", en: "Next finding" },
+  walkPosition: { zh: "第 {n} / {total} 个", en: "{n} of {total}" },
+  walkAnnounce: { zh: "第 {n} / {total} 个问题：{message}", en: "Finding {n} of {total}: {message}" },
+  groupErrors: { zh: "{n} 个错误", en: "{n} error(s)" },
+  groupWarnings: { zh: "{n} 个警告", en: "{n} warning(s)" },
+  showMore: { zh: "再显示 {n} 个（共余 {rest} 个）", en: "Show {n} more ({rest} left)" },
   sampleButton: { zh: "插入示例", en: "Insert sample" },
   sampleHint: {
     zh: "还没有数据？可以插入示例工作簿（年度考核、单位绩效、市考指标、五年历年等次、政治建设考察），再点击“计算排名”查看结果。只能插入到没有考核表格的工作簿。",
@@ -188,22 +239,36 @@ const S = {
     en: "The active assessment policy. Saved changes are stored in this workbook (they travel with the file); the custom functions use them at once and recalculate.",
   },
   policyName: { zh: "政策", en: "Policy" },
-  policyWeights: { zh: "综合得分权重（合计 100%）", en: "Composite weights (sum 100%)" },
-  policyBands: { zh: "等次分数线（优秀 / 第二 / 第三）", en: "Grade thresholds (top / second / third)" },
+  policyWeights: { zh: "综合得分权重（%，合计 100）", en: "Composite weights (%, summing to 100)" },
+  policyBands: { zh: "等次分数线", en: "Grade thresholds" },
+  bandLabel: { zh: "{grade} 不低于", en: "{grade} from" },
+  bandsHint: { zh: "低于最后一条分数线为“{lowest}”。", en: "Below the last threshold: {lowest}." },
   policyQuota: { zh: "优秀名额", en: "Excellent quota" },
   policyQuotaEnabled: { zh: "启用优秀比例限制", en: "Limit the share of Excellent" },
-  policyQuotaRatio: { zh: "比例（0–1）", en: "Ratio (0–1)" },
+  policyQuotaRatio: { zh: "优秀比例", en: "Share of Excellent" },
   policyQuotaRounding: { zh: "名额取整", en: "Rounding of places" },
   policyQuotaMinimum: { zh: "每组至少", en: "At least per pool" },
-  policyTieBreak: { zh: "并列时依次比较（如 P, D）", en: "Tie-break components (e.g. P, D)" },
+  policyTieBreak: { zh: "并列时依次比较", en: "Tie-break components" },
+  tieBreakHint: { zh: "分项代码，用逗号分隔，如 P, D（绩效考核，再民主测评）。", en: "Component codes, comma-separated, e.g. P, D (performance, then democratic)." },
   policyRanking: { zh: "排名方式", en: "Ranking style" },
   rankingCompetition: { zh: "竞争排名（1, 2, 2, 4）", en: "Competition (1, 2, 2, 4)" },
   rankingDense: { zh: "中国式排名（1, 2, 2, 3）", en: "Dense (1, 2, 2, 3)" },
   roundingHalfUp: { zh: "四舍五入", en: "Round half up" },
   roundingFloor: { zh: "向下取整", en: "Round down" },
   roundingCeil: { zh: "向上取整", en: "Round up" },
-  policyGroups: { zh: "分组（用顿号或逗号分隔）", en: "Groups (comma-separated)" },
-  policyVocab: { zh: "词表（用顿号或逗号分隔）", en: "Vocabularies (comma-separated)" },
+  policyGroups: { zh: "分组", en: "Groups" },
+  policyVocab: { zh: "词表", en: "Vocabularies" },
+  tagPlaceholder: { zh: "输入后按 Enter 添加", en: "Type, then Enter to add" },
+  tagHint: { zh: "Enter、逗号或顿号添加；退格删除最后一个。", en: "Enter or a comma adds; Backspace removes the last one." },
+  tagRemove: { zh: "删除“{tag}”", en: "Remove \"{tag}\"" },
+  policyLine: { zh: "{title}（{name}，{source}）", en: "{title} ({name}, {source})" },
+  policyRefusedAtFields: { zh: "有 {n} 处需要修改，原因写在各字段下方。", en: "{n} setting(s) need changing; the reason is under each field." },
+  resetTitle: { zh: "恢复默认政策？", en: "Restore the default policy?" },
+  resetText: {
+    zh: "本工作簿保存的政策将被删除，改用默认的 2023 年苏仙区方案；自定义函数会重新计算。之后可用“撤销上一步”恢复。",
+    en: "The policy saved in this workbook is removed and the default 2023 Suxian scheme applies; the custom functions recalculate. Undo last step brings it back.",
+  },
+  resetYes: { zh: "恢复默认", en: "Restore default" },
   vocabSolid: { zh: "政治素质：过得硬", en: "Political: solid" },
   vocabQualified: { zh: "政治素质：合格", en: "Political: qualified" },
   vocabUnqualified: { zh: "政治素质：不合格", en: "Political: unqualified" },
@@ -243,3 +308,35 @@ export function notesWhere(lang: Lang, mode: "notes" | "comments" | "none"): str
 }
 
 export const LANG_KEY = "assess.lang";
+
+/** Each finding code as a kind in plain words (the findings list's group heads). */
+const KIND: Record<FindingCode, { zh: string; en: string }> = {
+  WEIGHTS_SUM: { zh: "权重合计不是 100%", en: "Weights do not sum to 100%" },
+  OUT_OF_RANGE: { zh: "分数超出 0–100", en: "Score outside 0–100" },
+  NOT_A_NUMBER: { zh: "应为数字", en: "Not a number" },
+  MISSING: { zh: "缺少必填内容", en: "Required value missing" },
+  DUPLICATE_ID: { zh: "编号重复", en: "Repeated ID" },
+  UNKNOWN_VALUE: { zh: "无法识别的填写", en: "Value not recognised" },
+  AFFIRM_NOT_TOP_LEADER: { zh: "一票肯定只适用于主要负责人", en: "Affirmation applies to top leaders only" },
+  AFFIRM_VETO_CONFLICT: { zh: "一票肯定与一票否决冲突", en: "Affirmation meets a veto" },
+  CITY_INDICATOR_LEAD: { zh: "市考指标的牵头单位有误", en: "City indicator with a bad lead unit" },
+  MANUAL_GRADE_CONFLICT: { zh: "手工拟定的等次与规则不符", en: "Hand-typed grade differs from the rules" },
+  QUOTA_TIE: { zh: "优秀名额边界并列，需人工决定", en: "Tie at the quota boundary: a person decides" },
+  QUOTA_EXCEEDED_BY_AFFIRMATION: { zh: "一票肯定超出优秀名额", en: "Affirmations exceed the quota" },
+  POLICY_INVALID: { zh: "政策设置有误", en: "Policy setting invalid" },
+  MISSING_COLUMN: { zh: "缺少必需的列", en: "Required column missing" },
+  DUPLICATE_COLUMN: { zh: "列重复", en: "Column appears twice" },
+  UNKNOWN_GROUP: { zh: "不在政策中的分组", en: "Group not in the policy" },
+};
+
+export function findingKind(lang: Lang, code: FindingCode): string {
+  return KIND[code]?.[lang] ?? code;
+}
+
+/** A policy finding's reason without the setting's path (the field's label names it). */
+export function plainPolicyReason(lang: Lang, f: Finding): string {
+  const text = f.message[lang];
+  if (f.code !== "POLICY_INVALID" || !f.column) return text;
+  const prefix = msg.policyInvalid(f.column, "", "")[lang];
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
+}

@@ -1,126 +1,260 @@
-// The task pane UI (INTERFACES.md §3): 计算排名 (the whole scheme), 反馈, 示例, 校验, 政策, 撤销,
-// language switch. Vanilla DOM; every verb runs an action from src/actions on the Office.js adapter
-// (through PaneSession) and renders what it returns.
-import type { ComputeSummary, FeedbackResult, ResultConflict, TableSummary } from "../actions";
+// The task pane's controller (INTERFACES.md §3, issue #12): the state of the pane, its verbs through
+// PaneSession, the progress of a run, the dialog, the live region. What each tab shows is drawn by the
+// views (views.ts, findings-view.ts, policy-view.ts); the shell (tabs, header buttons, panels, dialog)
+// is built once and kept, so focus and the tabs' state survive every update.
+import type { ComputeSummary, FeedbackResult, ResultConflict } from "../actions";
 import { rangeAddress } from "../actions/layout";
-import { FINDINGS_SHEET } from "../i18n/actions";
-import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
+import { a1 } from "../engine/values";
 import { PolicyError } from "../engine/policy";
-import type { Finding, Highlight, Message } from "../engine/types";
-import { COMPONENT_KEYS } from "../engine/types";
-import { columnLabel } from "../i18n/messages";
-import type { NoteMode, PaneHost, ProgressPhase } from "./host";
-import { HIGHLIGHT_FILLS, TableRef } from "../workbook/port";
+import type { Finding, Message } from "../engine/types";
+import type { TableRef } from "../workbook/port";
 import { clear, h } from "./dom";
-import { localToday, SchemeView, schemeView, tableAddress } from "./logic";
-import { draftFromPolicy, fieldOf, PolicyDraft, policyFromDraft } from "./policy-form";
-import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, UndoKind, Verb } from "./session";
-import { Lang, LANG_KEY, notesWhere, StringKey, t } from "../i18n/pane";
+import { PaneDialog } from "./dialog";
+import { cellOf, FindingsFilter } from "./findings-model";
+import { applyTheme } from "./fluent";
+import type { CommandId, NoteMode, PaneHost } from "./host";
+import { localToday, readFeedbackDate, SchemeView, tableAddress } from "./logic";
+import { draftFromPolicy, PolicyDraft, policyFromDraft } from "./policy-form";
+import { CancelledError, ProgressState, RunProgress, TrackedWorkbook } from "./progress";
+import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, Verb } from "./session";
+import { fbutton, setDisabled } from "./ui";
+import { renderCompute, renderFeedback, renderValidate, headline } from "./views";
+import { renderPolicy } from "./policy-view";
+import { Lang, LANG_KEY, StringKey, t } from "../i18n/pane";
 
-type Tab = "compute" | "feedback" | "validate" | "policy";
-const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
+export type Tab = "compute" | "feedback" | "validate" | "policy";
+export const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
 const TAB_LABEL: Record<Tab, StringKey> = { compute: "tabCompute", feedback: "tabFeedback", validate: "tabValidate", policy: "tabPolicy" };
-type Words = (lang: Lang) => string;
+export type Words = (lang: Lang) => string;
 
-interface Notice {
+export interface Notice {
   kind: "error" | "info" | "success";
   text: Words;
-  items?: ((lang: Lang) => string)[];
+  items?: Words[];
 }
 
-interface Modal {
-  title: Words;
-  text: Words;
-  items: Words[];
-  choices?: { label: Words; value: unknown }[];
-  yes?: Words;
-  resolve: (value: unknown) => void;
-}
+export const msgOf = (m: Message): Words => (lang) => m[lang];
+export const word = (key: StringKey, params?: Record<string, string | number>): Words => (lang) => t(lang, key, params);
 
-const msgOf = (m: Message): Words => (lang) => m[lang];
-const word = (key: StringKey, params?: Record<string, string | number>): Words => (lang) => t(lang, key, params);
-
-const HIGHLIGHT_LABEL: Record<Highlight, StringKey> = { veto: "legendVeto", affirmed: "legendAffirmed", quota: "legendQuota", invalid: "legendInvalid" };
-const PHASE_LABEL: Record<ProgressPhase, StringKey> = { read: "phaseRead", write: "phaseWrite", format: "phaseFormat", snapshot: "phaseSnapshot", restore: "phaseRestore", sheet: "phaseSheet" };
 const VERB_LABEL: Record<Verb, StringKey> = { compute: "computeButton", feedback: "feedbackButton", sample: "sampleButton", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
-const UNDO_LABEL: Record<UndoKind, StringKey> = { compute: "undoWhatCompute", feedback: "undoWhatFeedback", sample: "undoWhatSample" };
+const STEP_LABEL: Record<ProgressState["step"], StringKey> = { read: "stepRead", compute: "stepCompute", snapshot: "stepSnapshot", write: "stepWrite", format: "stepFormat", restore: "stepRestore" };
+/** Most ranges listed in the overwrite dialog; the rest are counted. */
+const DIALOG_ITEMS = 12;
+
+export interface Computed {
+  summary: ComputeSummary;
+  findings: Finding[];
+  notes: NoteMode;
+  view: SchemeView;
+  feedbackDate: string;
+  fillAsked: boolean;
+}
+
+/** What the findings list shows and where 下一个问题 is (per tab: compute, feedback and validate each have a list). */
+export interface FindingsState {
+  filter: FindingsFilter;
+  current: number | null;
+  /** Pages shown per group key. */
+  pages: Record<string, number>;
+}
 
 export class App {
   lang: Lang;
-  private tab: Tab = "compute";
-  private notice: Notice | null = null;
-  private computed: { summary: ComputeSummary; findings: Finding[]; notes: NoteMode; view: SchemeView; feedbackDate: string; fillAsked: boolean } | null = null;
-  private feedbackDone: { result: FeedbackResult; feedbackDate: string; today: string } | null = null;
+  tab: Tab = "compute";
+  notice: Notice | null = null;
+  computed: Computed | null = null;
+  feedbackDone: { result: FeedbackResult; feedbackDate: string; today: string } | null = null;
+  validation: { findings: Finding[]; sheet: string | null } | null = null;
+  findingsState: Record<"compute" | "feedback" | "validate", FindingsState> = {
+    compute: { filter: { severity: "all", sheet: null }, current: null, pages: {} },
+    feedback: { filter: { severity: "all", sheet: null }, current: null, pages: {} },
+    validate: { filter: { severity: "all", sheet: null }, current: null, pages: {} },
+  };
   /** The feedback date as typed (YYYY-MM-DD), shared by 计算排名 and 反馈; today by default. */
-  private feedbackDate = localToday();
-  /** 填补绩效考核: blank P cells of the annual table take the unit's total (the CLI's --fill-performance). */
-  private fillPerformance = false;
-  private dateInvalid = false;
-  /** The sample is offered until one is inserted (and again once that is undone). */
-  private sampleOffered = true;
-  private validation: { findings: Finding[]; sheet: string | null } | null = null;
-  /** The verbs, the undo stack and the policy; one verb at a time. */
+  feedbackDate = localToday();
+  /** Why the typed feedback date is refused, shown at the field; null when it reads. */
+  dateError: Message | null = null;
+  fillPerformance = false;
+  /** 插入示例 is offered only in a workbook without assessment tables (checked at start and after each step). */
+  sampleOffered = false;
+  draft: PolicyDraft;
+  policyFindings: Finding[] = [];
+  helpOpen = false;
+  /** The verb running and its progress (null when idle). */
+  run: { verb: Verb; progress: ProgressState | null } | null = null;
   readonly session: PaneSession;
-  private draft: PolicyDraft;
-  private policyFindings: Finding[] = [];
-  private modal: Modal | null = null;
-  private shownNotice: Notice | null = null;
+  readonly workbook: TrackedWorkbook;
+  private readonly dialog: PaneDialog;
   private readonly status: HTMLElement | null;
+  private readonly announcer: HTMLElement | null;
+  private readonly tablist: HTMLElement;
+  private readonly tabs: Record<Tab, HTMLElement>;
+  private readonly panels: Record<Tab, HTMLElement>;
+  private readonly noticeSlot: HTMLElement;
+  private readonly help: HTMLElement;
+  private readonly helpButton: HTMLElement;
+  private readonly langButton: HTMLElement;
+  /** After a verb: move the focus to its result and scroll it into view. */
+  private focusResultNext = false;
+  private progressFrame = 0;
 
   constructor(
-    private readonly root: HTMLElement,
-    private readonly env: PaneHost,
+    readonly root: HTMLElement,
+    readonly host: PaneHost,
   ) {
-    const stored = env.preferences.get(LANG_KEY);
-    this.lang = stored === "en" ? "en" : "zh";
+    this.lang = host.preferences.get(LANG_KEY) === "en" ? "en" : "zh";
     this.status = document.getElementById("status");
-    this.session = new PaneSession(env.workbook, env.settings);
-    env.onProgress((phase, done, total) => this.progress(phase, done, total));
+    this.announcer = document.getElementById("announce");
+    this.workbook = new TrackedWorkbook(host.workbook, (l) => host.onProgress(l));
+    this.session = new PaneSession(this.workbook, host.settings);
     const policy = this.session.policy;
     this.draft = draftFromPolicy(policy.policy);
-    if (policy.findings.length) {
-      this.notice = { kind: "error", text: word("policyStoredInvalid"), items: policy.findings.map((f) => msgOf(f.message)) };
+    if (policy.findings.length) this.notice = { kind: "error", text: word("policyStoredInvalid"), items: policy.findings.map((f) => msgOf(f.message)) };
+
+    // The shell, built once.
+    clear(root);
+    this.helpButton = fbutton("help-toggle", "?", () => this.toggleHelp(), { kind: "subtle", size: "small", attrs: { "aria-expanded": "false", "aria-controls": "help", class: "header-button" } });
+    this.langButton = fbutton("lang", "", () => this.setLanguage(this.lang === "zh" ? "en" : "zh"), { kind: "subtle", size: "small", attrs: { class: "header-button" } });
+    const tools = document.getElementById("header-tools");
+    if (tools) {
+      clear(tools);
+      tools.append(this.helpButton, this.langButton);
     }
+    this.tabs = {} as Record<Tab, HTMLElement>;
+    this.panels = {} as Record<Tab, HTMLElement>;
+    for (const tab of TABS) {
+      this.tabs[tab] = h("fluent-tab" as "div", { attrs: { id: `tab-${tab}`, "aria-controls": `panel-${tab}` } });
+      this.panels[tab] = h("section", { class: "panel", attrs: { id: `panel-${tab}`, role: "tabpanel", "aria-labelledby": `tab-${tab}`, tabindex: "-1" } });
+      this.panels[tab].hidden = tab !== this.tab;
+    }
+    this.tablist = h("fluent-tablist" as "div", { attrs: { id: "tabs", activeid: `tab-${this.tab}`, size: "small" } }, TABS.map((tab) => this.tabs[tab]));
+    this.tablist.addEventListener("change", () => {
+      const id = (this.tablist as unknown as { activeid?: string }).activeid ?? "";
+      const tab = TABS.find((x) => `tab-${x}` === id);
+      if (tab && tab !== this.tab) this.showTab(tab);
+    });
+    this.help = h("section", { class: "help", attrs: { id: "help", "aria-labelledby": "help-title" } });
+    this.help.hidden = true;
+    this.noticeSlot = h("div", { class: "notice-slot", attrs: { id: "notice-slot" } });
+    root.append(h("nav", { class: "toolbar", attrs: { "aria-label": "tabs" } }, [this.tablist]), this.help, this.noticeSlot, ...TABS.map((x) => this.panels[x]));
+    this.dialog = new PaneDialog(root);
   }
 
-  private get busy(): boolean {
+  get busy(): boolean {
     return this.session.busy !== null;
+  }
+
+  start(): void {
+    applyTheme(this.host.theme());
+    this.host.onThemeChange((theme) => applyTheme(theme));
+    this.host.registerCommands({ compute: () => this.command("compute"), validate: () => this.command("validate") });
+    this.render();
+    this.setStatus(t(this.lang, "ready"));
+    // Functions computed before the pane loaded the workbook's own policy used the default one.
+    if (this.session.policy.source === "workbook") this.host.workbook.recalculate().catch(() => undefined);
+    void this.refreshSample();
+  }
+
+  /** 插入示例 is offered only while the workbook holds no assessment table. */
+  async refreshSample(): Promise<void> {
+    if (this.busy) return;
+    try {
+      const tables = await this.host.workbook.listTables();
+      const offered = !tables.some((x) => x.kind !== null);
+      if (offered !== this.sampleOffered) {
+        this.sampleOffered = offered;
+        this.render();
+      }
+    } catch {
+      // the offer stays as it was; a verb will say what is wrong with the workbook
+    }
   }
 
   private get prompts(): Prompts {
     return {
-      overwrite: (conflicts) => this.ask({ title: word("overwriteTitle"), text: word("overwriteText"), items: overwriteItems(conflicts), yes: word("overwriteYes") }),
+      overwrite: (conflicts) => this.askOverwrite(conflicts),
       pick: (tables) => this.pick(tables),
     };
   }
 
-  start(): void {
-    this.render();
-    this.setStatus(t(this.lang, "ready"));
-    // Functions computed before the pane loaded the workbook's own policy used the default one.
-    if (this.session.policy.source === "workbook") this.env.workbook.recalculate().catch(() => undefined);
-  }
+  // ------------------------------------------------------------------ status, live region, progress
 
-  /** Progress from the adapter: shown in the status bar without re-rendering the pane. */
-  progress(phase: ProgressPhase, done: number, total: number): void {
-    if (total > 1) this.setStatus(t(this.lang, "progress", { phase: t(this.lang, PHASE_LABEL[phase]), done, total }));
-  }
-
-  private setStatus(s: string): void {
+  setStatus(s: string): void {
     if (this.status) this.status.textContent = s;
+  }
+
+  /** One line for screen readers (a polite live region that exists from the start). */
+  announce(line: string): void {
+    const a = this.announcer;
+    if (!a) return;
+    a.textContent = "";
+    window.setTimeout(() => (a.textContent = line), 50);
+  }
+
+  private onProgress(p: ProgressState): void {
+    if (!this.run) return;
+    this.run.progress = p;
+    if (this.progressFrame) return;
+    this.progressFrame = requestAnimationFrame(() => {
+      this.progressFrame = 0;
+      this.drawProgress();
+    });
+  }
+
+  /** The progress bar of the running verb, updated in place. */
+  private drawProgress(): void {
+    const p = this.run?.progress;
+    const box = document.getElementById("progress");
+    if (!p || !box) return;
+    const bar = box.querySelector("#progress-bar");
+    const label = box.querySelector("#progress-label");
+    const cancel = box.querySelector("#cancel") as HTMLElement | null;
+    const text = t(this.lang, "progressLine", { step: t(this.lang, STEP_LABEL[p.step]), percent: p.percent });
+    if (bar) {
+      bar.setAttribute("value", String(p.percent));
+      bar.setAttribute("aria-valuenow", String(p.percent));
+      bar.setAttribute("aria-valuetext", text);
+    }
+    if (label) label.textContent = text;
+    if (cancel) setDisabled(cancel, !p.cancellable);
+    box.dataset.step = p.step;
+    box.dataset.percent = String(p.percent);
+  }
+
+  /** The progress region of a panel while its verb runs (the views place it under the actions). */
+  progressBox(): HTMLElement | null {
+    if (!this.run || this.run.verb === "policy" || this.run.verb === "undo") return null;
+    const p = this.run.progress ?? { step: "read", percent: 0, cancellable: true };
+    const text = t(this.lang, "progressLine", { step: t(this.lang, STEP_LABEL[p.step]), percent: p.percent });
+    const bar = h("fluent-progress-bar" as "div", { attrs: { id: "progress-bar", role: "progressbar", max: "100", value: String(p.percent), "aria-valuemin": "0", "aria-valuemax": "100", "aria-valuenow": String(p.percent), "aria-valuetext": text, "aria-labelledby": "progress-label", thickness: "large" } });
+    const cancellable = this.run.verb === "compute" || this.run.verb === "feedback" || this.run.verb === "validate";
+    return h("div", { class: "progress", attrs: { id: "progress", "data-step": p.step, "data-percent": String(p.percent) } }, [
+      h("div", { class: "progress-head" }, [
+        h("span", { class: "progress-label", text, attrs: { id: "progress-label" } }),
+        cancellable ? fbutton("cancel", t(this.lang, "cancelRun"), () => this.cancelRun(), { kind: "subtle", size: "small", disabled: !p.cancellable }) : null,
+      ]),
+      bar,
+    ]);
+  }
+
+  cancelRun(): void {
+    if (this.workbook.cancel()) this.setStatus(t(this.lang, "cancelling"));
   }
 
   // ------------------------------------------------------------------ verbs
 
   /**
-   * Run a verb of the session. A verb started while another runs is refused at once (the button is
-   * disabled too, but a queued click, Enter in the policy form or a script can still arrive): the
-   * status line says so and nothing else happens.
+   * Run a verb of the session. A verb started while another runs is refused at once (its button is
+   * disabled too, but Enter in a field, a ribbon command or a script can still arrive): the status
+   * line says so and nothing else happens. After it, the result is scrolled into view, focused and
+   * announced in one line.
    */
-  private async runVerb<T>(start: () => Promise<Gated<T>>, finish: (value: T) => void | Promise<void>): Promise<void> {
+  async runVerb<T>(verb: Verb, start: () => Promise<Gated<T>>, finish: (value: T) => void | Promise<void>): Promise<void> {
     const running = this.session.busy;
     if (running) return this.refuse(running);
     this.notice = null;
+    this.run = { verb, progress: null };
+    this.workbook.track(new RunProgress((p) => this.onProgress(p)));
     const pending = start(); // claims the session in this tick
     this.render();
     this.setStatus(t(this.lang, "working"));
@@ -129,44 +263,92 @@ export class App {
       gated = await pending;
       if (gated.ran) await finish(gated.value);
     } catch (e) {
-      this.notice = errorNotice(e);
-      if (e instanceof PaneError && e.code === "BAD_DATE") this.dateInvalid = true;
+      if (e instanceof CancelledError) this.notice = { kind: "info", text: word("cancelledRun") };
+      else this.notice = errorNotice(e);
     } finally {
+      this.workbook.track(null);
       if (gated && !gated.ran) {
         this.refuse(gated.busyWith);
       } else {
+        this.run = null;
         // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
         this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
+        this.focusResultNext = true;
         this.render();
         this.setStatus(t(this.lang, "ready"));
+        this.announceOutcome();
       }
     }
   }
 
   private refuse(running: Verb): void {
     this.root.dataset.refused = String(Number(this.root.dataset.refused ?? "0") + 1);
-    this.setStatus(t(this.lang, "busyRefused", { verb: t(this.lang, VERB_LABEL[running]) }));
+    const line = t(this.lang, "busyRefused", { verb: t(this.lang, VERB_LABEL[running]) });
+    this.setStatus(line);
+    this.announce(line);
+  }
+
+  /** The one line that says how the verb ended: the notice, else the tab's result headline. */
+  outcomeLine(lang: Lang = this.lang): string {
+    if (this.notice) return [this.notice.text(lang), ...(this.notice.items ?? []).slice(0, 1).map((i) => i(lang))].join(" ");
+    if (this.tab === "compute" && this.computed) return headline(lang, this.computed);
+    if (this.tab === "feedback" && this.feedbackDone) {
+      const r = this.feedbackDone.result;
+      return t(lang, "feedbackHeadline", { units: r.units, items: r.items, open: r.open, done: r.done, overdue: r.overdue });
+    }
+    if (this.tab === "validate" && this.validation) {
+      const n = this.validation.findings.length;
+      return n ? t(lang, "validateHeadline", { n, errors: this.validation.findings.filter((f) => f.severity === "error").length }) : t(lang, "noFindings");
+    }
+    return t(lang, "ready");
+  }
+
+  private announceOutcome(): void {
+    const line = this.outcomeLine();
+    this.announce(line);
+    this.setStatus(line);
+  }
+
+  /** A ribbon command: run the verb; when the pane is closed, tell the outcome through the host. */
+  async command(id: CommandId): Promise<void> {
+    if (id === "compute") {
+      this.showTab("compute");
+      await this.compute();
+    } else {
+      this.showTab("validate");
+      await this.validate();
+    }
+    if (!this.host.visible()) {
+      const kind = this.notice?.kind ?? "success";
+      await this.host.notify({ kind, title: t(this.lang, id === "compute" ? "computeButton" : "validateButton"), text: this.outcomeLine() }).catch(() => undefined);
+    }
   }
 
   async compute(): Promise<void> {
-    this.dateInvalid = false;
+    const date = this.checkDate();
+    if (date === null) return;
     await this.runVerb(
-      () => this.session.compute(this.prompts, { feedbackDate: this.feedbackDate, fillPerformance: this.fillPerformance }),
+      "compute",
+      () => this.session.compute(this.prompts, { feedbackDate: date, fillPerformance: this.fillPerformance }),
       (outcome) => {
         if (outcome.status === "protected") this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
+        if (outcome.status === "cancelled") this.notice = { kind: "info", text: word("cancelledRun") };
         if (outcome.status !== "computed") return;
-        const r = outcome.result;
         this.feedbackDate = outcome.feedbackDate;
-        this.computed = { summary: r.summary, findings: r.analysis.findings, notes: outcome.notes, view: schemeView(r), feedbackDate: outcome.feedbackDate, fillAsked: this.fillPerformance };
+        this.computed = { summary: outcome.summary, findings: outcome.findings, notes: outcome.notes, view: outcome.view, feedbackDate: outcome.feedbackDate, fillAsked: this.fillPerformance };
+        this.findingsState.compute = { filter: { severity: "all", sheet: null }, current: null, pages: {} };
         this.validation = null;
+        this.sampleOffered = false;
       },
     );
   }
 
   async feedback(): Promise<void> {
-    this.dateInvalid = false;
+    const date = this.checkDate();
+    if (date === null) return;
     await this.runVerb(
-      () => this.session.feedback({ feedbackDate: this.feedbackDate }),
+      "feedback",
+      () => this.session.feedback({ feedbackDate: date }),
       (outcome) => {
         if (outcome.status === "protected") {
           this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
@@ -174,12 +356,54 @@ export class App {
         }
         this.feedbackDate = outcome.feedbackDate;
         this.feedbackDone = { result: outcome.result, feedbackDate: outcome.feedbackDate, today: outcome.today };
+        this.findingsState.feedback = { filter: { severity: "all", sheet: null }, current: null, pages: {} };
       },
     );
   }
 
+  /** The feedback date is checked where it is typed: a bad one is refused at the field, nothing runs. */
+  private checkDate(): string | null {
+    const r = readFeedbackDate(this.feedbackDate);
+    if ("reason" in r) {
+      this.dateError = r.reason;
+      this.render();
+      const input = document.getElementById("feedback-date");
+      input?.focus();
+      this.announce(r.reason[this.lang]);
+      this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
+      return null;
+    }
+    this.dateError = null;
+    return r.date;
+  }
+
+  /**
+   * Check the date as it is typed (after a pause or on leaving the field). The field is updated in
+   * place: re-drawing the panel while the pointer is on a button would swallow its click.
+   */
+  validateDateField(): void {
+    const r = readFeedbackDate(this.feedbackDate);
+    this.dateError = "reason" in r ? r.reason : null;
+    const input = document.getElementById("feedback-date");
+    const box = input?.closest(".field");
+    if (!input || !box) return;
+    let error = document.getElementById("feedback-date-error");
+    if (this.dateError) {
+      if (!error) {
+        error = h("p", { class: "field-error", attrs: { id: "feedback-date-error" } });
+        input.after(error);
+      }
+      error.textContent = this.dateError[this.lang];
+    } else error?.remove();
+    box.classList.toggle("invalid", !!this.dateError);
+    input.setAttribute("aria-invalid", String(!!this.dateError));
+    if (this.dateError) input.setAttribute("aria-describedby", "feedback-date-error");
+    else input.removeAttribute("aria-describedby");
+  }
+
   async insertSample(): Promise<void> {
     await this.runVerb(
+      "sample",
       () => this.session.insertSample(),
       (outcome) => {
         if (outcome.status === "refused") {
@@ -187,6 +411,7 @@ export class App {
           const shown = outcome.tables.slice(0, 5).map(where);
           if (outcome.tables.length > 5) shown.push("…");
           this.notice = { kind: "error", text: word("sampleRefused"), items: [word("sampleRefusedTables", { tables: shown.join("、") }), word("sampleRefusedWhat")] };
+          this.sampleOffered = false;
           return;
         }
         this.computed = null;
@@ -201,41 +426,48 @@ export class App {
 
   async undoLast(): Promise<void> {
     await this.runVerb(
+      "undo",
       () => this.session.undoLast(),
-      (done) => {
+      async (done) => {
         const undone = this.session.lastUndone;
         if (!done || !undone) {
           this.notice = { kind: "info", text: word("undoNothing") };
           return;
         }
         if (undone.what === "feedback") this.feedbackDone = null;
+        else if (undone.what === "policy") this.policyApplied(false);
         else this.computed = null;
-        if (undone.what === "sample") {
-          this.feedbackDone = null;
-          this.sampleOffered = true;
-        }
+        if (undone.what === "sample") this.feedbackDone = null;
         const what = undoWhat(undone);
         this.notice = {
           kind: "success",
           text: (lang) => t(lang, this.session.undo.available ? "undoDoneMore" : "undoDone", { what: what(lang), n: this.session.undo.depth }),
         };
+        if (undone.what === "sample" || undone.what === "compute") {
+          const tables = await this.host.workbook.listTables().catch(() => null);
+          if (tables) this.sampleOffered = !tables.some((x) => x.kind !== null);
+        }
       },
     );
   }
 
   async validate(): Promise<void> {
     await this.runVerb(
+      "validate",
       () => this.session.validate(),
-      (r) => void (this.validation = { findings: r.findings, sheet: r.findingsSheet }),
+      (r) => {
+        this.validation = { findings: r.findings, sheet: r.findingsSheet };
+        this.findingsState.validate = { filter: { severity: "all", sheet: null }, current: null, pages: {} };
+      },
     );
   }
 
+  /** Select a finding's cell in the workbook (下一个问题, or a click on it). */
   async selectFinding(f: Finding): Promise<void> {
-    if (!f.sheet) return;
-    const cell = f.cell ?? (f.row ? `A${f.row}` : null);
-    if (!cell) return;
+    const at = cellOf(f);
+    if (!at) return;
     try {
-      await this.env.workbook.select(f.sheet, cell);
+      await this.host.workbook.select(at.sheet, at.cell);
     } catch (e) {
       this.notice = errorNotice(e);
       this.render();
@@ -245,477 +477,201 @@ export class App {
   async savePolicy(): Promise<void> {
     const doc = policyFromDraft(this.session.policy.policy, this.draft);
     await this.runVerb(
+      "policy",
       () => this.session.savePolicy(doc),
       (r) => {
         if (!r.saved) {
           this.policyFindings = r.findings;
-          this.notice = { kind: "error", text: word("policyRefused"), items: r.findings.map((f) => msgOf(f.message)) };
+          this.notice = { kind: "error", text: word("policyRefused"), items: [word("policyRefusedAtFields", { n: r.findings.length })] };
+          this.focusFirstInvalid = true;
           return;
         }
-        this.policyApplied();
+        this.policyApplied(true);
       },
     );
   }
 
+  /** 恢复默认政策: asks first (the safe choice has the focus); undoable like any other step. */
   async resetPolicy(): Promise<void> {
+    if (this.busy) return this.refuse(this.session.busy as Verb);
+    const L = this.lang;
+    const yes = await this.dialog.ask<boolean>({
+      title: t(L, "resetTitle"),
+      text: t(L, "resetText"),
+      confirm: { id: "modal-yes", label: t(L, "resetYes"), value: true },
+      cancelLabel: t(L, "cancel"),
+      cancelValue: false,
+    });
+    if (!yes) return;
     await this.runVerb(
+      "policy",
       () => this.session.resetPolicy(),
-      () => this.policyApplied(),
+      () => this.policyApplied(true),
     );
   }
 
-  private policyApplied(): void {
+  /** Set when a refused policy should put the focus on its first invalid field. */
+  focusFirstInvalid = false;
+
+  private policyApplied(saved: boolean): void {
     this.policyFindings = [];
     this.draft = draftFromPolicy(this.session.policy.policy);
-    this.notice = { kind: "success", text: word("policySaved") };
+    if (saved) this.notice = { kind: "success", text: word("policySaved") };
   }
 
   setLanguage(lang: Lang): void {
     this.lang = lang;
-    this.env.preferences.set(LANG_KEY, lang);
+    this.host.preferences.set(LANG_KEY, lang);
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
     this.render();
     this.setStatus(t(lang, this.busy ? "working" : "ready"));
   }
 
+  showTab(tab: Tab): void {
+    if (this.tab === tab) return;
+    this.tab = tab;
+    this.notice = null;
+    this.tablist.setAttribute("activeid", `tab-${tab}`);
+    (this.tablist as unknown as { activeid: string }).activeid = `tab-${tab}`;
+    this.render();
+  }
+
+  private toggleHelp(): void {
+    this.helpOpen = !this.helpOpen;
+    this.render();
+    if (this.helpOpen) this.help.focus();
+  }
+
   // ------------------------------------------------------------------ dialogs (window.confirm is blocked in Office)
 
-  private ask(m: { title: Words; text: Words; items: Words[]; yes: Words }): Promise<boolean> {
-    return new Promise((resolve) => {
-      this.modal = { ...m, resolve: (v) => resolve(v === true) };
-      this.render();
+  private askOverwrite(conflicts: ResultConflict[]): Promise<boolean> {
+    const L = this.lang;
+    const items = overwriteItems(conflicts).map((w) => w(L));
+    const shown = items.slice(0, DIALOG_ITEMS);
+    if (items.length > DIALOG_ITEMS) shown.push(t(L, "moreItems", { n: items.length - DIALOG_ITEMS }));
+    return this.dialog.ask<boolean>({
+      title: t(L, "overwriteTitle"),
+      text: t(L, "overwriteText"),
+      items: shown,
+      confirm: { id: "modal-yes", label: t(L, "overwriteYes"), value: true },
+      cancelLabel: t(L, "cancel"),
+      cancelValue: false,
     });
   }
 
   private pick(tables: TableRef[]): Promise<TableRef | null> {
-    return new Promise((resolve) => {
-      this.modal = {
-        title: word("pickTitle"),
-        text: word("pickText"),
-        items: [],
-        choices: tables.map((tb) => ({
-          label: (lang: Lang) => `${tb.sheet}!${tableAddress(tb)}${tb.name ? ` · ${tb.name}` : ""} · ${t(lang, "pickRows", { rows: tb.lastRow - tb.headerRow })}`,
-          value: tb,
-        })),
-        resolve: (v) => resolve((v as TableRef | null) ?? null),
-      };
-      this.render();
+    const L = this.lang;
+    return this.dialog.ask<TableRef | null>({
+      title: t(L, "pickTitle"),
+      text: t(L, "pickText"),
+      choices: tables.map((tb, i) => ({ id: `choice-${i}`, label: `${tb.sheet}!${tableAddress(tb)}${tb.name ? ` · ${tb.name}` : ""} · ${t(L, "pickRows", { rows: tb.lastRow - tb.headerRow })}`, value: tb })),
+      cancelLabel: t(L, "cancel"),
+      cancelValue: null,
     });
-  }
-
-  private closeModal(value: unknown): void {
-    const m = this.modal;
-    this.modal = null;
-    this.render();
-    m?.resolve(value);
   }
 
   // ------------------------------------------------------------------ rendering
 
   render(): void {
     const L = this.lang;
-    const active = document.activeElement as HTMLElement | null;
-    const focusId = active?.id;
-    clear(this.root);
     document.title = `${t(L, "appTitle")} ASSESS`;
+    this.langButton.textContent = t(L, "switchLang");
+    this.langButton.setAttribute("lang", L === "zh" ? "en" : "zh-CN");
+    this.langButton.setAttribute("title", t(L, "switchLangLabel"));
+    this.helpButton.setAttribute("aria-label", t(L, "helpButton"));
+    this.helpButton.setAttribute("title", t(L, "helpButton"));
+    this.helpButton.setAttribute("aria-expanded", String(this.helpOpen));
+    document.querySelector(".toolbar")?.setAttribute("aria-label", t(L, "tabsLabel"));
+    for (const tab of TABS) {
+      this.tabs[tab].textContent = t(L, TAB_LABEL[tab]);
+      this.panels[tab].hidden = tab !== this.tab;
+    }
 
-    const tabs = h("nav", { class: "tabs", attrs: { role: "tablist" } }, TABS.map((tab) =>
-      h("button", {
-        class: `tab${this.tab === tab ? " selected" : ""}`,
-        text: t(L, TAB_LABEL[tab]),
-        attrs: { id: `tab-${tab}`, role: "tab", "aria-selected": String(this.tab === tab), type: "button" },
-        on: { click: () => { this.tab = tab; this.notice = null; this.render(); } },
-      }),
-    ));
-    const lang = h("button", { class: "lang", text: t(L, "switchLang"), attrs: { id: "lang", type: "button", "aria-label": t(L, "switchLangLabel") }, on: { click: () => this.setLanguage(L === "zh" ? "en" : "zh") } });
-    this.root.appendChild(h("div", { class: "toolbar" }, [tabs, lang]));
+    const active = document.activeElement as HTMLElement | null;
+    const focusId = active && this.root.contains(active) ? active.id : "";
 
-    if (this.notice) this.root.appendChild(this.renderNotice(this.notice));
-    const panel = h("section", { class: "panel", attrs: { role: "tabpanel", "aria-labelledby": `tab-${this.tab}`, "aria-busy": String(this.busy) } });
-    if (this.tab === "compute") this.renderCompute(panel);
-    else if (this.tab === "feedback") this.renderFeedback(panel);
-    else if (this.tab === "validate") this.renderValidate(panel);
-    else this.renderPolicy(panel);
-    this.root.appendChild(panel);
-    if (this.modal) this.root.appendChild(this.renderModal(this.modal));
+    this.renderHelp();
+    clear(this.noticeSlot);
+    if (this.notice) this.noticeSlot.appendChild(this.renderNotice(this.notice));
+    for (const tab of TABS) clear(this.panels[tab]);
+    const panel = this.panels[this.tab];
+    if (this.tab === "compute") renderCompute(this, panel);
+    else if (this.tab === "feedback") renderFeedback(this, panel);
+    else if (this.tab === "validate") renderValidate(this, panel);
+    else renderPolicy(this, panel);
 
-    const again = focusId ? document.getElementById(focusId) : null;
-    if (this.modal) (this.root.querySelector(".modal button.primary, .modal button") as HTMLElement | null)?.focus();
-    else if (again) again.focus({ preventScroll: true });
-    // A new message is where the user looks: at the top of the pane.
-    if (this.notice && this.notice !== this.shownNotice) this.root.scrollTop = 0;
-    this.shownNotice = this.notice;
+    if (this.focusResultNext) {
+      this.focusResultNext = false;
+      this.focusResult();
+    } else if (this.focusFirstInvalid) {
+      this.focusFirstInvalid = false;
+      (panel.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+    } else if (focusId) {
+      const again = document.getElementById(focusId);
+      if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+    }
   }
 
-  private policyLine(): string {
+  /** After a verb: the notice or the result summary gets the focus and is scrolled into view. */
+  private focusResult(): void {
+    const target = (this.notice ? this.noticeSlot.querySelector("#notice") : null) ?? this.panels[this.tab].querySelector("[data-result]") ?? null;
+    const el = target as HTMLElement | null;
+    if (!el) return;
+    el.setAttribute("tabindex", "-1");
+    // The headline is what must be seen; scrolling the whole card could push the actions out of view.
+    (el.querySelector("h2") ?? el).scrollIntoView({ block: "nearest" });
+    el.focus({ preventScroll: true });
+  }
+
+  private renderHelp(): void {
     const L = this.lang;
-    const p = this.session.policy.policy;
-    const source = t(L, this.session.policy.source === "workbook" ? "policyFromWorkbook" : "policyDefault");
-    return L === "zh" ? `${t(L, "policyName")}：${p.title.zh}（${p.name}，${source}）` : `${t(L, "policyName")}: ${p.title.en} (${p.name}, ${source})`;
+    this.help.hidden = !this.helpOpen;
+    clear(this.help);
+    if (!this.helpOpen) return;
+    this.help.setAttribute("tabindex", "-1");
+    const days = this.session.policy.policy.feedback.rectificationDays;
+    this.help.append(
+      h("h2", { text: t(L, "helpTitle"), attrs: { id: "help-title" } }),
+      h("p", { text: t(L, "computeIntro") }),
+      h("p", { text: t(L, "feedbackDateHint", { days }) }),
+      h("p", { text: t(L, "fillPerformanceHint") }),
+      h("p", { text: t(L, "feedbackIntro", { days }) }),
+      h("p", { text: t(L, "validateIntro") }),
+      h("p", { text: t(L, "policyIntro") }),
+      h("p", { text: t(L, "undoHelp", { max: this.session.undo.limit }) }),
+      fbutton("help-close", t(L, "helpClose"), () => {
+        this.helpOpen = false;
+        this.render();
+        this.helpButton.focus();
+      }, { kind: "secondary", size: "small" }),
+    );
   }
 
   private renderNotice(n: Notice): HTMLElement {
     const L = this.lang;
-    return h("div", { class: `notice ${n.kind}`, attrs: { role: n.kind === "error" ? "alert" : "status", id: "notice" } }, [
+    return h("div", { class: `notice ${n.kind}`, attrs: { id: "notice", role: n.kind === "error" ? "alert" : undefined, "data-kind": n.kind } }, [
       h("p", { text: n.text(L) }),
       n.items && n.items.length ? h("ul", {}, n.items.map((i) => h("li", { text: i(L) }))) : null,
     ]);
   }
 
-  private button(id: string, label: string, onClick: () => void, kind = "", disabled = false): HTMLButtonElement {
-    const b = h("button", { class: `btn ${kind}`.trim(), text: label, attrs: { id, type: "button" }, on: { click: onClick } });
-    b.disabled = disabled || this.busy;
-    return b;
+  /** The verb buttons share this: disabled while any verb runs. */
+  verbButton(id: string, label: string, onClick: () => void, kind: "primary" | "secondary" = "secondary", disabled = false): HTMLElement {
+    return fbutton(id, label, onClick, { kind, disabled: disabled || this.busy });
   }
 
-  /** The feedback date field (计算排名 and 反馈 share it). */
-  private dateField(): HTMLElement {
-    const L = this.lang;
-    const input = h("input", {
-      class: "date",
-      attrs: { id: "feedback-date", type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", spellcheck: "false", autocomplete: "off", "aria-describedby": "feedback-date-hint", "aria-invalid": String(this.dateInvalid) },
-    });
-    input.value = this.feedbackDate;
-    input.addEventListener("input", () => (this.feedbackDate = input.value));
-    input.addEventListener("keydown", (e) => {
-      if (e.key !== "Enter") return;
-      e.preventDefault();
-      void (this.tab === "feedback" ? this.feedback() : this.compute());
-    });
-    input.disabled = this.busy;
-    return h("div", { class: `field date-field${this.dateInvalid ? " invalid" : ""}`, attrs: { "data-field": "feedbackDate" } }, [
-      h("label", { text: t(L, "feedbackDateLabel"), attrs: { for: "feedback-date" } }),
-      input,
-      h("p", { class: "hint", attrs: { id: "feedback-date-hint" }, text: t(L, "feedbackDateHint", { days: this.session.policy.policy.feedback.rectificationDays }) }),
-    ]);
-  }
-
-  /** The 填补绩效考核 choice (off by default, as on the command line). */
-  private fillField(): HTMLElement {
-    const L = this.lang;
-    const box = h("input", { attrs: { id: "fill-performance", type: "checkbox", "aria-describedby": "fill-performance-hint" } });
-    box.checked = this.fillPerformance;
-    box.disabled = this.busy;
-    box.addEventListener("change", () => (this.fillPerformance = box.checked));
-    return h("div", { class: "field", attrs: { "data-field": "fillPerformance" } }, [
-      h("label", { class: "check" }, [box, h("span", { text: t(L, "fillPerformanceLabel") })]),
-      h("p", { class: "hint", attrs: { id: "fill-performance-hint" }, text: t(L, "fillPerformanceHint") }),
-    ]);
-  }
-
-  private undoButton(): HTMLButtonElement {
-    return this.button("undo", t(this.lang, "undoButton"), () => void this.undoLast(), "", !this.session.undo.available);
-  }
-
-  /** What the next undo puts back, and how many are left. */
-  private undoHint(): HTMLElement | null {
+  /** What the next undo will put back, in words; null when there is nothing. */
+  nextUndo(): Words | null {
     const next = this.session.undo.peek();
-    if (!next?.extra) return null;
-    const L = this.lang;
-    return h("p", { class: "hint", attrs: { id: "undo-hint" }, text: t(L, "undoHint", { what: undoWhat(next.extra)(L), n: this.session.undo.depth, max: this.session.undo.limit }) });
+    return next?.extra ? undoWhat(next.extra) : null;
   }
-
-  private renderCompute(panel: HTMLElement): void {
-    const L = this.lang;
-    panel.appendChild(h("p", { class: "intro", text: t(L, "computeIntro") }));
-    panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: this.policyLine() }));
-    panel.appendChild(this.dateField());
-    panel.appendChild(this.fillField());
-    panel.appendChild(h("div", { class: "actions" }, [this.button("compute", t(L, "computeButton"), () => void this.compute(), "primary"), this.undoButton()]));
-    const hint = this.undoHint();
-    if (hint) panel.appendChild(hint);
-    const c = this.computed;
-    if (!c) {
-      if (!this.sampleOffered) return;
-      panel.appendChild(h("div", { class: "sample-row", attrs: { id: "sample-row" } }, [
-        h("p", { class: "hint", text: t(L, "sampleHint") }),
-        this.button("sample", t(L, "sampleButton"), () => void this.insertSample()),
-      ]));
-      return;
-    }
-    const s = c.summary;
-    let first = true;
-    for (const tb of s.tables) {
-      if (tb.kind === "annual") {
-        panel.appendChild(this.renderAnnual(tb, first));
-        if (first && c.fillAsked) panel.appendChild(this.renderFilled(c.view.filledP));
-        first = false;
-      } else if (tb.kind === "unit") panel.appendChild(this.renderUnit(tb));
-    }
-    const others = s.skipped.filter((r) => r.kind === "annual");
-    if (others.length) panel.appendChild(h("p", { class: "hint", attrs: { id: "skipped-annual" }, text: t(L, "skippedAnnual", { tables: others.map((r) => `${r.sheet}!${r.address}`).join("、") }) }));
-    panel.appendChild(this.renderSheets(c.summary, c.view, c.feedbackDate));
-    if (c.view.coverage) panel.appendChild(this.renderCoverage(c.view.coverage));
-    panel.appendChild(this.renderLegend(c.notes));
-    panel.appendChild(this.renderFindings(c.findings, s.findingsSheet));
-  }
-
-  private renderAnnual(tb: TableSummary, first: boolean): HTMLElement {
-    const L = this.lang;
-    const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
-    const id = (x: string) => (first ? x : undefined);
-    return h("section", { class: "card summary", attrs: { id: id("summary"), "data-kind": "annual", "aria-label": t(L, "computedTitle") } }, [
-      h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "computedTitle" : "notWrittenTitle") }),
-      h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
-      h("dl", { class: "stats" }, [
-        ...stat(t(L, "summaryRows"), tb.rows, id("stat-rows")),
-        ...stat(t(L, "summaryValid"), tb.valid, id("stat-valid")),
-        ...stat(t(L, "summaryVetoes"), tb.vetoes, id("stat-vetoes")),
-        ...stat(t(L, "summaryConflicts"), tb.conflicts, id("stat-conflicts")),
-        ...stat(t(L, "summaryFindings"), t(L, "summaryFindingsValue", total), id("stat-findings")),
-      ]),
-      h("h3", { text: t(L, "poolsTitle") }),
-      h("table", { class: "pools" }, [
-        h("thead", {}, [h("tr", {}, [h("th", { text: t(L, "poolName") }), h("th", { text: t(L, "poolUsed") }), h("th", { text: "" })])]),
-        h("tbody", {}, tb.pools.map((p) =>
-          h("tr", {}, [
-            h("td", { text: p.key }),
-            h("td", { class: "num", text: `${p.excellent} / ${p.quota === null ? t(L, "poolNoQuota") : p.quota}` }),
-            h("td", { class: "flags", text: [p.tie ? t(L, "poolTie") : "", p.exceededByAffirmation ? t(L, "poolExceeded") : ""].filter(Boolean).join(L === "zh" ? "；" : "; ") }),
-          ]),
-        )),
-      ]),
-    ]);
-  }
-
-  /** What 填补绩效考核 did: how many blank P cells took a unit total, or why none could. */
-  private renderFilled(filled: number | null): HTMLElement {
-    const L = this.lang;
-    return h("p", { class: "hint", attrs: { id: "filled-performance" }, text: filled === null ? t(L, "filledNone") : t(L, "filledCount", { n: filled }) });
-  }
-
-  private renderUnit(tb: TableSummary): HTMLElement {
-    const L = this.lang;
-    const total = { errors: tb.errors, warnings: tb.warnings, es: tb.errors === 1 ? "" : "s", ws: tb.warnings === 1 ? "" : "s" };
-    return h("section", { class: "card unit-summary", attrs: { "data-kind": "unit" } }, [
-      h("h2", { class: tb.written ? "" : "error", text: t(L, tb.written ? "unitTitle" : "unitNotWritten") }),
-      h("p", { class: "muted", text: t(L, "computedTable", { sheet: tb.sheet, address: tb.address }) + (tb.name ? ` · ${tb.name}` : "") }),
-      h("dl", { class: "stats" }, [
-        ...stat(t(L, "unitRows"), tb.rows),
-        ...stat(t(L, "summaryValid"), tb.valid),
-        ...stat(t(L, "summaryFindings"), t(L, "summaryFindingsValue", total)),
-      ]),
-      tb.written ? h("p", { class: "hint", text: t(L, "unitWritten") }) : null,
-    ]);
-  }
-
-  /** The sheets the compute wrote whole: 历年奖励, 考察覆盖, 反馈, 校验结果. */
-  private renderSheets(s: ComputeSummary, view: SchemeView, feedbackDate: string): HTMLElement {
-    const L = this.lang;
-    const sheets = [...s.schemeSheets, ...(s.findingsSheet ? [s.findingsSheet] : [])];
-    const base = (name: string) => name.replace(/ \(\d+\)$/, "");
-    const about = (name: string): string => {
-      const b = base(name);
-      if (b === REWARDS_SHEET && view.rewards) {
-        const r = view.rewards;
-        return t(L, "sheetRewards", { merits: r.merits, year: r.latestYear ?? "—", latest: r.meritsLatest, promotion: r.promotion });
-      }
-      if (b === COVERAGE_SHEET && view.coverage) {
-        const cur = view.coverage.terms[view.coverage.terms.length - 1];
-        return cur ? t(L, "sheetCoverage", { term: cur.term, percent: cur.percent }) : "";
-      }
-      if (b === FEEDBACK_SHEET && s.feedback) return t(L, "sheetFeedback", { date: feedbackDate, ...s.feedback });
-      if (b === FINDINGS_SHEET) return t(L, "sheetFindings", { errors: s.errors, warnings: s.warnings });
-      return "";
-    };
-    return h("section", { class: "card sheets", attrs: { id: "scheme-sheets" } }, [
-      h("h3", { text: t(L, "sheetsTitle") }),
-      h("ul", { class: "sheet-list" }, sheets.map((name) => {
-        const text = about(name);
-        return h("li", { attrs: { "data-sheet": name } }, [h("span", { class: "sheet-name", text: name }), text ? h("span", { class: "sheet-about", text }) : null]);
-      })),
-    ]);
-  }
-
-  /** 考察覆盖 per term (issue #4 item 4): examined, not examined (names), coverage %, years left. */
-  private renderCoverage(cov: NonNullable<SchemeView["coverage"]>): HTMLElement {
-    const L = this.lang;
-    const last = cov.terms.length - 1;
-    return h("section", { class: "card coverage", attrs: { id: "coverage" } }, [
-      h("h3", { text: t(L, "coverageTitle") }),
-      cov.asOf !== null ? h("p", { class: "muted", text: t(L, "coverageAsOf", { year: cov.asOf }) }) : null,
-      ...cov.terms.map((term, i) => {
-        const bar = h("div", { class: "bar-fill" });
-        bar.style.width = `${Math.max(0, Math.min(100, term.percent))}%`;
-        const names = h("details", { class: "not-examined" }, [
-          h("summary", { text: t(L, "coverageNotExamined", { n: term.notExamined.length }) }),
-          h("p", { text: term.notExamined.join(L === "zh" ? "、" : ", ") || t(L, "coverageAll") }),
-        ]);
-        if (i === last && term.notExamined.length) names.open = true;
-        return h("div", { class: "term", attrs: { "data-term": term.term } }, [
-          h("div", { class: "term-head" }, [
-            h("span", { class: "term-name", text: t(L, "coverageTerm", { term: term.term }) }),
-            h("span", { class: "term-percent", text: `${term.percent}%` }),
-          ]),
-          h("div", { class: "bar", attrs: { role: "img", "aria-label": `${term.percent}%` } }, [bar]),
-          h("p", { class: "term-line", text: t(L, "coverageLine", { examined: term.examined, units: term.units, left: term.yearsLeft }) }),
-          term.notExamined.length ? names : h("p", { class: "ok", text: t(L, "coverageAll") }),
-        ]);
-      }),
-    ]);
-  }
-
-  private renderFeedback(panel: HTMLElement): void {
-    const L = this.lang;
-    panel.appendChild(h("p", { class: "intro", text: t(L, "feedbackIntro", { days: this.session.policy.policy.feedback.rectificationDays }) }));
-    panel.appendChild(this.dateField());
-    panel.appendChild(h("div", { class: "actions" }, [this.button("feedback", t(L, "feedbackButton"), () => void this.feedback(), "primary"), this.undoButton()]));
-    const hint = this.undoHint();
-    if (hint) panel.appendChild(hint);
-    const f = this.feedbackDone;
-    if (!f) return;
-    const r = f.result;
-    panel.appendChild(h("section", { class: "card feedback-summary", attrs: { id: "feedback-summary" } }, [
-      h("h2", { text: t(L, "feedbackTitle", { sheet: r.sheet }) }),
-      h("p", { class: "muted", text: t(L, "feedbackDates", { date: f.feedbackDate, today: f.today }) }),
-      h("dl", { class: "stats" }, [
-        ...stat(t(L, "feedbackUnits"), r.units, "fb-units"),
-        ...stat(t(L, "feedbackItems"), r.items, "fb-items"),
-        ...stat(t(L, "feedbackOpen"), r.open, "fb-open"),
-        ...stat(t(L, "feedbackDone"), r.done, "fb-done"),
-        ...stat(t(L, "feedbackOverdue"), r.overdue, "fb-overdue"),
-      ]),
-      h("p", { class: "hint", text: t(L, r.overdue ? "feedbackOverdueHint" : "feedbackStatusHint") }),
-    ]));
-    if (r.findings.length) panel.appendChild(this.renderFindings(r.findings, null));
-  }
-
-  private renderLegend(notes: NoteMode): HTMLElement {
-    const L = this.lang;
-    return h("section", { class: "card legend", attrs: { id: "legend" } }, [
-      h("h3", { text: t(L, "legendTitle") }),
-      h("ul", {}, (Object.keys(HIGHLIGHT_LABEL) as Highlight[]).map((cls) => {
-        const sw = h("span", { class: `swatch ${cls}`, attrs: { "aria-hidden": "true" } });
-        sw.style.backgroundColor = "#" + HIGHLIGHT_FILLS[cls].slice(2);
-        return h("li", { attrs: { "data-class": cls } }, [sw, h("span", { text: t(L, HIGHLIGHT_LABEL[cls]) })]);
-      })),
-      h("p", { class: "hint", attrs: { id: "notes-mode", "data-mode": notes }, text: notesWhere(L, notes) }),
-    ]);
-  }
-
-  private renderFindings(findings: Finding[], sheet: string | null): HTMLElement {
-    const L = this.lang;
-    const box = h("section", { class: "card findings", attrs: { id: "findings" } });
-    if (!findings.length) box.appendChild(h("p", { class: "ok", text: t(L, "noFindings") }));
-    for (const severity of ["error", "warning"] as const) {
-      const list = findings.filter((f) => f.severity === severity);
-      if (!list.length) continue;
-      box.appendChild(h("h3", { class: severity, text: t(L, severity === "error" ? "errorsTitle" : "warningsTitle", { n: list.length }) }));
-      box.appendChild(h("ul", { class: `finding-list ${severity}` }, list.map((f) => {
-        const where = f.sheet && (f.cell || f.row) ? (f.cell ? `${f.sheet}!${f.cell}` : `${f.sheet} · ${t(L, "findingRow", { row: f.row as number })}`) : f.pool ?? "";
-        const b = h("button", { class: "finding", attrs: { type: "button", "data-code": f.code, "data-cell": f.cell ?? "" }, on: { click: () => void this.selectFinding(f) } }, [
-          h("span", { class: "where", text: where }),
-          h("span", { class: "code", text: f.code }),
-          h("span", { class: "message", text: f.message[L] }),
-        ]);
-        b.disabled = !f.sheet;
-        return h("li", {}, [b]);
-      })));
-    }
-    if (sheet) box.appendChild(h("p", { class: "hint", text: t(L, "findingsSheetWritten", { sheet }) }));
-    return box;
-  }
-
-  private renderValidate(panel: HTMLElement): void {
-    const L = this.lang;
-    panel.appendChild(h("p", { class: "intro", text: t(L, "validateIntro") }));
-    panel.appendChild(h("div", { class: "actions" }, [this.button("validate", t(L, "validateButton"), () => void this.validate(), "primary")]));
-    if (this.validation) panel.appendChild(this.renderFindings(this.validation.findings, this.validation.sheet));
-  }
-
-  private renderPolicy(panel: HTMLElement): void {
-    const L = this.lang;
-    const d = this.draft;
-    const bad = new Set(this.policyFindings.map((f) => fieldOf(f.column)).filter(Boolean) as string[]);
-    const reasons = (name: string) => this.policyFindings.filter((f) => fieldOf(f.column) === name || (name === "quota" && ["ratio", "minimum"].includes(fieldOf(f.column) ?? "")));
-    const field = (name: string, label: string, control: HTMLElement) =>
-      h("div", { class: `field${bad.has(name) ? " invalid" : ""}`, attrs: { "data-field": name } }, [
-        h("label", { text: label }),
-        control,
-        ...reasons(name).map((f) => h("p", { class: "field-error", attrs: { role: "alert" }, text: f.message[L] })),
-      ]);
-    const input = (id: string, value: string, set: (v: string) => void, size = "") => {
-      const el = h("input", { class: size, attrs: { id, type: "text", value, spellcheck: "false" } });
-      el.value = value;
-      el.addEventListener("input", () => set(el.value));
-      return el;
-    };
-    const labelled = (id: string, label: string, control: HTMLElement) => h("span", { class: "sub" }, [h("label", { text: label, attrs: { for: id } }), control]);
-
-    panel.appendChild(h("p", { class: "intro", text: t(L, "policyIntro") }));
-    panel.appendChild(h("p", { class: "policy-line", text: this.policyLine() }));
-    const form = h("form", { class: "policy", attrs: { id: "policy-form", novalidate: "" }, on: { submit: (e) => { e.preventDefault(); void this.savePolicy(); } } });
-
-    form.appendChild(field("weights", t(L, "policyWeights"), h("div", { class: "row" }, COMPONENT_KEYS.map((k) =>
-      labelled(`w-${k}`, `${k} ${columnLabel(k)[L]}`, input(`w-${k}`, d.weights[k], (v) => (d.weights[k] = v), "short")),
-    ))));
-    form.appendChild(field("bands", t(L, "policyBands"), h("div", { class: "row" }, [0, 1, 2].map((i) =>
-      input(`band-${i}`, d.bands[i], (v) => (d.bands[i] = v), "short"),
-    ))));
-
-    const enabled = h("input", { attrs: { id: "quota-enabled", type: "checkbox" } });
-    enabled.checked = d.quotaEnabled;
-    enabled.addEventListener("change", () => (d.quotaEnabled = enabled.checked));
-    const rounding = select("quota-rounding", d.rounding, [["half-up", t(L, "roundingHalfUp")], ["floor", t(L, "roundingFloor")], ["ceil", t(L, "roundingCeil")]], (v) => (d.rounding = v as PolicyDraft["rounding"]));
-    form.appendChild(field("quota", t(L, "policyQuota"), h("div", { class: "col" }, [
-      h("label", { class: "check" }, [enabled, h("span", { text: t(L, "policyQuotaEnabled") })]),
-      h("div", { class: `row${bad.has("ratio") ? " invalid" : ""}`, attrs: { "data-field": "ratio" } }, [
-        labelled("quota-ratio", t(L, "policyQuotaRatio"), input("quota-ratio", d.ratio, (v) => (d.ratio = v), "short")),
-        labelled("quota-rounding", t(L, "policyQuotaRounding"), rounding),
-        labelled("quota-minimum", t(L, "policyQuotaMinimum"), input("quota-minimum", d.minimum, (v) => (d.minimum = v), "short")),
-      ]),
-    ])));
-    form.appendChild(field("tieBreak", t(L, "policyTieBreak"), input("tie-break", d.tieBreak, (v) => (d.tieBreak = v))));
-    form.appendChild(field("ranking", t(L, "policyRanking"), select("ranking-style", d.ranking, [["competition", t(L, "rankingCompetition")], ["dense", t(L, "rankingDense")]], (v) => (d.ranking = v as PolicyDraft["ranking"]))));
-    form.appendChild(field("groups", t(L, "policyGroups"), input("groups", d.groups, (v) => (d.groups = v))));
-    const vocab: [keyof PolicyDraft["vocab"], StringKey][] = [["solid", "vocabSolid"], ["qualified", "vocabQualified"], ["unqualified", "vocabUnqualified"], ["none", "vocabNone"], ["belowDistrict", "vocabBelow"], ["veto", "vocabVeto"], ["yes", "vocabYes"], ["no", "vocabNo"]];
-    form.appendChild(field("vocab", t(L, "policyVocab"), h("div", { class: "col" }, vocab.map(([k, label]) =>
-      labelled(`vocab-${k}`, t(L, label), input(`vocab-${k}`, d.vocab[k], (v) => (d.vocab[k] = v))),
-    ))));
-    const save = h("button", { class: "btn primary", text: t(L, "policySave"), attrs: { id: "policy-save", type: "submit" } });
-    save.disabled = this.busy;
-    form.appendChild(h("div", { class: "actions" }, [save, this.button("policy-reset", t(L, "policyReset"), () => void this.resetPolicy())]));
-    panel.appendChild(form);
-  }
-
-  private renderModal(m: Modal): HTMLElement {
-    const L = this.lang;
-    const buttons: HTMLElement[] = m.choices
-      ? m.choices.map((c, i) => h("button", { class: "btn choice", text: c.label(L), attrs: { type: "button", id: `choice-${i}` }, on: { click: () => this.closeModal(c.value) } }))
-      : [];
-    const footer = h("div", { class: "actions" }, [
-      m.yes ? h("button", { class: "btn primary", text: m.yes(L), attrs: { type: "button", id: "modal-yes" }, on: { click: () => this.closeModal(true) } }) : null,
-      h("button", { class: "btn", text: t(L, "cancel"), attrs: { type: "button", id: "modal-cancel" }, on: { click: () => this.closeModal(m.choices ? null : false) } }),
-    ]);
-    const dialog = h("div", { class: "modal", attrs: { role: "dialog", "aria-modal": "true", "aria-labelledby": "modal-title", id: "modal" } }, [
-      h("h2", { text: m.title(L), attrs: { id: "modal-title" } }),
-      h("p", { text: m.text(L) }),
-      m.items.length ? h("ul", {}, m.items.map((i) => h("li", { text: i(L) }))) : null,
-      buttons.length ? h("div", { class: "choices" }, buttons) : null,
-      footer,
-    ]);
-    dialog.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") this.closeModal(m.choices ? null : false);
-    });
-    return h("div", { class: "modal-backdrop" }, [dialog]);
-  }
-}
-
-function stat(label: string, value: string | number, id?: string): HTMLElement[] {
-  return [h("dt", { text: label }), h("dd", { text: String(value), attrs: { id } })];
-}
-
-function select(id: string, value: string, options: [string, string][], set: (v: string) => void): HTMLSelectElement {
-  const el = h("select", { attrs: { id } }, options.map(([v, label]) => h("option", { text: label, attrs: { value: v } })));
-  el.value = value;
-  el.addEventListener("change", () => set(el.value));
-  return el;
 }
 
 /** Any failure as a sentence in both languages; never a stack trace. */
 export function errorNotice(e: unknown): Notice {
   if (isTypedFailure(e)) return { kind: "error", text: word("failed"), items: [msgOf(reasonOf(e))] };
   if (e instanceof PolicyError) return { kind: "error", text: word("policyRefused"), items: e.findings.map((f) => msgOf(f.message)) };
+  if (e instanceof PaneError) return { kind: "error", text: word("failed"), items: [msgOf(e.detail)] };
   // A failure nobody anticipated (a bug): one sentence with its message, first line only.
   const detail = reasonOf(e);
   const first = (s: string) => s.split("\n")[0].slice(0, 300);
@@ -723,14 +679,17 @@ export function errorNotice(e: unknown): Notice {
 }
 
 function overwriteItems(conflicts: ResultConflict[]): Words[] {
+  const at = (r: ResultConflict["range"]) => (r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : rangeAddress(r));
   return conflicts.map((c) =>
     c.what === "column"
-      ? word("overwriteColumn", { sheet: c.range.sheet, address: rangeAddress(c.range), header: c.header ?? "" })
-      : word("overwriteArea", { sheet: c.range.sheet, address: rangeAddress(c.range) }),
+      ? word("overwriteColumn", { sheet: c.range.sheet, address: at(c.range), header: c.header ?? "" })
+      : word("overwriteArea", { sheet: c.range.sheet, address: at(c.range) }),
   );
 }
 
+const UNDO_LABEL: Record<UndoEntry["what"], StringKey> = { compute: "undoWhatCompute", feedback: "undoWhatFeedback", sample: "undoWhatSample", policy: "undoWhatPolicy" };
+
 /** What an undo entry puts back, in words. */
-function undoWhat(entry: UndoEntry): Words {
+export function undoWhat(entry: UndoEntry): Words {
   return (lang) => t(lang, UNDO_LABEL[entry.what], { date: entry.date ?? "" });
 }

@@ -36,6 +36,38 @@ export const WRITTEN_SETTING = "assess.written";
 export interface WrittenColumn {
   column: number;
   fingerprint: string;
+  /**
+   * Per-cell hashes (4 characters each) of what was written, `block` cells per hash, so that a
+   * later compute names only the cells changed since. Absent in records of older versions.
+   */
+  cells?: string;
+  block?: number;
+}
+
+/** Most hashes kept per column (the document settings are small): larger tables hash blocks of rows. */
+export const CELL_HASHES = 25_000;
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/** FNV-1a over a run of cells, folded to 24 bits, as 4 base-64 characters. */
+function cellHash(values: readonly CellValue[], from: number, to: number): string {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    const v = values[i];
+    const s = (isBlank(v) ? "_" : typeof v === "number" ? "n" : typeof v === "string" ? "s" : "o") + (isBlank(v) ? "" : cellText(v)) + "\u0001";
+    for (let k = 0; k < s.length; k++) {
+      h ^= s.charCodeAt(k);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  }
+  h = (h ^ (h >>> 24)) & 0xffffff;
+  return B64[(h >>> 18) & 63] + B64[(h >>> 12) & 63] + B64[(h >>> 6) & 63] + B64[h & 63];
+}
+
+/** The hashes of a column: one per `block` cells. */
+export function cellHashes(values: readonly CellValue[], block: number): string {
+  let out = "";
+  for (let i = 0; i < values.length; i += block) out += cellHash(values, i, Math.min(values.length, i + block));
+  return out;
 }
 export type WrittenRecord = Record<string, Record<string, WrittenColumn>>;
 
@@ -78,14 +110,29 @@ export function readWritten(store: SettingsStore): WrittenRecord {
 export function ownResultsOf(written: WrittenRecord): OwnResults {
   return (ref, key, column, values) => {
     const rec = written[tableKey(ref)]?.[key];
-    return !!rec && rec.column === column && rec.fingerprint === fingerprint(values);
+    if (!rec || rec.column !== column) return false;
+    if (rec.fingerprint === fingerprint(values)) return true;
+    // Changed since: the cells whose hash still matches are the add-in's (a hash per block of rows
+    // in large tables; a row count that changed makes every cell unknown).
+    const block = rec.block ?? 1;
+    if (typeof rec.cells !== "string" || rec.cells.length !== 4 * Math.ceil(values.length / block)) return false;
+    const now = cellHashes(values, block);
+    return values.map((_, i) => {
+      const b = Math.floor(i / block) * 4;
+      return now.slice(b, b + 4) === rec.cells!.slice(b, b + 4);
+    });
   };
 }
 
 /** The record after a compute wrote `values` (result key → column values) into `layout`'s columns. */
 export function recordWritten(written: WrittenRecord, ref: TableRef, layout: { columns: readonly { key: string; column: number }[] }, values: Record<string, CellValue[]>): WrittenRecord {
   const cols: Record<string, WrittenColumn> = {};
-  for (const c of layout.columns) if (values[c.key]) cols[c.key] = { column: c.column, fingerprint: fingerprint(values[c.key]) };
+  for (const c of layout.columns) {
+    const v = values[c.key];
+    if (!v) continue;
+    const block = Math.max(1, Math.ceil(v.length / CELL_HASHES));
+    cols[c.key] = { column: c.column, fingerprint: fingerprint(v), cells: cellHashes(v, block), block };
+  }
   return { ...written, [tableKey(ref)]: cols };
 }
 

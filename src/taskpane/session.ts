@@ -11,19 +11,19 @@
 // - Undo is a stack (UNDO_LEVELS deep) of what each compute, feedback and sample insertion changed;
 //   input cells are never in it.
 import { computeRanking, feedbackAction, insertSample, validateWorkbook } from "../actions";
-import type { ComputeResult, FeedbackResult, ResultConflict, ValidateResult } from "../actions";
+import type { ComputeSummary, FeedbackResult, ResultConflict, ValidateResult } from "../actions";
 import { FINDINGS_SHEET, text as actionText } from "../i18n/actions";
 import { ActionError } from "../actions/errors";
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
-import { checkPolicy, loadStoredPolicy, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";
+import { checkPolicy, loadStoredPolicy, POLICY_SETTING, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";
 import { UndoStore } from "../actions/undo";
 import { setActivePolicy } from "../engine/active-policy";
 import type { PolicyDocument } from "../engine/policy";
 import type { Finding, Message } from "../engine/types";
 import type { Sample } from "../sample";
-import { Snapshot, TableRef, WorkbookError } from "../workbook/port";
+import { Snapshot, TableRef, WorkbookError, WorkbookPort } from "../workbook/port";
 import type { NoteMode, PaneWorkbook } from "./host";
-import { chooseTable, localToday, ownResultsOf, readFeedbackDate, readWritten, recordWritten, WRITTEN_SETTING, WrittenRecord } from "./logic";
+import { chooseTable, localToday, ownResultsOf, readFeedbackDate, readWritten, recordWritten, SchemeView, schemeView, WRITTEN_SETTING, WrittenRecord } from "./logic";
 
 export type Verb = "compute" | "feedback" | "sample" | "undo" | "validate" | "policy";
 
@@ -39,7 +39,8 @@ export interface Prompts {
 }
 
 export type ComputeOutcome =
-  | { status: "computed"; result: ComputeResult; notes: NoteMode; feedbackDate: string }
+  /** What the pane shows of a compute: plain data (a worker can send it). */
+  | { status: "computed"; summary: ComputeSummary; findings: Finding[]; view: SchemeView; notes: NoteMode; feedbackDate: string }
   | { status: "cancelled" }
   | { status: "protected"; sheet: string };
 
@@ -59,7 +60,7 @@ export type SampleOutcome =
 export type PolicyOutcome = { saved: true; policy: StoredPolicy } | { saved: false; findings: Finding[] };
 
 /** What an undo puts back, for the pane to say so. */
-export type UndoKind = "compute" | "feedback" | "sample";
+export type UndoKind = "compute" | "feedback" | "sample" | "policy";
 
 export interface UndoEntry {
   what: UndoKind;
@@ -67,7 +68,13 @@ export interface UndoEntry {
   written: WrittenRecord;
   /** The feedback date of a compute or feedback. */
   date?: string;
+  /** A policy step: the policy setting as it was before (null: none stored, the default applied). */
+  policy?: unknown;
 }
+
+/** A policy step changes no cell: its undo puts back the setting only. */
+const EMPTY_SNAPSHOT: Snapshot = { ranges: [], tables: [], sheets: [] };
+const NO_CELLS = { restore: async () => undefined } as unknown as WorkbookPort;
 
 export type PaneErrorCode = "WRITE_FAILED_RESTORED" | "WRITE_FAILED_NOT_RESTORED" | "POLICY_SAVE_FAILED" | "BAD_DATE" | "UNEXPECTED";
 
@@ -96,6 +103,7 @@ const VERB_NOUN: Record<UndoKind, Message> = {
   compute: { zh: "计算", en: "the compute" },
   feedback: { zh: "生成反馈", en: "the feedback" },
   sample: { zh: "插入示例", en: "inserting the sample" },
+  policy: { zh: "修改政策", en: "the policy change" },
 };
 
 function noAnnualTable(sheets: string[]): Message {
@@ -220,7 +228,8 @@ export class PaneSession {
       this.settings.set(WRITTEN_SETTING, JSON.stringify(record));
       await this.settings.save().catch(() => undefined);
     }
-    return { status: "computed", result, notes: office.capabilities().notes, feedbackDate };
+    const findings = result.analysis.findings.map((f) => ({ ...f, message: { zh: f.message.zh, en: f.message.en } }));
+    return { status: "computed", summary: result.summary, findings, view: schemeView(result), notes: office.capabilities().notes, feedbackDate };
   }
 
   // ------------------------------------------------------------------ 反馈
@@ -292,10 +301,18 @@ export class PaneSession {
   /** Undo the newest compute, feedback or sample insertion; value false when there is nothing to undo. */
   undoLast(): Promise<Gated<boolean>> {
     return this.exclusive("undo", async () => {
-      const record = await this.undo.undo(this.office);
+      const top = this.undo.peek();
+      const record = await this.undo.undo(top?.extra?.what === "policy" ? NO_CELLS : this.office);
       if (!record) return false;
       const entry = record.extra ?? { what: "compute" as const, written: {} };
       this.lastUndone = entry;
+      if (entry.what === "policy") {
+        if (entry.policy === null || entry.policy === undefined) this.settings.remove(POLICY_SETTING);
+        else this.settings.set(POLICY_SETTING, entry.policy);
+        await this.settings.save().catch(() => undefined);
+        await this.applyPolicy(loadStoredPolicy(this.settings));
+        return true;
+      }
       this.settings.set(WRITTEN_SETTING, JSON.stringify(entry.written));
       await this.settings.save().catch(() => undefined);
       return true;
@@ -314,16 +331,29 @@ export class PaneSession {
     return this.exclusive("policy", async () => {
       const check = checkPolicy(doc);
       if (!check.policy) return { saved: false, findings: check.findings };
+      const before = this.policyStep();
       const r = await savePolicy(this.settings, doc).catch((e: unknown) => {
         const why = reasonOf(e);
         throw new PaneError("POLICY_SAVE_FAILED", { zh: `无法保存到工作簿：${why.zh}`, en: `Could not save to the workbook: ${why.en}` });
       });
+      this.undo.remember(EMPTY_SNAPSHOT, before);
       return { saved: true, policy: await this.applyPolicy({ policy: r.policy!, source: "workbook", findings: [] }) };
     });
   }
 
   resetPolicy(): Promise<Gated<StoredPolicy>> {
-    return this.exclusive("policy", async () => this.applyPolicy({ policy: await resetPolicy(this.settings), source: "default", findings: [] }));
+    return this.exclusive("policy", async () => {
+      const before = this.policyStep();
+      const policy = await resetPolicy(this.settings);
+      this.undo.remember(EMPTY_SNAPSHOT, before);
+      return this.applyPolicy({ policy, source: "default", findings: [] });
+    });
+  }
+
+  /** The undo entry of a policy step: the stored setting as it is now. */
+  private policyStep(): UndoEntry {
+    const stored = this.settings.get(POLICY_SETTING);
+    return { what: "policy", written: readWritten(this.settings), policy: stored === undefined ? null : stored };
   }
 
   private async applyPolicy(p: StoredPolicy): Promise<StoredPolicy> {

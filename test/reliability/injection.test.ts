@@ -79,6 +79,15 @@ describe("text is never interpreted as HTML in the pane", () => {
     }
   });
 
+  test("Microsoft's Fluent kit (fluent.js) uses innerHTML only, for its own templates and styles", () => {
+    // FAST (Fluent's base) compiles each component's static template by assigning it to a <template>
+    // element's innerHTML, and its DOM policy refuses innerHTML bindings; cell text never reaches it
+    // (the pane's code above has no sink, and the browser suite shows hostile markup as text).
+    const text = fs.readFileSync(path.join(ensureDist(), "fluent.js"), "utf8");
+    const kinds = new Set([...text.matchAll(new RegExp(SINKS.source, "g"))].map((m) => m[0]));
+    expect([...kinds]).toEqual(["innerHTML"]);
+  });
+
   test("the sink check is live: it catches a sink", () => {
     expect(SINKS.test("el.innerHTML = text")).toBe(true);
     expect(SINKS.test("el.insertAdjacentHTML('beforeend', t)")).toBe(true);

@@ -42,7 +42,7 @@ async function through(fixture: WorkbookFixture): Promise<Checked> {
     expect(rig.dump()).toEqual(before); // refused: nothing at all changed
   } else {
     expectOnlyResultsChanged(before, rig.dump(), resultColumnsOf(a.outcome));
-    if (a.outcome.status === "computed") codes = a.outcome.result.analysis.findings.map((f) => [f.code, f.cell ?? f.row]);
+    if (a.outcome.status === "computed") codes = a.outcome.findings.map((f) => [f.code, f.cell ?? f.row]);
     else expect(rig.dump()).toEqual(before);
   }
   // 校验 on the same workbook: findings or one sentence, and only the 校验结果 sheet is written.

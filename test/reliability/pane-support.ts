@@ -103,6 +103,6 @@ export function expectOnlyResultsChanged(before: Dump, after: Dump, results: { s
 /** The result columns a computed outcome wrote. */
 export function resultColumnsOf(outcome: ComputeOutcome): { sheet: string; columns: number[] } | null {
   if (outcome.status !== "computed") return null;
-  const t = outcome.result.summary.tables[0];
+  const t = outcome.summary.tables[0];
   return t ? { sheet: t.sheet, columns: t.resultColumns.map((c) => c.column) } : null;
 }

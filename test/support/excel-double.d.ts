@@ -31,6 +31,8 @@ export interface WorkbookFixture {
   payloadLimit?: number;
   responseLimit?: number;
   onReady?: "excel" | "never" | "no-host";
+  /** Office.context.officeTheme (absent: undefined, as in hosts without themes). */
+  officeTheme?: { bodyBackgroundColor?: string; bodyForegroundColor?: string; controlBackgroundColor?: string; controlForegroundColor?: string; isDarkTheme?: boolean };
 }
 
 export interface RequestRecord {
@@ -71,6 +73,12 @@ export interface ExcelDouble {
    */
   failSync(nth: number, options?: { code?: string; afterOps?: number; times?: number; onOp?: string }): void;
   type(sheet: string, address: string, input: string | number | boolean): void;
+  /** Close or open the task pane (Office.addin.onVisibilityModeChanged handlers are told). */
+  setPaneVisible(on: boolean): void;
+  readonly paneVisible: boolean;
+  /** Run a ribbon command (Office.actions.associate'd id); resolves when it calls event.completed(). */
+  invokeAction(id: string): Promise<true>;
+  readonly actionIds: string[];
   readonly settings: Record<string, unknown>;
   readonly savedSettings: Record<string, unknown>;
   readonly calculations: string[];

@@ -220,6 +220,11 @@
       this.responseLimit = options.responseLimit || 5 * MB;
       this.stats = { syncs: 0, runs: 0, requests: [] };
       this.onReadyMode = options.onReady || "excel"; // "excel" | "never" | "no-host"
+      // The shared runtime's pieces the pane uses: Office's theme, the pane's visibility, ribbon commands.
+      this.officeTheme = options.officeTheme || null;
+      this.paneVisible = true;
+      this.visibilityHandlers = [];
+      this.actions = {};
       this.fault = null; // a planned sync failure (failSync)
     }
     /** The fault planned for the sync being made now, if any (see ExcelDouble.failSync). */
@@ -264,6 +269,11 @@
       if (part === "data") return { top: dataTop, left: b.left, bottom: dataBottom, right: b.right };
       if (part === "totals") return { top: b.bottom, left: b.left, bottom: b.bottom, right: b.right };
       return { ...b };
+    }
+    setPaneVisible(on) {
+      if (this.paneVisible === !!on) return;
+      this.paneVisible = !!on;
+      for (const h of this.visibilityHandlers) h({ visibilityMode: on ? "Taskpane" : "Hidden" });
     }
     tableColumnNames(t) {
       const s = this.requireSheet(t.sheet);
@@ -1582,7 +1592,30 @@
             },
           },
           document: { settings },
+          officeTheme: model.officeTheme || undefined,
         },
+        addin: {
+          onVisibilityModeChanged(handler) {
+            model.visibilityHandlers.push(handler);
+            return Promise.resolve(() => {
+              model.visibilityHandlers = model.visibilityHandlers.filter((h) => h !== handler);
+            });
+          },
+          showAsTaskpane() {
+            model.setPaneVisible(true);
+            return Promise.resolve();
+          },
+          hide() {
+            model.setPaneVisible(false);
+            return Promise.resolve();
+          },
+        },
+        actions: {
+          associate(id, fn) {
+            model.actions[id] = fn;
+          },
+        },
+        VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
       };
     }
     /** Install the globals on `root` (jest: globalThis). */
@@ -1657,6 +1690,22 @@
     failSync(nth, options) {
       const o = options || {};
       this.model.fault = nth > 0 ? { countdown: nth, times: o.times || 1, code: o.code, afterOps: o.afterOps || 0, onOp: o.onOp || null } : null;
+    }
+    /** Close (false) or open (true) the task pane: the shared runtime tells the page. */
+    setPaneVisible(on) {
+      this.model.setPaneVisible(on);
+    }
+    get paneVisible() {
+      return this.model.paneVisible;
+    }
+    /** Click a ribbon button (ExecuteFunction): resolves when the function calls event.completed(). */
+    invokeAction(id) {
+      const fn = this.model.actions[id];
+      if (!fn) return Promise.reject(new Error(`no function associated with ${id}`));
+      return new Promise((resolve) => fn({ completed: () => resolve(true), source: { id } }));
+    }
+    get actionIds() {
+      return Object.keys(this.model.actions);
     }
     /** Type into a cell as a user would. */
     type(sheetName, address, input) {

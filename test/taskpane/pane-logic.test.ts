@@ -81,7 +81,7 @@ describe("policy form", () => {
     d.bands = ["九十", "75", "60"];
     d.weights.P = "60%";
     d.tieBreak = "p，d";
-    d.vocab.yes = "是、Y；yes";
+    d.vocab.yes = ["是", "Y", "yes"];
     const doc = policyFromDraft(DEFAULT_POLICY_DOCUMENT, d);
     expect(doc.bands).toEqual(["九十", 75, 60]);
     expect(doc.weights.P).toBe("60%");

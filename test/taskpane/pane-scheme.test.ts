@@ -4,7 +4,6 @@
 // undo walking back through all of it to the empty workbook.
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET, SAMPLE_NOTES_SHEET } from "../../src/actions";
 import { SHEETS } from "../../src/sample/generate";
-import { schemeView } from "../../src/taskpane/logic";
 import { PaneError } from "../../src/taskpane/session";
 import { answering, paneOn } from "../reliability/pane-support";
 import { annualWorkbook, HEADERS } from "./fixtures";
@@ -54,9 +53,8 @@ describe("示例 → 计算排名 → 反馈 → 撤销 ×3", () => {
     const r = await rig.session.compute(asked, { feedbackDate: "2024/3/1" });
     if (!r.ran || r.value.status !== "computed") throw new Error("not computed");
     expect(asked.asked).toEqual([]);
-    const { result, feedbackDate } = r.value;
+    const { summary: s, feedbackDate } = r.value;
     expect(feedbackDate).toBe("2024-03-01");
-    const s = result.summary;
     expect(s.tables.filter((t) => t.written).map((t) => t.kind)).toEqual(expect.arrayContaining(["annual", "unit"]));
     expect(s.schemeSheets).toEqual([REWARDS_SHEET, COVERAGE_SHEET, FEEDBACK_SHEET, "民意调查汇总", "民主测评汇总", "考核统计"]);
     expect(s.findingsSheet).toBe("校验结果");
@@ -66,7 +64,7 @@ describe("示例 → 计算排名 → 反馈 → 撤销 ×3", () => {
     expect(column(SHEETS.unit, "总分").filter((v) => typeof v === "number").length).toBeGreaterThan(50);
     expect(column(REWARDS_SHEET, "记三等功年度").some((v) => typeof v === "string" && /20\d\d/.test(v))).toBe(true);
     // The pane's coverage view: per term, examined, not examined, %, years left.
-    const view = schemeView(result);
+    const view = r.value.view;
     expect(view.coverage!.terms.length).toBeGreaterThan(0);
     const term = view.coverage!.terms[view.coverage!.terms.length - 1];
     expect(term.examined + term.notExamined.length).toBe(term.units);
@@ -150,14 +148,14 @@ describe("the whole scheme in the pane", () => {
     const off = paneOn(fixture());
     const r0 = await off.session.compute(answering());
     if (!r0.ran || r0.value.status !== "computed") throw new Error("not computed");
-    expect(r0.value.result.analysis.findings.map((f) => [f.code, f.cell])).toContainEqual(["MISSING", "G2"]);
-    expect(schemeView(r0.value.result).filledP).toBeNull();
+    expect(r0.value.findings.map((f) => [f.code, f.cell])).toContainEqual(["MISSING", "G2"]);
+    expect(r0.value.view.filledP).toBeNull();
 
     const rig = paneOn(fixture());
     const before = rig.dump();
     const r = await rig.session.compute(answering(), { fillPerformance: true });
     if (!r.ran || r.value.status !== "computed") throw new Error("not computed");
-    expect(schemeView(r.value.result).filledP).toBe(1);
+    expect(r.value.view.filledP).toBe(1);
     const total = cellsOf(rig, "绩效")[`${columnOf(rig, "绩效", "总分")}2`].value;
     expect(typeof total).toBe("number");
     const filledCol = columnOf(rig, "年度考核", "绩效考核（取自单位总分）")!;
@@ -165,7 +163,7 @@ describe("the whole scheme in the pane", () => {
     expect(annual[`${filledCol}2`].value).toBe(total);
     expect(annual[`${filledCol}3`]?.value ?? null).toBeNull(); // A2 typed its own P
     expect(annual.G2?.value ?? "").toBe(""); // the input cell is not written
-    expect(r.value.result.analysis.findings.filter((f) => f.row === 2 && f.severity === "error")).toEqual([]);
+    expect(r.value.findings.filter((f) => f.row === 2 && f.severity === "error")).toEqual([]);
     expect(annual[`${columnOf(rig, "年度考核", "综合得分")}2`].value).toBeCloseTo(0.6 * (total as number) + 36, 2);
 
     const u = await rig.session.undoLast();
