@@ -14,7 +14,7 @@ export function renderFindings(app: App, where: "compute" | "feedback" | "valida
   const state = app.findingsState[where];
   const { errors, warnings } = countBy(findings);
   const box = h("section", { class: "card findings", attrs: { id: "findings", "aria-labelledby": "findings-title", ...(isResult ? { "data-result": "" } : {}) } });
-  box.appendChild(h("h2", { text: findings.length ? t(L, "findingsTitle", { n: findings.length, errors, warnings }) : t(L, "noFindings"), attrs: { id: "findings-title" } }));
+  box.appendChild(h("h2", { text: findings.length ? t(L, "findingsTitle", { n: findings.length, errors, warnings, es: errors === 1 ? "" : "s", ws: warnings === 1 ? "" : "s" }) : t(L, "noFindings"), attrs: { id: "findings-title" } }));
   if (!findings.length) return box;
 
   const rerender = () => app.render();

@@ -132,7 +132,7 @@ export function controlOf(path: string | undefined): string | null {
   const w = /^weights(?:\.(\w+))?$/.exec(path);
   if (w) return w[1] && (COMPONENT_KEYS as readonly string[]).includes(w[1]) ? `w-${w[1]}` : "weights";
   const b = /^bands(?:[.[](\d)\]?)?/.exec(path);
-  if (b) return `band-${b[1] ?? 0}`;
+  if (b) return b[1] === undefined ? "bands" : `band-${b[1]}`;
   if (path === "quota.ratio") return "quota-ratio";
   if (path === "quota.minimum") return "quota-minimum";
   if (path === "quota.rounding") return "quota-rounding";

@@ -25,8 +25,24 @@ function reasonsByControl(L: Lang, findings: readonly Finding[]): { at: Map<stri
   return { at, loose };
 }
 
+/**
+ * A reason about a whole group of fields (the weights' sum, the thresholds' order): shown under the
+ * group's legend, and every control of the group is marked invalid and described by it.
+ */
+function groupError(set: HTMLElement, id: string, reason: string | null): HTMLElement {
+  if (!reason) return set;
+  set.classList.add("invalid");
+  const p = h("p", { class: "field-error", text: reason, attrs: { id } });
+  set.insertBefore(p, set.children[1] ?? null);
+  set.querySelectorAll("input, select").forEach((c) => {
+    c.setAttribute("aria-invalid", "true");
+    c.setAttribute("aria-describedby", [id, c.getAttribute("aria-describedby")].filter(Boolean).join(" "));
+  });
+  return set;
+}
+
 /** A tag list with an input that adds tags (Enter, comma or 、), Backspace removing the last one. */
-function tagsField(L: Lang, id: string, label: string, tags: string[], error: string | null, onChange: () => void, rerender: () => void): HTMLElement {
+function tagsField(L: Lang, id: string, label: string, tags: string[], error: string | null, onChange: () => void, rerender: () => void, hint = true): HTMLElement {
   const input = textInput("", () => undefined, { placeholder: t(L, "tagPlaceholder"), class: "text-input tag-input" });
   const add = () => {
     const more = splitList(input.value).filter((x) => !tags.includes(x));
@@ -74,7 +90,8 @@ function tagsField(L: Lang, id: string, label: string, tags: string[], error: st
       }),
     ]),
   ));
-  const f = field({ id, label, error, hint: t(L, "tagHint"), className: "tags-field" }, input);
+  const f = field({ id, label, error, hint: hint ? t(L, "tagHint") : undefined, className: "tags-field" }, input);
+  if (!hint) input.setAttribute("aria-describedby", [input.getAttribute("aria-describedby"), "vocab-hint"].filter(Boolean).join(" "));
   f.insertBefore(list, f.children[1]);
   return f;
 }
@@ -105,14 +122,12 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
   if (loose.length) form.appendChild(h("ul", { class: "field-error form-errors" }, loose.map((m) => h("li", { text: m }))));
 
   // 综合得分权重, in percent.
-  const weightsErr = err("weights");
-  form.appendChild(h("fieldset", { class: `group${weightsErr ? " invalid" : ""}`, attrs: { "data-field": "weights" } }, [
+  form.appendChild(groupError(h("fieldset", { class: "group", attrs: { "data-field": "weights" } }, [
     h("legend", { text: t(L, "policyWeights") }),
-    weightsErr ? h("p", { class: "field-error", text: weightsErr, attrs: { id: "weights-error", role: "alert" } }) : null,
     h("div", { class: "grid" }, COMPONENT_KEYS.map((k) =>
-      field({ id: `w-${k}`, label: `${columnLabel(k)[L]} (${k})`, error: err(`w-${k}`), suffix: "%" }, textInput(d.weights[k], (v) => (d.weights[k] = v), { inputmode: "decimal", class: "text-input short", "aria-describedby": weightsErr ? "weights-error" : undefined })),
+      field({ id: `w-${k}`, label: `${columnLabel(k)[L]} (${k})`, error: err(`w-${k}`), suffix: "%" }, textInput(d.weights[k], (v) => (d.weights[k] = v), { inputmode: "decimal", class: "text-input short" })),
     )),
-  ]));
+  ]), "weights-error", err("weights")));
 
   // 等次分数线, each named by the grade it gives (班子 / 干部).
   const grades = p.policy.grades;
@@ -121,13 +136,13 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
     const cadre = grades.cadre[i]?.[L];
     return team && cadre && team !== cadre ? `${team} / ${cadre}` : team ?? cadre ?? String(i + 1);
   };
-  form.appendChild(h("fieldset", { class: "group", attrs: { "data-field": "bands" } }, [
+  form.appendChild(groupError(h("fieldset", { class: "group", attrs: { "data-field": "bands" } }, [
     h("legend", { text: t(L, "policyBands") }),
     h("div", { class: "grid" }, [0, 1, 2].map((i) =>
       field({ id: `band-${i}`, label: t(L, "bandLabel", { grade: gradeName(i) }), error: err(`band-${i}`) }, textInput(d.bands[i], (v) => (d.bands[i] = v), { inputmode: "decimal", class: "text-input short" })),
     )),
     h("p", { class: "field-hint", text: t(L, "bandsHint", { lowest: gradeName(3) }) }),
-  ]));
+  ]), "bands-error", err("bands")));
 
   // 优秀名额.
   form.appendChild(h("fieldset", { class: "group", attrs: { "data-field": "quota" } }, [
@@ -147,7 +162,8 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
 
   form.appendChild(h("fieldset", { class: "group", attrs: { "data-field": "vocab" } }, [
     h("legend", { text: t(L, "policyVocab") }),
-    ...VOCAB_KEYS.map((k) => tagsField(L, `vocab-${k}`, t(L, VOCAB_LABEL[k]), d.vocab[k], err(`vocab-${k}`), changed, rerender)),
+    h("p", { class: "field-hint", text: t(L, "tagHint"), attrs: { id: "vocab-hint" } }),
+    ...VOCAB_KEYS.map((k) => tagsField(L, `vocab-${k}`, t(L, VOCAB_LABEL[k]), d.vocab[k], err(`vocab-${k}`), changed, rerender, false)),
   ]));
 
   const save = fbutton("policy-save", t(L, "policySave"), () => void app.savePolicy(), { kind: "primary", disabled: app.busy });

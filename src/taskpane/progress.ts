@@ -92,7 +92,7 @@ export class RunProgress {
     if (c.step === "write" || c.step === "format") this.writeDone += c.cells;
     this.current = null;
     if (c.step === "read") this.emit("compute", 0);
-    else this.emit(c.step, this.fraction(c.step, 0));
+    else this.emit(c.step, c.step === "write" || c.step === "format" ? this.fraction(c.step, 0) : 1);
   }
 
   planned(scope: SnapshotScope): void {

@@ -228,7 +228,7 @@ export class PaneSession {
       this.settings.set(WRITTEN_SETTING, JSON.stringify(record));
       await this.settings.save().catch(() => undefined);
     }
-    const findings = result.analysis.findings.map((f) => ({ ...f, message: { zh: f.message.zh, en: f.message.en } }));
+    const findings = result.analysis.findings.map(plainFinding);
     return { status: "computed", summary: result.summary, findings, view: schemeView(result), notes: office.capabilities().notes, feedbackDate };
   }
 
@@ -363,6 +363,20 @@ export class PaneSession {
     await this.office.recalculate();
     return p;
   }
+}
+
+/**
+ * A finding as plain data: row findings make their cell address and sentences when read (getters),
+ * which a copy by spreading would lose, and a worker could not send.
+ */
+export function plainFinding(f: Finding): Finding {
+  const out: Finding = { code: f.code, severity: f.severity, message: { zh: f.message.zh, en: f.message.en } };
+  if (f.sheet !== undefined) out.sheet = f.sheet;
+  if (f.row !== undefined) out.row = f.row;
+  if (f.cell !== undefined) out.cell = f.cell;
+  if (f.column !== undefined) out.column = f.column;
+  if (f.pool !== undefined) out.pool = f.pool;
+  return out;
 }
 
 /** Thrown values that are not one of the typed failures: a bug, shown as one sentence, never a stack. */

@@ -213,7 +213,8 @@ describe("overwriting the area right of a table, with the user's consent", () =>
     expect(no.declined).toBe(true);
     expect(no.snapshot).toBeUndefined();
     expect(no.summary.tables.every((t) => !t.written)).toBe(true);
-    expect(asked).toEqual([[{ sheet: ANNUAL_SHEET, table: ANNUAL_TABLE, kind: "annual", what: "area", range: { sheet: ANNUAL_SHEET, top: 1, left: 15, bottom: 12, right: 18 } }]]);
+    // Only the one cell that holds something (P4), not the whole area O1:R12.
+    expect(asked).toEqual([[{ sheet: ANNUAL_SHEET, table: ANNUAL_TABLE, kind: "annual", what: "area", range: { sheet: ANNUAL_SHEET, top: 4, left: 16, bottom: 4, right: 16 } }]]);
     expect(JSON.stringify(d.dump())).toBe(before);
 
     let taken: unknown = null;

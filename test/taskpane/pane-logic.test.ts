@@ -8,7 +8,7 @@ import { resultConflicts } from "../../src/actions";
 import { planResultColumns } from "../../src/actions/layout";
 import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS } from "../../src/engine/headers";
 import { chooseTable, fingerprint, localToday, ownResultsOf, readFeedbackDate, recordWritten, tableKey } from "../../src/taskpane/logic";
-import { draftFromPolicy, fieldOf, policyFromDraft, splitList } from "../../src/taskpane/policy-form";
+import { controlOf, draftFromPolicy, fieldOf, fromPercent, policyFromDraft, shiftDecimal, splitList, toPercent } from "../../src/taskpane/policy-form";
 import { t } from "../../src/i18n/pane";
 import type { TableRef, WorkbookPort } from "../../src/workbook/port";
 
@@ -59,8 +59,26 @@ describe("content the add-in did not write", () => {
     const r = raw([null, null]);
     const layout = layoutFor(r);
     expect(layout.appendArea).toMatchObject({ left: 9, right: 11 });
-    expect(resultConflicts(ref, r, layout, undefined, [[null, null, null], [null, "x", null], [null, null, null]])).toEqual([{ sheet: ref.sheet, kind: "annual", what: "area", range: layout.appendArea }]);
+    // The area is I1:K3 (columns 9–11 from the header row); "x" is its second row, second column: J2 only.
+    expect(layout.appendArea).toMatchObject({ top: 1, left: 9, bottom: 3, right: 11 });
+    expect(resultConflicts(ref, r, layout, undefined, [[null, null, null], [null, "x", null], [null, null, null]])).toEqual([{ sheet: ref.sheet, kind: "annual", what: "area", range: { sheet: ref.sheet, top: 2, left: 10, bottom: 2, right: 10 } }]);
+    // Two filled runs in one column: two ranges, blanks between them left out.
+    expect(resultConflicts(ref, r, layout, undefined, [["a", null, null], [null, null, null], ["b", null, null]]).map((c) => [c.range.top, c.range.bottom, c.range.left])).toEqual([[1, 1, 9], [3, 3, 9]]);
     expect(resultConflicts(ref, r, layout, undefined, [[null, null, null]])).toEqual([]);
+  });
+
+  test("a column the add-in wrote, one cell typed over since: only that cell is foreign", () => {
+    const r = raw([91, 92, 93, 94]);
+    const layout = layoutFor(r);
+    const written = recordWritten({}, ref, layout, { composite: [91, 92, 93, 94] });
+    // Row 3 of the sheet (the second data row) now holds 99: H3 alone.
+    const found = columns(raw([91, 99, 93, 94]), ownResultsOf(written));
+    expect(found.map((c) => c.range)).toEqual([{ sheet: ref.sheet, top: 3, left: 8, bottom: 3, right: 8 }]);
+    // Two typed cells apart: two single-cell ranges; a cleared cell is nothing to lose.
+    expect(columns(raw([90, 92, 80, null]), ownResultsOf(written)).map((c) => c.range.top)).toEqual([2, 4]);
+    // A record from before per-cell hashes (fingerprint only): the changed column's non-blank cells.
+    const old = { [tableKey(ref)]: { composite: { column: 8, fingerprint: written[tableKey(ref)].composite.fingerprint } } };
+    expect(columns(raw([91, 99, null, 94]), ownResultsOf(old)).map((c) => [c.range.top, c.range.bottom])).toEqual([[2, 3], [5, 5]]);
   });
 
   test("fingerprints tell numbers from text and blanks", () => {
@@ -79,14 +97,18 @@ describe("policy form", () => {
   test("typed text stays text where it is not a number, so validation names the setting", () => {
     const d = draftFromPolicy(DEFAULT_POLICY_DOCUMENT);
     d.bands = ["九十", "75", "60"];
-    d.weights.P = "60%";
+    d.weights.P = "60%"; // a percent field: 60% is 0.6
+    d.weights.D = "1/3"; // a fraction of the whole, kept as typed for the engine
     d.tieBreak = "p，d";
     d.vocab.yes = ["是", "Y", "yes"];
+    d.ratio = "二十";
     const doc = policyFromDraft(DEFAULT_POLICY_DOCUMENT, d);
     expect(doc.bands).toEqual(["九十", 75, 60]);
-    expect(doc.weights.P).toBe("60%");
+    expect(doc.weights.P).toBe(0.6);
+    expect(doc.weights.D).toBe("1/3");
     expect(doc.quota.tieBreak).toEqual(["P", "D"]);
     expect(doc.vocabulary.yes).toEqual(["是", "Y", "yes"]);
+    expect(doc.quota.ratio).toBe("二十");
     expect(splitList(" a , ,b、c ")).toEqual(["a", "b", "c"]);
     expect(fieldOf("weights.P")).toBe("weights");
     expect(fieldOf("quota.ratio")).toBe("ratio");
@@ -140,6 +162,38 @@ describe("policy stored with the document", () => {
     expect(r.findings[0].message.en).toContain("quota.ratio");
     store.set(POLICY_SETTING, "{not json");
     expect(loadStoredPolicy(store).findings[0].code).toBe("POLICY_INVALID");
+  });
+});
+
+describe("percent fields", () => {
+  test("the decimal point moves in the text, never through floating point", () => {
+    // 0.07 × 100 is 7.000000000000001 in floating point; moved in the text it is 7.
+    expect(shiftDecimal("0.07", 2)).toBe("7");
+    expect(shiftDecimal("0.6", 2)).toBe("60");
+    expect(shiftDecimal("0.125", 2)).toBe("12.5");
+    expect(shiftDecimal("60", -2)).toBe("0.6");
+    expect(shiftDecimal("7", -2)).toBe("0.07");
+    expect(shiftDecimal("33.5", -2)).toBe("0.335");
+    expect(shiftDecimal("abc", 2)).toBeNull();
+    expect(toPercent(0.2)).toBe("20");
+    expect(toPercent("60%")).toBe("60");
+    expect(toPercent("1/3")).toBe("1/3");
+    expect(fromPercent("20")).toBe(0.2);
+    expect(fromPercent(" 12.5 % ")).toBe(0.125);
+    expect(fromPercent("1/3")).toBe("1/3");
+    expect(fromPercent("")).toBe("");
+  });
+
+  test("a policy finding's setting path names the control that shows its reason", () => {
+    expect(controlOf("weights.P")).toBe("w-P");
+    expect(controlOf("weights")).toBe("weights");
+    expect(controlOf("bands[1]")).toBe("band-1");
+    expect(controlOf("bands")).toBe("bands");
+    expect(controlOf("quota.ratio")).toBe("quota-ratio");
+    expect(controlOf("quota.tieBreak")).toBe("tie-break");
+    expect(controlOf("vocabulary.circular.veto")).toBe("vocab-veto");
+    expect(controlOf("vocabulary.yes")).toBe("vocab-yes");
+    expect(controlOf("rewards.meritYears")).toBeNull();
   });
 });
 
