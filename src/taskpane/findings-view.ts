@@ -72,7 +72,7 @@ export function renderFindings(app: App, where: "compute" | "feedback" | "valida
   box.appendChild(h("div", { class: "walk" }, [
     fbutton("finding-prev", t(L, "findingPrev"), () => void go(-1), { kind: "secondary", size: "small", disabled: !order.length }),
     fbutton("finding-next", t(L, "findingNext"), () => void go(1), { kind: "secondary", size: "small", disabled: !order.length }),
-    h("span", { class: "walk-position", attrs: { id: "walk-position" }, text: order.length ? t(L, "walkPosition", { n: position, total: order.length }) : "" }),
+    h("span", { class: "walk-position", attrs: { id: "walk-position" }, text: !order.length ? "" : position ? t(L, "walkPosition", { n: position, total: order.length }) : t(L, "walkTotal", { total: order.length }) }),
   ]));
 
   const shownTotal = groups.reduce((n, g) => n + g.items.length, 0);
