@@ -92,6 +92,12 @@ function httpsServerOptions() {
 // whatever scheme WPS serves them under).
 const WPS_CONTENT_SECURITY_POLICY = ["connect-src 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'"].join("; ");
 
+/** Fluent's style modules without their CSS comments (scripts/strip-css-comments-loader.js says why). */
+const FLUENT_STYLES_RULE = {
+  test: /[\\/]@fluentui[\\/]web-components[\\/].*\.styles\.js$/,
+  use: path.resolve(__dirname, "scripts/strip-css-comments-loader.js"),
+};
+
 function tsRule(target) {
   return {
     test: /\.ts$/,
@@ -127,7 +133,7 @@ function wpsConfig(dev) {
     target: ["web", "es2017"],
     devtool: "source-map",
     resolve: { extensions: [".ts", ".js", ".json"] },
-    module: { rules: [tsRule("es2017")] },
+    module: { rules: [tsRule("es2017"), FLUENT_STYLES_RULE] },
     plugins: [
       // Excel's metadata (with the associate calls the functions file gets) is the source of WPS's functions.json.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "office-functions.json" }),
@@ -184,7 +190,7 @@ function excelConfig(env, argv) {
     // No eval-based source maps: the page's CSP forbids eval.
     devtool: "source-map",
     resolve: { extensions: [".ts", ".js", ".json"] },
-    module: { rules: [tsRule("es2020")] },
+    module: { rules: [tsRule("es2020"), FLUENT_STYLES_RULE] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "functions.json" }),
       new FunctionsZhPlugin({ input: FUNCTIONS_SOURCE, englishAsset: "functions.json", output: "functions.zh-CN.json" }),

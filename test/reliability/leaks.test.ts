@@ -107,7 +107,7 @@ describe("no telemetry: no network call anywhere in src/ or the bundles", () => 
 
   test("nor do the built bundles", () => {
     const dist = ensureDist();
-    for (const f of ["taskpane.js", "functions.js"]) {
+    for (const f of ["taskpane.js", "fluent.js", "functions.js"]) {
       const text = fs.readFileSync(path.join(dist, f), "utf8");
       expect({ f, call: NETWORK.exec(text)?.[0] ?? null }).toEqual({ f, call: null });
     }
