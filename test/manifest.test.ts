@@ -129,9 +129,9 @@ describe("manifest.xml checks beyond the schema", () => {
 describe("dist/taskpane.html, the page the manifest points at", () => {
   const html = () => fs.readFileSync(path.join(ensureDist(), "taskpane.html"), "utf8");
 
-  test("hosts both bundles (shared runtime): office.js first, then functions.js, then taskpane.js", () => {
+  test("hosts both bundles (shared runtime): office.js first, then functions.js, then the pane (fluent.js, taskpane.js)", () => {
     const scripts = [...html().matchAll(/<script\b[^>]*\bsrc="?([^"\s>]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual([expect.stringMatching(/office\.js$/), "functions.js", "taskpane.js"]);
+    expect(scripts).toEqual([expect.stringMatching(/office\.js$/), "functions.js", "fluent.js", "taskpane.js"]);
     // office.js loads synchronously, before functions.js calls CustomFunctions.associate.
     expect(html()).toMatch(/<script src="?[^"\s>]*office\.js"?><\/script>/);
   });
