@@ -328,6 +328,7 @@ const KIND: Record<FindingCode, { zh: string; en: string }> = {
   MISSING_COLUMN: { zh: "缺少必需的列", en: "Required column missing" },
   DUPLICATE_COLUMN: { zh: "列重复", en: "Column appears twice" },
   UNKNOWN_GROUP: { zh: "不在政策中的分组", en: "Group not in the policy" },
+  SMALL_SAMPLE: { zh: "有效答卷过少", en: "Too few answers counted" },
 };
 
 export function findingKind(lang: Lang, code: FindingCode): string {
