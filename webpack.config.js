@@ -180,6 +180,8 @@ function excelConfig(env, argv) {
     entry: {
       functions: FUNCTIONS_SOURCE,
       taskpane: "./src/taskpane/taskpane.ts",
+      // The engine's Web Worker (src/taskpane/engine.ts): the pane's verbs compute off the page's thread.
+      "engine-worker": "./src/taskpane/engine-worker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

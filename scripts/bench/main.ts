@@ -10,10 +10,11 @@ import { benchFunctions, FunctionsResult } from "./functions";
 import { benchLibreOffice, ensureSoffice, LibreOfficeResult, LIBREOFFICE_SIZES } from "./libreoffice";
 import { benchRawData, RawDataResult } from "./rawdata";
 import { benchTaskpane, TaskpaneResult, taskpaneWorker, TASKPANE_SIZES } from "./taskpane";
+import { benchResponsiveness, ResponsivenessResult } from "./responsiveness";
 import { checkSummary } from "./compare";
 import { formatRows, round } from "./util";
 
-const SECTIONS = ["engine", "rawdata", "cli", "libreoffice", "functions", "taskpane", "bundle"] as const;
+const SECTIONS = ["engine", "rawdata", "cli", "libreoffice", "functions", "taskpane", "responsiveness", "bundle"] as const;
 type Section = (typeof SECTIONS)[number];
 
 interface Report {
@@ -25,6 +26,7 @@ interface Report {
   functions?: FunctionsResult;
   taskpane?: TaskpaneResult[];
   bundle?: BundleResult;
+  responsiveness?: ResponsivenessResult[];
   /** cli vs LibreOffice per size: how many times faster, end to end and against the recalculation alone. */
   ratios?: { rows: number; endToEnd: number; recalcOnly: number }[];
   targets?: { target: string; met: boolean | null; detail: string }[];
@@ -80,6 +82,10 @@ function targets(r: Report): NonNullable<Report["targets"]> {
   if (r.taskpane && r.taskpane.length > 1) {
     const constants = new Set(r.taskpane.map((p) => p.syncs - p.chunks));
     add("taskpane: syncs = a constant + one per block", constants.size === 1, `constant ${[...constants].join(" / ")}`);
+  }
+  for (const x of r.responsiveness ?? []) {
+    add(`task pane ${x.rows} rows: no long task over 200 ms`, x.maxLongTaskMs <= 200, `${x.maxLongTaskMs} ms`);
+    add(`task pane ${x.rows} rows: a click answered within 100 ms`, x.maxClickDelayMs <= 100, `${x.maxClickDelayMs} ms`);
   }
   if (r.bundle) {
     add("bundle: functions ≤ 60 KB gzipped", r.bundle.functionsGzipKB <= 60, `${r.bundle.functionsGzipKB} KB`);
@@ -139,6 +145,12 @@ function print(r: Report): void {
     for (const p of r.taskpane) out.push(`${pad(formatRows(p.rows), 10)}${pad(p.ms, 10)}${pad(p.syncs, 8)}${pad(p.chunks, 8)}${pad(p.maxRequestKB, 10)}`);
     out.push("");
   }
+  if (r.responsiveness) {
+    out.push("responsiveness — 计算排名 in chromium on the Excel double (the double's simulated Excel runs on the page too)");
+    for (const x of r.responsiveness)
+      out.push(`  ${x.rows.toLocaleString("en")} rows, engine in the ${x.engine}: ${x.computeMs} ms; long tasks ${x.longTasks} (longest ${x.maxLongTaskMs} ms, ${x.longTaskMs} ms in all); clicks ${x.clicks}, delay median ${x.medianClickDelayMs} ms, longest ${x.maxClickDelayMs} ms`);
+    out.push("");
+  }
   if (r.bundle) out.push(`bundle — functions.js ${r.bundle.functionsGzipKB} KB gzipped (${r.bundle.functionsKB} KB), task pane (taskpane.js + fluent.js) ${r.bundle.taskpaneGzipKB} KB gzipped (${r.bundle.taskpaneKB} KB; Fluent ${r.bundle.fluentGzipKB} KB)`, "");
   for (const [k, why] of Object.entries(r.skipped ?? {})) out.push(`skipped ${k}: ${why}`);
   if (r.targets?.length) {
@@ -177,6 +189,11 @@ async function main(): Promise<void> {
   }
   if (wanted.has("functions")) report.functions = benchFunctions();
   if (wanted.has("taskpane")) report.taskpane = await benchTaskpane(quick ? upTo(TASKPANE_SIZES, 10_000) : TASKPANE_SIZES);
+  if (wanted.has("responsiveness")) {
+    const r = await benchResponsiveness();
+    if ("skipped" in r) skipped.responsiveness = r.skipped;
+    else report.responsiveness = r;
+  }
   if (wanted.has("bundle")) report.bundle = benchBundle();
   if (report.cli && report.libreoffice) {
     report.ratios = report.libreoffice.flatMap((l) => {

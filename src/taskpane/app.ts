@@ -16,6 +16,7 @@ import type { CommandId, NoteMode, PaneHost } from "./host";
 import { localToday, readFeedbackDate, SchemeView, tableAddress } from "./logic";
 import { draftFromPolicy, PolicyDraft, policyFromDraft } from "./policy-form";
 import { CancelledError, ProgressState, RunProgress, TrackedWorkbook } from "./progress";
+import { Engine, pageEngine, WorkerEngine, WorkerLike } from "./engine";
 import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, Verb } from "./session";
 import { fbutton, setDisabled } from "./ui";
 import { renderCompute, renderFeedback, renderValidate, headline } from "./views";
@@ -106,7 +107,9 @@ export class App {
     this.status = document.getElementById("status");
     this.announcer = document.getElementById("announce");
     this.workbook = new TrackedWorkbook(host.workbook, (l) => host.onProgress(l));
-    this.session = new PaneSession(this.workbook, host.settings);
+    const url = host.engineWorkerUrl;
+    const engine: Engine = url && typeof Worker !== "undefined" ? new WorkerEngine(() => new Worker(url) as unknown as WorkerLike) : pageEngine;
+    this.session = new PaneSession(this.workbook, host.settings, undefined, engine);
     const policy = this.session.policy;
     this.draft = draftFromPolicy(policy.policy);
     if (policy.findings.length) this.notice = { kind: "error", text: word("policyStoredInvalid"), items: policy.findings.map((f) => msgOf(f.message)) };
@@ -273,6 +276,7 @@ export class App {
         this.run = null;
         // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
         this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
+        this.root.dataset.engine = this.session.engine.kind;
         this.focusResultNext = true;
         this.render();
         this.setStatus(t(this.lang, "ready"));

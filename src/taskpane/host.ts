@@ -65,6 +65,11 @@ export interface PaneHost {
   /** Saved with the document: the policy (assess.policy) and what the add-in wrote (assess.written). */
   readonly settings: SettingsStore;
   readonly preferences: Preferences;
+  /**
+   * The engine's Web Worker script (dist/engine-worker.js), when the host allows workers: the verbs
+   * then compute off the page's thread. Without it (or when it fails to start) they run on the page.
+   */
+  readonly engineWorkerUrl?: string;
   /** The workbook adapter's block progress (blocks done and in the current call); unsubscribe with the result. */
   onProgress(listener: (phase: ProgressPhase, done: number, total: number) => void): () => void;
   /** The host's theme now; null when the host does not say (the pane follows the system's). */

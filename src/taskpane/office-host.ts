@@ -36,8 +36,10 @@ export class OfficeHost implements PaneHost {
   readonly workbook: OfficeWorkbook;
   readonly settings = officeSettings();
   readonly preferences = languageStorage;
+  readonly engineWorkerUrl = "engine-worker.js";
   private readonly progressListeners = new Set<Listener<[ProgressPhase, number, number]>>();
-  private shown = true;
+  /** Known from Office's visibility events; before the first one, from the page's visibility. */
+  private shown: boolean | null = null;
   private readonly visibilityListeners: Listener<[boolean]>[] = [];
 
   constructor() {
@@ -46,8 +48,9 @@ export class OfficeHost implements PaneHost {
     try {
       const addin = (Office as unknown as { addin?: { onVisibilityModeChanged?: (h: (a: { visibilityMode: string }) => void) => unknown } }).addin;
       addin?.onVisibilityModeChanged?.((args) => {
-        this.shown = args.visibilityMode !== "Hidden";
-        this.visibilityListeners.forEach((l) => l(this.shown));
+        const shown = args.visibilityMode !== "Hidden";
+        this.shown = shown;
+        this.visibilityListeners.forEach((l) => l(shown));
       });
     } catch {
       // no shared runtime: the pane is the page, shown while it exists
@@ -81,7 +84,7 @@ export class OfficeHost implements PaneHost {
   }
 
   visible(): boolean {
-    return this.shown;
+    return this.shown ?? document.visibilityState !== "hidden";
   }
 
   onVisibilityChange(listener: (visible: boolean) => void): void {
@@ -93,7 +96,10 @@ export class OfficeHost implements PaneHost {
     if (addin?.showAsTaskpane) await addin.showAsTaskpane();
   }
 
-  /** Excel has no message bar for add-ins: the outcome is shown by opening the pane on it. */
+  /**
+   * Excel has no message bar for add-ins: the outcome of a ribbon command run while the pane is
+   * closed is shown by opening the pane on it (its result is focused and read out there).
+   */
   async notify(_outcome: Outcome): Promise<void> {
     await this.showPane().catch(() => undefined);
   }

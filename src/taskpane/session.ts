@@ -10,8 +10,8 @@
 //   undo stack so that 撤销 can retry it.
 // - Undo is a stack (UNDO_LEVELS deep) of what each compute, feedback and sample insertion changed;
 //   input cells are never in it.
-import { computeRanking, feedbackAction, insertSample, validateWorkbook } from "../actions";
-import type { ComputeSummary, FeedbackResult, ResultConflict, ValidateResult } from "../actions";
+import { insertSample } from "../actions";
+import type { ComputeSummary, ResultConflict } from "../actions";
 import { FINDINGS_SHEET, text as actionText } from "../i18n/actions";
 import { ActionError } from "../actions/errors";
 import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
@@ -23,7 +23,10 @@ import type { Finding, Message } from "../engine/types";
 import type { Sample } from "../sample";
 import { Snapshot, TableRef, WorkbookError, WorkbookPort } from "../workbook/port";
 import type { NoteMode, PaneWorkbook } from "./host";
-import { chooseTable, localToday, ownResultsOf, readFeedbackDate, readWritten, recordWritten, SchemeView, schemeView, WRITTEN_SETTING, WrittenRecord } from "./logic";
+import { chooseTable, localToday, readFeedbackDate, readWritten, SchemeView, WRITTEN_SETTING, WrittenRecord } from "./logic";
+import { Engine, pageEngine } from "./engine";
+import type { FeedbackJobResult, ValidateJobResult } from "./jobs";
+export { plainFinding } from "./jobs";
 
 export type Verb = "compute" | "feedback" | "sample" | "undo" | "validate" | "policy";
 
@@ -50,7 +53,7 @@ export interface ComputeOptions {
   fillPerformance?: boolean;
 }
 
-export type FeedbackOutcome = { status: "written"; result: FeedbackResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
+export type FeedbackOutcome = { status: "written"; result: FeedbackJobResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
 
 export type SampleOutcome =
   | { status: "inserted"; sheets: string[]; sample: Sample }
@@ -132,6 +135,8 @@ export class PaneSession {
     readonly office: PaneWorkbook,
     readonly settings: SettingsStore,
     undoLevels?: number,
+    /** Where the verbs compute: a Web Worker (engine.ts) or the page (the default). */
+    readonly engine: Engine = pageEngine,
   ) {
     this.undo = new UndoStore<UndoEntry>(undoLevels);
     this.policy = loadStoredPolicy(settings);
@@ -207,29 +212,15 @@ export class PaneSession {
 
     const written = readWritten(this.settings);
     const result = await this.undoable({ what: "compute", written, date: feedbackDate }, (onSnapshot) =>
-      computeRanking(office, this.policy.policy, {
-        annualTable: table,
-        feedback: { feedbackDate, today },
-        confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
-        ownResults: ownResultsOf(written),
-        fillPerformance: options.fillPerformance,
-        onSnapshot,
-      }),
+      this.engine.compute(office, this.policy.policy, { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, written }, { confirmOverwrite: (conflicts) => prompts.overwrite(conflicts), onSnapshot }),
     );
     if (result.declined) return { status: "cancelled" };
-
     // Remember what was written into each result column, so that the next compute knows it is ours.
-    let record = written;
-    result.summary.tables.forEach((done, i) => {
-      const computed = result.analysis.tables[i];
-      if (done.written && computed) record = recordWritten(record, computed.ref, { columns: done.resultColumns }, computed.values);
-    });
-    if (record !== written) {
-      this.settings.set(WRITTEN_SETTING, JSON.stringify(record));
+    if (result.written !== written && JSON.stringify(result.written) !== JSON.stringify(written)) {
+      this.settings.set(WRITTEN_SETTING, JSON.stringify(result.written));
       await this.settings.save().catch(() => undefined);
     }
-    const findings = result.analysis.findings.map(plainFinding);
-    return { status: "computed", summary: result.summary, findings, view: schemeView(result), notes: office.capabilities().notes, feedbackDate };
+    return { status: "computed", summary: result.summary, findings: result.findings, view: result.view, notes: office.capabilities().notes, feedbackDate };
   }
 
   // ------------------------------------------------------------------ 反馈
@@ -243,7 +234,7 @@ export class PaneSession {
       if (locked.length) return { status: "protected", sheet: locked[0] };
       const written = readWritten(this.settings);
       const result = await this.undoable({ what: "feedback", written, date: feedbackDate }, (onSnapshot) =>
-        feedbackAction(this.office, this.policy.policy, { feedbackDate, today, onSnapshot }),
+        this.engine.feedback(this.office, this.policy.policy, { feedbackDate, today }, { onSnapshot }),
       );
       return { status: "written", result, feedbackDate, today };
     });
@@ -321,8 +312,8 @@ export class PaneSession {
 
   // ------------------------------------------------------------------ 校验
 
-  validate(): Promise<Gated<ValidateResult>> {
-    return this.exclusive("validate", () => validateWorkbook(this.office, this.policy.policy, { findingsSheet: true }));
+  validate(): Promise<Gated<ValidateJobResult>> {
+    return this.exclusive("validate", () => this.engine.validate(this.office, this.policy.policy));
   }
 
   // ------------------------------------------------------------------ 政策
@@ -363,20 +354,6 @@ export class PaneSession {
     await this.office.recalculate();
     return p;
   }
-}
-
-/**
- * A finding as plain data: row findings make their cell address and sentences when read (getters),
- * which a copy by spreading would lose, and a worker could not send.
- */
-export function plainFinding(f: Finding): Finding {
-  const out: Finding = { code: f.code, severity: f.severity, message: { zh: f.message.zh, en: f.message.en } };
-  if (f.sheet !== undefined) out.sheet = f.sheet;
-  if (f.row !== undefined) out.row = f.row;
-  if (f.cell !== undefined) out.cell = f.cell;
-  if (f.column !== undefined) out.column = f.column;
-  if (f.pool !== undefined) out.pool = f.pool;
-  return out;
 }
 
 /** Thrown values that are not one of the typed failures: a bug, shown as one sentence, never a stack. */

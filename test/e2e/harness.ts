@@ -9,7 +9,14 @@ import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import type { WorkbookFixture } from "../support/excel-double";
 
-export const ROOT = path.resolve(__dirname, "..", "..");
+/** The repository (found upwards, so that the benchmark's compiled copy of this file finds it too). */
+function repositoryRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "manifest.xml"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..", "..");
+  }
+}
+export const ROOT = repositoryRoot(__dirname);
 export const OUT = path.join(ROOT, "test-output");
 export const SCREENSHOTS = path.join(OUT, "screenshots");
 const E2E_DIST = path.join(OUT, "e2e-dist");

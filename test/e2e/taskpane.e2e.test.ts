@@ -6,7 +6,11 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, HEADERS } from "../taskpane/fixtures";
 import type { WorkbookFixture } from "../support/excel-double";
-import { axeViolations, buildLocal, chromiumPath, inDouble, injectDouble, launch, serve, Server, shot, shotAll } from "./harness";
+import * as fs from "fs";
+import * as path from "path";
+import { largeWorkbook } from "../taskpane/fixtures";
+import { axeViolations, buildLocal, chromiumPath, inDouble, injectDouble, launch, OUT, serve, Server, shot, shotAll } from "./harness";
+import { measureVerb } from "./responsiveness";
 
 const chromium = chromiumPath();
 const ci = process.env.CI === "true" || process.env.CI === "1";
@@ -124,6 +128,7 @@ maybe("task pane in chromium", () => {
       expect(outside(after)).toEqual(outside(original));
 
       expect(await page.textContent("#stat-rows")).toBe("11");
+      expect(await page.getAttribute("#app", "data-engine")).toBe("worker");
       expect(await page.textContent("#stat-vetoes")).toBe("2");
       expect(await page.textContent("#stat-conflicts")).toBe("1");
       expect(await page.textContent(".pools tbody")).toContain("1 / 2");
@@ -332,6 +337,25 @@ maybe("task pane in chromium", () => {
     expect(said).toMatch(/\b1\b/);
     expect(await page.isChecked("#fill-performance")).toBe(true); // the choice stays for the next compute
     await shotAll(page, "12b-fill-performance");
+    await page.close();
+  });
+
+  test("ribbon 计算排名 and 校验 run in the shared runtime; with the pane closed it opens on the outcome", async () => {
+    const page = await open(annualWorkbook());
+    expect((await inDouble<string[]>(page, "actionIds")).sort()).toEqual(["assess.compute", "assess.validate"]);
+    await inDouble(page, "setPaneVisible", false);
+    // The button's function runs to the end (event.completed) with the pane closed …
+    await inDouble(page, "invokeAction", "assess.compute");
+    expect(await inDouble<unknown[][]>(page, "values", ANNUAL_SHEET, "O1:Q2")).toEqual([["综合得分", "排名", "等次"], [95, 1, "称职"]]);
+    // … and the pane opens on the result, which has the focus and is read out.
+    expect(await inDouble<boolean>(page, "paneVisible")).toBe(true);
+    expect(await focused(page)).toBe("summary");
+    expect(await announced(page)).toMatch(/^计算完成：11 行/);
+    // With the pane open, 校验 from the ribbon shows its findings on the 校验 tab.
+    await inDouble(page, "invokeAction", "assess.validate");
+    expect(await page.getAttribute("#tab-validate", "aria-selected")).toBe("true");
+    expect(await page.textContent("#findings-title")).toMatch(/^问题 \d+：错误 \d+/);
+    await shot(page, "16-ribbon-validate");
     await page.close();
   });
 
@@ -667,6 +691,18 @@ maybe("task pane in chromium", () => {
     await page.keyboard.press(" ");
     expect(await page.textContent("#lang")).toBe("English");
     await shot(page, "40-keyboard");
+    await page.close();
+  });
+
+  test("20,000 rows: the engine runs in its worker; long tasks and click delays are measured (test-output/pane-responsiveness.json)", async () => {
+    const page = await open(largeWorkbook(20_000));
+    const r = await measureVerb(page, "#compute");
+    expect(r.engine).toBe("worker");
+    expect(await page.textContent("#stat-rows")).toBe("20000");
+    expect(r.clicks).toBeGreaterThan(0);
+    // The figures are for the record (npm run bench prints them); no test asserts a time.
+    fs.writeFileSync(path.join(OUT, "pane-responsiveness.json"), JSON.stringify({ rows: 20_000, ...r }, null, 2));
+    await shot(page, "17-20k-rows");
     await page.close();
   });
 

@@ -1,0 +1,72 @@
+// The engine's Web Worker (dist/engine-worker.js): runs the pane's jobs (jobs.ts) off the page's
+// thread. Its workbook is the page's: every port call is posted to the page and answered there
+// (engine.ts). No DOM, no Office.js here.
+import type { CellValue, RawTable } from "../engine/types";
+import type { ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
+import type { FromWorker, ToWorker } from "./engine";
+import { computeJob, ComputeRequest, feedbackJob, validateJob } from "./jobs";
+import type { FeedbackDates } from "../actions/schemeSheets";
+import { fromWire, toWire } from "./wire";
+
+export interface WorkerScope {
+  postMessage(message: FromWorker): void;
+  addEventListener(type: "message", listener: (e: { data: ToWorker }) => void): void;
+}
+
+/** Answer the page's runs on `scope` (the worker's global, or one end of a test's message pair). */
+export function serveEngine(scope: WorkerScope): void {
+  let nextCall = 1;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  const ask = (message: (call: number) => FromWorker) =>
+    new Promise<unknown>((resolve, reject) => {
+      const call = nextCall++;
+      waiting.set(call, { resolve, reject });
+      scope.postMessage(message(call));
+    });
+
+  scope.addEventListener("message", (e) => {
+    const m = e.data;
+    if (m.type === "port-result" || m.type === "answer") {
+      const w = waiting.get(m.call);
+      if (!w) return;
+      waiting.delete(m.call);
+      if (m.type === "answer") w.resolve(m.value);
+      else if (m.ok) w.resolve(m.value);
+      else w.reject(fromWire(m.error));
+      return;
+    }
+    if (m.type !== "run") return;
+    const id = m.id;
+    let stand: Snapshot | null = null;
+    const call = <T>(method: keyof WorkbookPort, ...args: unknown[]) => ask((c) => ({ type: "port", id, call: c, method, args })) as Promise<T>;
+    const port: WorkbookPort = {
+      listTables: () => call<TableRef[]>("listTables"),
+      readTable: (ref: TableRef) => call<RawTable>("readTable", ref),
+      readRange: (range: SheetRange) => call<CellValue[][]>("readRange", range),
+      writeColumns: (ref: TableRef, columns: ColumnWrite[]) => call<TableRef>("writeColumns", ref, columns),
+      formatRows: (ref: TableRef, format: RowFormat) => call<void>("formatRows", ref, format),
+      addSheet: (name: string, rows: CellValue[][], options?: SheetOptions) => call<string>("addSheet", name, rows, options),
+      snapshot: async (scope: SnapshotScope) => (stand = await call<Snapshot>("snapshot", scope)),
+      restore: () => Promise.reject(new Error("restore runs on the page")),
+    };
+    const hooks = {
+      confirmOverwrite: (conflicts: Parameters<NonNullable<Parameters<typeof computeJob>[3]["confirmOverwrite"]>>[0]) => ask((c) => ({ type: "ask", id, call: c, conflicts })) as Promise<boolean>,
+      onSnapshot: () => scope.postMessage({ type: "snapshot", id }),
+    };
+    const job =
+      m.verb === "compute"
+        ? computeJob(port, m.policy, m.req as ComputeRequest, hooks)
+        : m.verb === "feedback"
+          ? feedbackJob(port, m.policy, m.req as FeedbackDates, hooks)
+          : validateJob(port, m.policy);
+    job.then(
+      (value) => scope.postMessage({ type: "done", id, value, sheets: stand ? stand.sheets : null }),
+      (error) => scope.postMessage({ type: "failed", id, error: toWire(error), sheets: stand ? stand.sheets : null }),
+    );
+  });
+  scope.postMessage({ type: "ready" });
+}
+
+// In a worker (not when a test imports this file): serve the page.
+declare const WorkerGlobalScope: unknown;
+if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined") serveEngine(self as unknown as WorkerScope);

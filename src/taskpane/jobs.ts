@@ -1,0 +1,88 @@
+// The engine-side half of the pane's verbs, written once and run either in the engine's Web Worker
+// (engine-worker.ts) or on the page (the fallback): read through the port, compute, write through the
+// port, and hand back plain data only — numbers, strings, arrays — that a worker can post.
+import { computeRanking, feedbackAction, validateWorkbook } from "../actions";
+import type { ComputeSummary, FeedbackResult, ResultConflict } from "../actions";
+import type { FeedbackDates } from "../actions/schemeSheets";
+import type { Policy } from "../engine/policy";
+import type { Finding } from "../engine/types";
+import type { Snapshot, TableRef, WorkbookPort } from "../workbook/port";
+import { ownResultsOf, recordWritten, SchemeView, schemeView, WrittenRecord } from "./logic";
+
+/** What the page asks of a run that only the page can answer. */
+export interface JobHooks {
+  /** Result cells hold content the add-in did not write: overwrite them? */
+  confirmOverwrite?(conflicts: ResultConflict[]): Promise<boolean>;
+  /** The snapshot of what the run will change, taken before its first write. */
+  onSnapshot?(snapshot: Snapshot): void;
+}
+
+export interface ComputeRequest {
+  annualTable: TableRef;
+  feedback: FeedbackDates;
+  fillPerformance?: boolean;
+  /** The add-in's record of what it wrote (document settings), to tell its own cells from the user's. */
+  written: WrittenRecord;
+}
+
+export interface ComputeJobResult {
+  declined: boolean;
+  summary: ComputeSummary;
+  findings: Finding[];
+  view: SchemeView;
+  /** The record after the run (the same object when nothing was written). */
+  written: WrittenRecord;
+}
+
+export type FeedbackJobResult = Omit<FeedbackResult, "snapshot">;
+
+export interface ValidateJobResult {
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  findingsSheet: string | null;
+}
+
+/**
+ * A finding as plain data: row findings make their cell address and sentences when read (getters),
+ * which a copy by spreading would lose, and a worker could not post.
+ */
+export function plainFinding(f: Finding): Finding {
+  const out: Finding = { code: f.code, severity: f.severity, message: { zh: f.message.zh, en: f.message.en } };
+  if (f.sheet !== undefined) out.sheet = f.sheet;
+  if (f.row !== undefined) out.row = f.row;
+  if (f.cell !== undefined) out.cell = f.cell;
+  if (f.column !== undefined) out.column = f.column;
+  if (f.pool !== undefined) out.pool = f.pool;
+  return out;
+}
+
+export async function computeJob(port: WorkbookPort, policy: Policy, req: ComputeRequest, hooks: JobHooks): Promise<ComputeJobResult> {
+  const result = await computeRanking(port, policy, {
+    annualTable: req.annualTable,
+    feedback: req.feedback,
+    confirmOverwrite: (conflicts) => (hooks.confirmOverwrite ? hooks.confirmOverwrite(conflicts) : Promise.resolve(true)),
+    ownResults: ownResultsOf(req.written),
+    fillPerformance: req.fillPerformance,
+    onSnapshot: (s) => hooks.onSnapshot?.(s),
+  });
+  let written = req.written;
+  if (!result.declined) {
+    // Remember what was written into each result column, so that the next compute knows it is ours.
+    result.summary.tables.forEach((done, i) => {
+      const computed = result.analysis.tables[i];
+      if (done.written && computed) written = recordWritten(written, computed.ref, { columns: done.resultColumns }, computed.values);
+    });
+  }
+  return { declined: !!result.declined, summary: result.summary, findings: result.analysis.findings.map(plainFinding), view: schemeView(result), written };
+}
+
+export async function feedbackJob(port: WorkbookPort, policy: Policy, dates: FeedbackDates, hooks: JobHooks): Promise<FeedbackJobResult> {
+  const r = await feedbackAction(port, policy, { ...dates, onSnapshot: (s) => hooks.onSnapshot?.(s) });
+  return { sheet: r.sheet, units: r.units, items: r.items, open: r.open, done: r.done, overdue: r.overdue, findings: r.findings.map(plainFinding), errors: r.errors, warnings: r.warnings, json: r.json };
+}
+
+export async function validateJob(port: WorkbookPort, policy: Policy): Promise<ValidateJobResult> {
+  const r = await validateWorkbook(port, policy, { findingsSheet: true });
+  return { findings: r.findings.map(plainFinding), errors: r.errors, warnings: r.warnings, findingsSheet: r.findingsSheet };
+}

@@ -1,0 +1,106 @@
+// The engine off the page's thread (src/taskpane/engine.ts, engine-worker.ts): the worker's protocol run
+// over an in-memory message pair (every message structured-cloned, delivered in a later task, as
+// between a page and its worker), on the Excel double. The same verbs leave the same workbook as on the
+// page; the snapshot stays on the page, so undo and a rollback still work; no worker → the page.
+import { serveEngine, WorkerScope } from "../../src/taskpane/engine-worker";
+import { FromWorker, pageEngine, ToWorker, WorkerEngine, WorkerLike } from "../../src/taskpane/engine";
+import { PaneSession } from "../../src/taskpane/session";
+import { OfficeWorkbook } from "../../src/workbook/office";
+import { createWorkbook } from "../support/excel-double";
+import { answering, doubleSettings } from "../reliability/pane-support";
+import { ANNUAL_SHEET, annualWorkbook } from "./fixtures";
+
+/** A page end and a worker end; messages are cloned and delivered asynchronously. */
+function messagePair(): { page: WorkerLike & { sent: string[] }; worker: WorkerScope } {
+  const toWorker: ((e: { data: ToWorker }) => void)[] = [];
+  const toPage: ((e: { data: FromWorker }) => void)[] = [];
+  const sent: string[] = [];
+  const page = {
+    sent,
+    postMessage: (m: ToWorker) => setTimeout(() => toWorker.forEach((l) => l({ data: structuredClone(m) })), 0),
+    addEventListener: (type: string, l: (e: { data: FromWorker }) => void) => void (type === "message" && toPage.push(l)),
+    terminate: () => undefined,
+  } as WorkerLike & { sent: string[] };
+  const worker: WorkerScope = {
+    postMessage: (m: FromWorker) => {
+      sent.push(m.type === "port" ? `port:${m.method}` : m.type);
+      setTimeout(() => toPage.forEach((l) => l({ data: structuredClone(m) })), 0);
+    },
+    addEventListener: (_type, l) => void toWorker.push(l),
+  };
+  return { page, worker };
+}
+
+function rig(engine: "worker" | "page") {
+  const d = createWorkbook(annualWorkbook()).install(globalThis);
+  const pair = messagePair();
+  const eng = engine === "worker" ? new WorkerEngine(() => (serveEngine(pair.worker), pair.page)) : pageEngine;
+  const session = new PaneSession(new OfficeWorkbook(), doubleSettings(), undefined, eng);
+  return { d, session, sent: pair.page.sent, eng };
+}
+
+describe("the engine in a worker", () => {
+  test("计算排名 through the worker writes what the page writes; its port calls go through the page", async () => {
+    const page = rig("page");
+    const r0 = await page.session.compute(answering());
+    const onPage = JSON.stringify(page.d.dump());
+
+    const w = rig("worker");
+    const r1 = await w.session.compute(answering());
+    expect(w.eng.kind).toBe("worker");
+    expect(JSON.stringify(w.d.dump())).toBe(onPage);
+    if (!r0.ran || !r1.ran || r0.value.status !== "computed" || r1.value.status !== "computed") throw new Error("not computed");
+    expect(r1.value.summary).toEqual(r0.value.summary);
+    expect(r1.value.findings).toEqual(r0.value.findings);
+    expect(w.sent[0]).toBe("ready");
+    expect(w.sent).toEqual(expect.arrayContaining(["port:listTables", "port:readTable", "port:snapshot", "snapshot", "port:writeColumns", "port:formatRows", "port:addSheet", "done"]));
+  });
+
+  test("the snapshot stays on the page: undo puts the workbook back exactly", async () => {
+    const w = rig("worker");
+    const before = JSON.stringify(w.d.dump());
+    await w.session.compute(answering());
+    expect(JSON.stringify(w.d.dump())).not.toBe(before);
+    expect((await w.session.undoLast()).ran).toBe(true);
+    expect(JSON.stringify(w.d.dump())).toBe(before);
+  });
+
+  test("a hand-typed result cell: the worker asks the page, and 取消 writes nothing", async () => {
+    const w = rig("worker");
+    await w.session.compute(answering());
+    w.d.type(ANNUAL_SHEET, "Q10", "优秀（手工）");
+    const before = JSON.stringify(w.d.dump());
+    const asked = answering({ overwrite: false });
+    const r = await w.session.compute(asked);
+    expect(asked.asked).toEqual(["overwrite"]);
+    expect(r.ran && r.value.status).toBe("cancelled");
+    expect(JSON.stringify(w.d.dump())).toBe(before);
+  });
+
+  test("a write failing midway in a worker run: the page restores its snapshot and says so", async () => {
+    const w = rig("worker");
+    const before = JSON.stringify(w.d.dump());
+    w.d.failSync(2, { onOp: "Range.values=", afterOps: 1 });
+    await expect(w.session.compute(answering())).rejects.toMatchObject({ code: "WRITE_FAILED_RESTORED" });
+    expect(JSON.stringify(w.d.dump())).toBe(before);
+  });
+
+  test("校验 and a refusal cross the boundary as the same typed failure", async () => {
+    const w = rig("worker");
+    const v = await w.session.validate();
+    expect(v.ran && v.value.findings.some((f) => f.code === "NOT_A_NUMBER" && f.cell === "G9")).toBe(true);
+    createWorkbook({ sheets: [{ name: "Sheet1" }] }).install(globalThis);
+    await expect(w.session.validate()).rejects.toMatchObject({ name: "ActionError", code: "NO_TABLE" });
+  });
+
+  test("no worker to be had: every run goes to the page", async () => {
+    createWorkbook(annualWorkbook()).install(globalThis);
+    const eng = new WorkerEngine(() => {
+      throw new Error("Workers are not allowed here");
+    });
+    const session = new PaneSession(new OfficeWorkbook(), doubleSettings(), undefined, eng);
+    const r = await session.compute(answering());
+    expect(r.ran && r.value.status).toBe("computed");
+    expect(eng.kind).toBe("page");
+  });
+});
