@@ -205,6 +205,8 @@
     }
   }
 
+  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
   class WorkbookModel {
     constructor(options) {
       this.sheets = [];
@@ -220,6 +222,9 @@
       this.responseLimit = options.responseLimit || 5 * MB;
       this.stats = { syncs: 0, runs: 0, requests: [] };
       this.onReadyMode = options.onReady || "excel"; // "excel" | "never" | "no-host"
+      // When the double itself was busy simulating Excel ([start, end] in performance.now() ms): in a page
+      // that work runs on the add-in's thread, where a real Excel works in another process.
+      this.busy = [];
       // The shared runtime's pieces the pane uses: Office's theme, the pane's visibility, ribbon commands.
       this.officeTheme = options.officeTheme || null;
       this.paneVisible = true;
@@ -270,6 +275,10 @@
       if (part === "totals") return { top: b.bottom, left: b.left, bottom: b.bottom, right: b.right };
       return { ...b };
     }
+    busyFor(t0) {
+      const t1 = clock();
+      if (t1 - t0 >= 1) this.busy.push([t0, t1]);
+    }
     setPaneVisible(on) {
       if (this.paneVisible === !!on) return;
       this.paneVisible = !!on;
@@ -299,7 +308,9 @@
     }
     /** Queue a command; `run` executes at sync against the model. `args` sizes the request. */
     _op(name, args, run, needs) {
+      const t0 = clock();
       this._enqueue({ name, bytes: OP_OVERHEAD + jsonBytes(args), run, needs });
+      this._model.busyFor(t0);
     }
     trackedObjects = { add() {}, remove() {} };
     sync(passThrough) {
@@ -314,6 +325,7 @@
       return new Promise((resolve, reject) => {
         // Asynchronous like the real host: the caller cannot observe the batch before sync resolves.
         setTimeout(() => {
+          const t0 = clock();
           try {
             if (fault) {
               // An injected failure (tests): the first `afterOps` commands are applied, then the request fails.
@@ -334,6 +346,8 @@
             resolve(passThrough);
           } catch (e) {
             reject(e);
+          } finally {
+            model.busyFor(t0);
           }
         }, 0);
       });
@@ -1570,7 +1584,7 @@
       };
       const host = model.onReadyMode === "excel" ? "Excel" : null;
       const info = { host, platform: host ? "OfficeOnline" : null };
-      return {
+      const office = {
         onReady(callback) {
           if (model.onReadyMode === "never") return new Promise(() => {});
           return new Promise((resolve) =>
@@ -1617,6 +1631,17 @@
         },
         VisibilityMode: { hidden: "Hidden", taskpane: "Taskpane" },
       };
+      // In a page, office.js assigns its own Office.actions.associate (and Office.addin's methods) onto
+      // whatever Office is: the double keeps its own (the assignment is ignored, never an error).
+      const keep = (obj, name) => {
+        const mineValue = obj[name];
+        Object.defineProperty(obj, name, { get: () => mineValue, set: () => undefined, enumerable: true });
+      };
+      for (const name of ["actions", "addin"]) {
+        for (const method of Object.keys(office[name])) keep(office[name], method);
+        keep(office, name);
+      }
+      return office;
     }
     /** Install the globals on `root` (jest: globalThis). */
     install(root) {
