@@ -30,7 +30,7 @@ export interface ComputeJobResult {
   summary: ComputeSummary;
   findings: Finding[];
   view: SchemeView;
-  /** The record after the run (the same object when nothing was written). */
+  /** The record after the run (the request's own object when nothing was written). */
   written: WrittenRecord;
 }
 

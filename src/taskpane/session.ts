@@ -216,7 +216,7 @@ export class PaneSession {
     );
     if (result.declined) return { status: "cancelled" };
     // Remember what was written into each result column, so that the next compute knows it is ours.
-    if (result.written !== written && JSON.stringify(result.written) !== JSON.stringify(written)) {
+    if (result.written !== written) {
       this.settings.set(WRITTEN_SETTING, JSON.stringify(result.written));
       await this.settings.save().catch(() => undefined);
     }

@@ -97,6 +97,33 @@ export interface OfficeWorkbookOptions {
 
 export type ProgressPhase = "read" | "write" | "format" | "snapshot" | "restore" | "sheet";
 
+/** Longest stretch (ms) of cell-by-cell conversion before the adapter lets the page handle input. */
+const SLICE_MS = 25;
+let sliceStart = 0;
+
+/**
+ * Let the page breathe during a long conversion (a 20,000-row snapshot makes 80,000 cell objects):
+ * when more than SLICE_MS have passed, yield to the event loop so that clicks and paints are not
+ * held up; otherwise return at once. Results and Excel requests are the same either way.
+ */
+async function breathe(): Promise<void> {
+  const now = performance.now();
+  if (now - sliceStart < SLICE_MS) return;
+  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  sliceStart = performance.now();
+}
+
+/** `f` over the rows of a grid, in slices with breathe() between them. */
+async function mapRows<T, U>(rows: readonly T[], f: (row: T, i: number) => U): Promise<U[]> {
+  const out: U[] = new Array(rows.length);
+  sliceStart = performance.now();
+  for (let i = 0; i < rows.length; i++) {
+    out[i] = f(rows[i], i);
+    if ((i & 255) === 255) await breathe();
+  }
+  return out;
+}
+
 /** Would Excel turn this string into something other than the same text if assigned to values? */
 export function needsTextGuard(s: string): boolean {
   if (s === "") return false;
@@ -346,8 +373,8 @@ export class OfficeWorkbook implements WorkbookPort {
     return { out, fills };
   }
 
-  private toValues(values: unknown[][], types: unknown[][]): CellValue[][] {
-    return values.map((row, i) => row.map((v, j) => fromOffice(v, types[i]?.[j] as string)));
+  private toValues(values: unknown[][], types: unknown[][]): Promise<CellValue[][]> {
+    return mapRows(values, (row, i) => row.map((v, j) => fromOffice(v, types[i]?.[j] as string)));
   }
 
   async listTables(): Promise<TableRef[]> {
@@ -398,7 +425,7 @@ export class OfficeWorkbook implements WorkbookPort {
         if (cover.some((c) => c.top <= box.top && c.left <= box.left && c.bottom >= box.bottom && c.right >= box.right)) continue;
         this.guardSize(u.name, box);
         const { out } = await this.readBlocks(ctx, u.sheet, box, ["values", "valueTypes"]);
-        const grid = this.toValues(out.values, out.valueTypes);
+        const grid = await this.toValues(out.values, out.valueTypes);
         all.push(...findHeaderBlocks(u.name, { values: grid, top: box.top, left: box.left }, cover));
       }
       return sortTables(all, used.map((u) => u.name));
@@ -746,7 +773,7 @@ export class OfficeWorkbook implements WorkbookPort {
       notes.set(range.sheet, sheetNotes);
     }
     const noteAt = new Map(sheetNotes.map((n) => [`${n.row},${n.column}`, n.text]));
-    const cells: CellSnapshot[][] = out.values.map((row, i) =>
+    const cells: CellSnapshot[][] = await mapRows(out.values, (row, i) =>
       row.map((v, j) => {
         const type = out.valueTypes[i][j] as string;
         const formula = out.formulas[i][j];
