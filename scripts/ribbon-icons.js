@@ -19,7 +19,7 @@ async function main() {
         await page.setViewportSize({ width: size, height: size });
         const src = `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
         await page.setContent(`<html><body style="margin:0;background:transparent"><img src="${src}" width="${size}" height="${size}" style="display:block"></body></html>`);
-        await page.waitForFunction(() => document.images[0].complete);
+        await page.waitForFunction("document.images[0].complete");
         const file = path.join(ROOT, "assets", `${name}-${size}.png`);
         await page.screenshot({ path: file, omitBackground: true, clip: { x: 0, y: 0, width: size, height: size } });
         console.log(path.relative(ROOT, file));

@@ -205,7 +205,7 @@
     }
   }
 
-  const clock = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+  const clock = () => (typeof globalThis.performance !== "undefined" ? globalThis.performance.now() : Date.now());
 
   class WorkbookModel {
     constructor(options) {
@@ -1635,7 +1635,7 @@
       // whatever Office is: the double keeps its own (the assignment is ignored, never an error).
       const keep = (obj, name) => {
         const mineValue = obj[name];
-        Object.defineProperty(obj, name, { get: () => mineValue, set: () => undefined, enumerable: true });
+        Object.defineProperty(obj, name, { get: () => mineValue, set: () => {}, enumerable: true });
       };
       for (const name of ["actions", "addin"]) {
         for (const method of Object.keys(office[name])) keep(office[name], method);
