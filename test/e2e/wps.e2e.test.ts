@@ -201,8 +201,9 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
       await inWps(page, "type", "Sheet1", "B2", "=ASSESS.COMPOSITE(92,88,90,85,95)");
       expect((await inWps<{ value: unknown }>(page, "cell", "Sheet1", "B2")).value).toBe(91); // 55.2 + 35.8
       await pane.click("#tab-policy");
-      await pane.fill("#w-P", "0.5");
-      for (const k of ["D", "L", "S", "B"]) await pane.fill(`#w-${k}`, "0.125");
+      // The editor takes weights in percent (issue #12): 50% and 12.5% are 0.5 and 0.125.
+      await pane.fill("#w-P", "50");
+      for (const k of ["D", "L", "S", "B"]) await pane.fill(`#w-${k}`, "12.5");
       await click(pane, "#policy-save");
       expect(await pane.locator("#notice.error, .notice.error").count()).toBe(0);
       const policy = await page.evaluate((key) => String((window as unknown as { __wpsDouble: { pluginStorage: Map<string, string> } }).__wpsDouble.pluginStorage.get(key)), POLICY_KEY);
