@@ -604,12 +604,16 @@ export class App {
     else if (this.tab === "validate") renderValidate(this, panel);
     else renderPolicy(this, panel);
 
-    if (this.focusResultNext) {
+    // A refused policy: the first field with a reason takes the focus (its reason is its description).
+    const invalid = this.focusFirstInvalid ? (panel.querySelector('[aria-invalid="true"]') as HTMLElement | null) : null;
+    if (invalid) {
+      this.focusFirstInvalid = false;
+      this.focusResultNext = false;
+      invalid.scrollIntoView({ block: "center" });
+      invalid.focus({ preventScroll: true });
+    } else if (this.focusResultNext) {
       this.focusResultNext = false;
       this.focusResult();
-    } else if (this.focusFirstInvalid) {
-      this.focusFirstInvalid = false;
-      (panel.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
     } else if (focusId) {
       const again = document.getElementById(focusId);
       if (again && again !== document.activeElement) again.focus({ preventScroll: true });

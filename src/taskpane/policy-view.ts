@@ -105,6 +105,12 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
   const rerender = () => app.render();
   const changed = () => undefined;
 
+  // The actions first, like every tab (a bar stuck to the bottom would take a third of a 320-px pane).
+  panel.appendChild(h("div", { class: "actions" }, [
+    fbutton("policy-save", t(L, "policySave"), () => void app.savePolicy(), { kind: "primary", disabled: app.busy }),
+    fbutton("policy-reset", t(L, "policyReset"), () => void app.resetPolicy(), { kind: "secondary", disabled: app.busy }),
+    app.verbButton("undo", t(L, "undoButton"), () => void app.undoLast(), "secondary", !app.session.undo.available),
+  ]));
   panel.appendChild(h("p", { class: "policy-line", attrs: { id: "policy-line" }, text: t(L, "policyLine", { title: p.policy.title[L], name: p.policy.name, source: t(L, p.source === "workbook" ? "policyFromWorkbook" : "policyDefault") }) }));
   const form = h("form", { class: "policy", attrs: { id: "policy-form", novalidate: "", "aria-labelledby": "policy-title" } });
   // Enter in a field saves (the tag inputs take Enter to add a tag).
@@ -166,11 +172,5 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
     ...VOCAB_KEYS.map((k) => tagsField(L, `vocab-${k}`, t(L, VOCAB_LABEL[k]), d.vocab[k], err(`vocab-${k}`), changed, rerender, false)),
   ]));
 
-  const save = fbutton("policy-save", t(L, "policySave"), () => void app.savePolicy(), { kind: "primary", disabled: app.busy });
-  form.appendChild(h("div", { class: "actions sticky" }, [
-    save,
-    fbutton("policy-reset", t(L, "policyReset"), () => void app.resetPolicy(), { kind: "secondary", disabled: app.busy }),
-    app.verbButton("undo", t(L, "undoButton"), () => void app.undoLast(), "secondary", !app.session.undo.available),
-  ]));
   panel.appendChild(form);
 }

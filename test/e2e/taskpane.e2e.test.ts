@@ -170,7 +170,8 @@ maybe("task pane in chromium", () => {
       const reason = (await page.textContent("#bands-error")) ?? "";
       expect(reason).toContain("descending");
       expect(reason).not.toContain("bands");
-      expect(await focused(page)).toBe("notice");
+      // The first field with a reason has the focus; the notice at the top says how many need changing.
+      expect(await focused(page)).toBe("band-0");
       expect(await inDouble<Record<string, unknown>>(page, "settings")).not.toHaveProperty(["assess.policy"]);
       await shot(page, "05-policy-refused");
     });
