@@ -707,6 +707,37 @@ maybe("task pane in chromium", () => {
     await page.close();
   });
 
+  test("取消 during the reads: the run stops before its first write and the workbook is as it was", async () => {
+    const page = await open(largeWorkbook(20_000));
+    const before = await dump(page);
+    const done = Number((await page.getAttribute("#app", "data-done")) ?? "0");
+    await page.click("#compute");
+    await page.waitForSelector("#progress");
+    expect(await page.getAttribute("#cancel", "aria-disabled")).toBe("false");
+    await page.click("#cancel");
+    await page.waitForSelector(`#app[data-done="${done + 1}"]`, { timeout: 120_000 });
+    expect(await page.textContent("#notice")).toContain("已取消");
+    expect(await dump(page)).toEqual(before);
+    await shot(page, "18-cancelled");
+    await page.close();
+  });
+
+  test("10,000 findings: grouped with their count, shown a page at a time", async () => {
+    const rows: (string | number)[][] = [["编号", "姓名", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质"]];
+    for (let i = 0; i < 10_000; i++) rows.push([`E${i}`, `干部${i}`, "abc", 80, 80, 80, 80, "过得硬"]);
+    const page = await open({ sheets: [{ name: "年度考核", rows }], active: "年度考核", selection: "年度考核!A1" });
+    await page.click("#tab-validate");
+    await run(page, "#validate");
+    expect(await page.textContent("#findings-title")).toMatch(/^问题 10000：错误 10000/);
+    expect(await page.textContent(".finding-group .count")).toBe("10000 个错误");
+    expect(await page.locator(".finding").count()).toBe(50);
+    await page.click("#more-0");
+    expect(await page.locator(".finding").count()).toBe(100);
+    await noViolations(page, "zh 450 10,000 findings");
+    await shot(page, "19-10000-findings");
+    await page.close();
+  });
+
   test("no request left localhost; no script errors", () => {
     const foreign = requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"));
     expect(foreign).toEqual([]);
