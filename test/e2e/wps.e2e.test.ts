@@ -216,8 +216,9 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
       await pane.click("#tab-compute");
     });
 
-    test("撤销 ×3 from the ribbon: the feedback, the compute, the sample — the workbook is blank again", async () => {
-      for (let i = 0; i < 3; i++) await ribbon(addin, pane, "assessUndo");
+    test("撤销 ×4 from the ribbon: the policy change, the feedback, the compute, the sample — the workbook is blank again", async () => {
+      // A saved policy is a step on the undo stack too (issue #12).
+      for (let i = 0; i < 4; i++) await ribbon(addin, pane, "assessUndo");
       const now = await inWps<WpsDump>(page, "dump");
       const visible = (d: WpsDump) => ({ ...d, sheets: d.sheets.filter((s) => s.name !== SETTINGS_SHEET) });
       // Sheet1!B2 holds the formula typed above (an input cell: never in a snapshot).
