@@ -2,7 +2,7 @@
 // thread. Its workbook is the page's: every port call is posted to the page and answered there
 // (engine.ts). No DOM, no Office.js here.
 import type { CellValue, RawTable } from "../engine/types";
-import type { ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
+import type { ChartSpec, ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
 import type { FromWorker, ToWorker } from "./engine";
 import { computeJob, ComputeRequest, feedbackJob, validateJob } from "./jobs";
 import type { FeedbackDates } from "../actions/schemeSheets";
@@ -48,6 +48,8 @@ export function serveEngine(scope: WorkerScope): void {
       addSheet: (name: string, rows: CellValue[][], options?: SheetOptions) => call<string>("addSheet", name, rows, options),
       snapshot: async (scope: SnapshotScope) => (stand = await call<Snapshot>("snapshot", scope)),
       restore: () => Promise.reject(new Error("restore runs on the page")),
+      // Offered only when the page's workbook has it.
+      ...(m.charts ? { addChart: (sheet: string, chart: ChartSpec) => call<boolean>("addChart", sheet, chart) } : {}),
     };
     const hooks = {
       confirmOverwrite: (conflicts: Parameters<NonNullable<Parameters<typeof computeJob>[3]["confirmOverwrite"]>>[0]) => ask((c) => ({ type: "ask", id, call: c, conflicts })) as Promise<boolean>,

@@ -27,7 +27,7 @@ export type Verb = "compute" | "feedback" | "validate";
 
 /** Page → worker. */
 export type ToWorker =
-  | { type: "run"; id: number; verb: Verb; policy: Policy; req: unknown }
+  | { type: "run"; id: number; verb: Verb; policy: Policy; req: unknown; charts: boolean }
   | { type: "port-result"; id: number; call: number; ok: true; value: unknown }
   | { type: "port-result"; id: number; call: number; ok: false; error: WireError }
   | { type: "answer"; id: number; call: number; value: boolean };
@@ -49,7 +49,7 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-const PORT_METHODS = new Set<string>(["listTables", "readTable", "readRange", "writeColumns", "formatRows", "addSheet", "snapshot"]);
+const PORT_METHODS = new Set<string>(["listTables", "readTable", "readRange", "writeColumns", "formatRows", "addSheet", "snapshot", "addChart"]);
 
 interface Job {
   port: WorkbookPort;
@@ -132,7 +132,7 @@ export class WorkerEngine implements Engine {
     const w = this.worker;
     return new Promise<T>((resolve, reject) => {
       this.jobs.set(id, { port, hooks, snapshot: null, resolve: resolve as (v: unknown) => void, reject });
-      w.postMessage({ type: "run", id, verb, policy, req });
+      w.postMessage({ type: "run", id, verb, policy, req, charts: typeof port.addChart === "function" });
     });
   }
 

@@ -3,7 +3,7 @@
 // every port call (what is read and written, and the adapter's block progress inside a call), so
 // the same measure works whether the engine runs in a worker or on the page. Host-free.
 import type { CellValue, RawTable } from "../engine/types";
-import type { ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef } from "../workbook/port";
+import type { ChartSpec, ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef } from "../workbook/port";
 import type { CellSelection, PaneWorkbook, ProgressPhase } from "./host";
 
 export type Step = "read" | "compute" | "snapshot" | "write" | "format" | "restore";
@@ -125,7 +125,13 @@ export class TrackedWorkbook implements PaneWorkbook {
     subscribe: (listener: (phase: ProgressPhase, done: number, total: number) => void) => void,
   ) {
     subscribe((_phase, done, total) => this.progress?.block(done, total));
+    // An optional port operation is offered only when the host's workbook has it.
+    const chart = inner.addChart?.bind(inner);
+    if (chart) this.addChart = (sheet, spec) => this.call("write", 1, () => chart(sheet, spec));
   }
+
+  /** A chart on a sheet the run wrote (the Office.js adapter has it; a host without charts does not). */
+  addChart?: (sheet: string, chart: ChartSpec) => Promise<boolean>;
 
   /** Measure the calls of one run; null ends it. */
   track(progress: RunProgress | null): void {
