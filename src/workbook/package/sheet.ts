@@ -14,7 +14,7 @@ import { isCellError } from "../../engine/types";
 import { a1, Box, columnLetters, columnNumber, dateToSerial, formatRange, MAX_COLUMN, MAX_ROW, parseRange, serialToDate } from "../codec";
 import { PackageError } from "./errors";
 import type { Styles } from "./styles";
-import { escapeAttr, escapeText, isMain, NS, Splice, StreamTag, streamAttrs, streamParse, XAttr, XElement } from "./xml";
+import { escapeAttr, escapeText, FastPathDeclined, isMain, NS, Splice, startTagEnd, StreamTag, streamAttrs, streamParse, XAttr, XElement } from "./xml";
 
 /** Cells one sheet may hold before the package is refused (README "Limits"). */
 export const MAX_CELLS = 3_000_000;
@@ -186,6 +186,27 @@ export class Worksheet {
 
   /** Read the part (a new sheet has no text and nothing to read). */
   parse(ctx: SheetContext): void {
+    try {
+      this.read(ctx, true);
+    } catch (e) {
+      if (!(e instanceof FastPathDeclined)) throw e;
+      // The cells' fast reader met XML it leaves to saxes: everything read so far is forgotten.
+      this.values = [];
+      this.formats = [];
+      this.rows = [];
+      this.ordered = true;
+      this.top.length = 0;
+      this.root = null;
+      this.sheetData = null;
+      this.merges = [];
+      this.extent = null;
+      this.sharedRefs = 0;
+      this.read(ctx, false);
+    }
+  }
+
+  /** One pass over the part: the cells by the fast reader (`fast`) or all of it by saxes. */
+  private read(ctx: SheetContext, fast: boolean): void {
     const text = this.text;
     if (text === null) return;
     // Room for the cells at once (a cell takes 20 characters or more of XML): the columns grow rarely.
@@ -428,7 +449,7 @@ export class Worksheet {
         }
         depth--;
       },
-    }, 4);
+    }, 4, fast ? { local: "sheetData", depth: 2 } : undefined);
     if (!this.root || this.root.local !== "worksheet" || !isMain(this.root.uri)) throw new PackageError("xml", `${this.path}|not a worksheet`);
     if (!this.sheetData) throw new PackageError("damaged", `${this.path} without sheetData`);
     this.extent = bottom > 0 ? { top, left, bottom, right } : null;
@@ -661,19 +682,6 @@ export class Worksheet {
     for (let k = 0; k < sorted.length; k++) if (k + 1 === sorted.length || col[sorted[k + 1]] !== col[sorted[k]]) out.push(sorted[k]);
     return out;
   }
-}
-
-/** Where a well-formed start tag that begins at `from` ends (after its ">"): quoted values may hold ">". */
-function startTagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 0x22 || c === 0x27) quote = c;
-    else if (c === 0x3e) return i + 1;
-  }
-  return text.length;
 }
 
 /** The attributes of a saxes tag, in order. */

@@ -4,7 +4,7 @@
 // second run over its own output appends nothing.
 import { PackageError } from "./errors";
 import { decodeExcelEscapes, rootElement } from "./sheet";
-import { escapeAttr, escapeText, isMain, NS, streamParse, XElement } from "./xml";
+import { escapeAttr, escapeText, FastPathDeclined, isMain, NS, streamParse, XElement } from "./xml";
 
 export class SharedStrings {
   /** Text of each item, by index (null for an empty <si/>). */
@@ -21,6 +21,21 @@ export class SharedStrings {
     readonly path: string,
   ) {
     if (text === null) return;
+    try {
+      this.read(text, path, true);
+    } catch (e) {
+      if (!(e instanceof FastPathDeclined)) throw e;
+      // The fast reader met XML it leaves to saxes: read again from the start.
+      this.items.length = 0;
+      this.plain.clear();
+      this.root = null;
+      this.read(text, path, false);
+    }
+    if (!this.root || this.root.local !== "sst" || !isMain(this.root.uri)) throw new PackageError("xml", `${path}|not a shared strings part`);
+  }
+
+  /** One pass over the part: the items by the fast reader (`fast`) or all of it by saxes. */
+  private read(text: string, path: string, fast: boolean): void {
     let depth = 0;
     let inSi = false;
     let inT = false;
@@ -65,8 +80,7 @@ export class SharedStrings {
         }
         depth--;
       },
-    }, 1);
-    if (!this.root || this.root.local !== "sst" || !isMain(this.root.uri)) throw new PackageError("xml", `${path}|not a shared strings part`);
+    }, 1, fast ? { local: "sst", depth: 1 } : undefined);
   }
 
   /** The index of a text, appended when the part does not hold it yet. */

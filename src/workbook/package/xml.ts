@@ -94,13 +94,18 @@ const TEXT_SPECIAL = /[<>&\r]/g;
 const ATTR_SPECIAL = /[<>&"\t\n\r]/g;
 const ESCAPES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
 
+// Any character either escape may change (most texts have none: they are returned as they are).
+const MAY_ESCAPE = /[\x00-\x1f\x7f<>&"\ud800-\udfff\ufffe\uffff]/; // eslint-disable-line no-control-regex
+
 /** Character data, escaped. */
 export function escapeText(s: string): string {
+  if (!MAY_ESCAPE.test(s)) return s;
   return s.replace(INVALID, "").replace(TEXT_SPECIAL, (c) => ESCAPES[c]);
 }
 
 /** An attribute value (for double quotes), escaped; whitespace kept as character references. */
 export function escapeAttr(s: string): string {
+  if (!MAY_ESCAPE.test(s)) return s;
   return s.replace(INVALID, "").replace(ATTR_SPECIAL, (c) => ESCAPES[c]);
 }
 
@@ -377,8 +382,12 @@ const XML_SCOPE: Record<string, string> = { xml: NS.xml };
  * (saxes's own namespace mode allocates a scope and an object per attribute for every element, which
  * doubled the time of a 100,000-row sheet). An unbound prefix is an error, as in saxes's mode.
  */
-export function streamParse(text: string, part: string, h: StreamHandlers, offsetsToDepth = Infinity): void {
+export function streamParse(text: string, part: string, h: StreamHandlers, offsetsToDepth = Infinity, fast?: FastRegion): void {
   const parser = new SaxesParser({ xmlns: false, position: true });
+  // Offsets after a region the fast reader took are saxes's positions plus what saxes did not see.
+  let shift = 0;
+  let regionTag: StreamTag | null = null;
+  let regionOpenEnd = -1;
   const scopes: Record<string, string>[] = [XML_SCOPE];
   let scope = XML_SCOPE;
   let defaultUri = "";
@@ -426,13 +435,17 @@ export function streamParse(text: string, part: string, h: StreamHandlers, offse
     tag.declared = declared;
     declared = null;
     prefixedAttribute = false;
-    const openEnd = parser.position;
+    const openEnd = parser.position + shift;
+    if (fast && depth === fast.depth && tag.local === fast.local && !tag.isSelfClosing) {
+      regionTag = tag;
+      regionOpenEnd = openEnd;
+    }
     // A start tag begins at the last "<" before its ">": attribute values cannot hold a raw "<".
     h.open(tag, depth <= offsetsToDepth ? text.lastIndexOf("<", openEnd - 1) : -1, openEnd, resolve);
   });
   parser.on("closetag", (raw) => {
     const tag = raw as unknown as StreamTag;
-    const end = parser.position;
+    const end = parser.position + shift;
     h.close(tag, raw.isSelfClosing ? end : depth <= offsetsToDepth ? text.lastIndexOf("<", end - 1) : -1, end);
     depth--;
     if (tag.declared) {
@@ -446,10 +459,298 @@ export function streamParse(text: string, part: string, h: StreamHandlers, offse
     parser.on("cdata", h.text);
   }
   try {
-    parser.write(text).close();
+    const at = fast ? regionCandidate(text, fast.local) : -1;
+    if (at < 0) parser.write(text).close();
+    else {
+      // saxes reads up to the region's start tag; if that is the element asked for, the fast reader
+      // takes its content (or declines before reading anything) and saxes goes on from its end tag.
+      const openEnd = startTagEnd(text, at);
+      parser.write(text.slice(0, openEnd));
+      let from = openEnd;
+      if (regionTag && regionOpenEnd === openEnd) {
+        const closeStart = readRegion(text, openEnd, regionTag, depth, offsetsToDepth, h, resolve);
+        if (closeStart >= 0) {
+          shift = closeStart - openEnd;
+          from = closeStart;
+        }
+      }
+      parser.write(text.slice(from)).close();
+    }
   } catch (e) {
-    if (e instanceof PackageError) throw e;
+    if (e instanceof PackageError || e instanceof FastPathDeclined) throw e;
     throw failure(part, e);
+  }
+}
+
+// ------------------------------------------------------------------ the fast reader of a sheet's cells
+
+/**
+ * An element whose content streamParse may read without saxes: the cells of a sheet (<sheetData>,
+ * 1.5 million cells at 100,000 rows) are nearly all of a big part, and saxes's character-by-character
+ * state machine and its objects per tag cost more than the rest of a run's reading together.
+ */
+export interface FastRegion {
+  /** The element's local name and depth (the root is depth 1). */
+  local: string;
+  depth: number;
+}
+
+/**
+ * The fast reader met XML it leaves to saxes after it had reported some of the region: the caller
+ * forgets what it was told and reads the part again without a fast region. (What it can see before
+ * reading anything — comments, CDATA, processing instructions, namespace declarations, characters
+ * XML forbids — it declines silently, and saxes reads the region.)
+ */
+export class FastPathDeclined extends Error {
+  constructor(readonly at: number) {
+    super(`fast reader declined at ${at}`);
+  }
+}
+
+/** Where the region's start tag may be: its first "<name" or "<prefix:name" (saxes then says whether it is). */
+function regionCandidate(text: string, local: string): number {
+  const re = new RegExp(`<(?:[A-Za-z_][A-Za-z0-9._-]*:)?${local}[\\s/>]`, "g");
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/** Where a start tag that begins at `from` ends (after its ">"): quoted values may hold ">". */
+export function startTagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x3e) return i + 1;
+  }
+  return text.length;
+}
+
+// Characters XML 1.0 does not allow, and surrogates (left to saxes, which checks their pairing).
+const NOT_FAST_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/g; // eslint-disable-line no-control-regex
+const REFERENCE = /&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/y;
+const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+function isXmlChar(c: number): boolean {
+  return c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+}
+
+/** Character and entity references decoded; null when one is not what XML without a DTD allows. */
+function decodeReferences(s: string): string | null {
+  let out = "";
+  let at = 0;
+  for (let amp = s.indexOf("&"); amp >= 0; amp = s.indexOf("&", at)) {
+    REFERENCE.lastIndex = amp;
+    const m = REFERENCE.exec(s);
+    if (!m) return null;
+    let ch: string;
+    if (m[3] !== undefined) ch = NAMED[m[3]];
+    else {
+      const code = m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2], 10);
+      if (!isXmlChar(code)) return null;
+      ch = String.fromCodePoint(code);
+    }
+    out += s.slice(at, amp) + ch;
+    at = REFERENCE.lastIndex;
+  }
+  return out + s.slice(at);
+}
+
+/** Character data as XML hands it over: line ends normalised, references decoded (null: not allowed). */
+function textValue(raw: string): string | null {
+  let s = raw;
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
+  return s.indexOf("&") >= 0 ? decodeReferences(s) : s;
+}
+
+/** An attribute value as XML hands it over: literal whitespace as spaces, references decoded (null: not allowed). */
+function attributeValue(raw: string): string | null {
+  let s = raw;
+  if (s.indexOf("<") >= 0) return null;
+  if (/[\t\n\r]/.test(s)) s = s.replace(/\r\n?/g, "\n").replace(/[\t\n]/g, " ");
+  return s.indexOf("&") >= 0 ? decodeReferences(s) : s;
+}
+
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+function isNameChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d || c === 0x2e;
+}
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+interface KnownName {
+  name: string;
+  prefix: string;
+  local: string;
+  uri: string;
+}
+
+/**
+ * The content of the region element (saxes has read its start tag) read here, handing the handlers
+ * what saxes would: every start tag (attributes through `attribute`, in order), end tag and piece of
+ * character data, with the same offsets. It reads the XML a sheet's cells are written in — elements,
+ * attributes, text, the five entity references and character references — and checks what saxes would
+ * check of it: names, quoting, one value per attribute, every element closed in order, references
+ * and characters XML allows. Inside the region no namespace is declared (it declines otherwise), so
+ * every prefix means what it means at the region element. Names are ASCII here (a sheet's always are);
+ * anything else is declined. The tag objects handed to `open` and `close` are reused and carry no
+ * `attributes` (the sheet reader keeps neither). Returns where the region element's end tag starts,
+ * or −1 when it declined before reporting anything; throws FastPathDeclined when it declines later.
+ */
+function readRegion(text: string, from: number, region: StreamTag, depth0: number, offsetsToDepth: number, h: StreamHandlers, resolve: (prefix: string) => string): number {
+  const closeAt = text.lastIndexOf(`</${region.name}`);
+  if (closeAt < from) return -1;
+  // What the fast reader leaves to saxes, seen before anything is reported.
+  for (const s of ["<!", "<?", "]]>", "xmlns"]) {
+    const i = text.indexOf(s, from);
+    if (i >= 0 && i < closeAt) return -1;
+  }
+  NOT_FAST_CHAR.lastIndex = from;
+  const bad = NOT_FAST_CHAR.exec(text);
+  if (bad && bad.index < closeAt) return -1;
+
+  const onText = h.text;
+  const onAttribute = h.attribute;
+  const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>;
+  const elementNames: KnownName[] = [];
+  const attributeNames: string[] = [];
+  const open: KnownName[] = [];
+  const tags: StreamTag[] = [];
+  const seen: string[] = [];
+  const decline = (at: number): never => {
+    throw new FastPathDeclined(at);
+  };
+  /** The name at i (ended by a space, ">", "/" or "="), its length checked by the caller. */
+  const nameAt = (i: number): string => {
+    if (!isNameStart(text.charCodeAt(i))) decline(i);
+    let j = i + 1;
+    let colon = -1;
+    for (;;) {
+      const c = text.charCodeAt(j);
+      if (isNameChar(c)) j++;
+      else if (c === 0x3a && colon < 0 && isNameStart(text.charCodeAt(j + 1))) {
+        colon = j;
+        j += 2;
+      } else break;
+    }
+    return text.slice(i, j);
+  };
+  const element = (i: number): KnownName => {
+    for (let k = 0; k < elementNames.length; k++) {
+      const n = elementNames[k];
+      if (text.startsWith(n.name, i)) {
+        const c = text.charCodeAt(i + n.name.length);
+        if (c === 0x3e || c === 0x2f || isSpace(c)) return n;
+      }
+    }
+    const name = nameAt(i);
+    const colon = name.indexOf(":");
+    const prefix = colon > 0 ? name.slice(0, colon) : "";
+    const n: KnownName = { name, prefix, local: colon > 0 ? name.slice(colon + 1) : name, uri: resolve(prefix) };
+    if (elementNames.length < 64) elementNames.push(n);
+    return n;
+  };
+  const attributeName = (i: number): string => {
+    for (let k = 0; k < attributeNames.length; k++) {
+      const n = attributeNames[k];
+      if (text.startsWith(n, i)) {
+        const c = text.charCodeAt(i + n.length);
+        if (c === 0x3d || isSpace(c)) return n;
+      }
+    }
+    const name = nameAt(i);
+    const colon = name.indexOf(":");
+    if (colon > 0) resolve(name.slice(0, colon)); // an unbound prefix is an error, as saxes would have it
+    if (attributeNames.length < 64) attributeNames.push(name);
+    return name;
+  };
+
+  let p = from;
+  for (;;) {
+    const lt = text.indexOf("<", p);
+    if (lt < 0 || lt > closeAt) decline(p);
+    if (lt > p && onText) {
+      const t = textValue(text.slice(p, lt));
+      if (t === null) decline(p);
+      onText(t as string);
+    }
+    const c1 = text.charCodeAt(lt + 1);
+    if (c1 === 0x2f) {
+      // an end tag: the innermost open element's, or the region's own
+      const level = open.length;
+      const name = level ? open[level - 1].name : region.name;
+      if (!text.startsWith(name, lt + 2)) decline(lt);
+      let q = lt + 2 + name.length;
+      while (isSpace(text.charCodeAt(q))) q++;
+      if (text.charCodeAt(q) !== 0x3e) decline(lt);
+      if (!level) return lt;
+      open.pop();
+      h.close(tags[level - 1], lt, q + 1);
+      p = q + 1;
+      continue;
+    }
+    const n = element(lt + 1);
+    let q = lt + 1 + n.name.length;
+    let selfClosing = false;
+    let seenCount = 0;
+    for (;;) {
+      const before = q;
+      while (isSpace(text.charCodeAt(q))) q++;
+      const c = text.charCodeAt(q);
+      if (c === 0x3e) {
+        q++;
+        break;
+      }
+      if (c === 0x2f) {
+        if (text.charCodeAt(q + 1) !== 0x3e) decline(q);
+        selfClosing = true;
+        q += 2;
+        break;
+      }
+      if (q === before) decline(q); // attributes are separated by white space
+      const name = attributeName(q);
+      for (let k = 0; k < seenCount; k++) if (seen[k] === name) decline(q);
+      seen[seenCount++] = name;
+      q += name.length;
+      while (isSpace(text.charCodeAt(q))) q++;
+      if (text.charCodeAt(q) !== 0x3d) decline(q);
+      q++;
+      while (isSpace(text.charCodeAt(q))) q++;
+      const quote = text.charCodeAt(q);
+      if (quote !== 0x22 && quote !== 0x27) decline(q);
+      const close = text.indexOf(quote === 0x22 ? '"' : "'", q + 1);
+      if (close < 0 || close > closeAt) decline(q);
+      let special = false;
+      for (let k = q + 1; k < close; k++) {
+        const v = text.charCodeAt(k);
+        if (v === 0x26 || v === 0x3c || v === 0x09 || v === 0x0a || v === 0x0d) {
+          special = true;
+          break;
+        }
+      }
+      let value: string | null = text.slice(q + 1, close);
+      if (special) value = attributeValue(value);
+      if (value === null) decline(q);
+      if (onAttribute) onAttribute(name, value as string);
+      q = close + 1;
+    }
+    const level = open.length;
+    let tag = tags[level];
+    if (!tag) tags[level] = tag = { name: "", prefix: "", local: "", uri: "", attributes: noAttributes, isSelfClosing: false, declared: null };
+    tag.name = n.name;
+    tag.prefix = n.prefix;
+    tag.local = n.local;
+    tag.uri = n.uri;
+    tag.isSelfClosing = selfClosing;
+    const depth = depth0 + level + 1;
+    h.open(tag, depth <= offsetsToDepth ? lt : -1, q, resolve);
+    if (selfClosing) h.close(tag, q, q);
+    else open.push(n);
+    p = q;
   }
 }
 
