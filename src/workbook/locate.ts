@@ -7,7 +7,7 @@ import { isBlank } from "../engine/values";
 import type { SheetRange, TableRef } from "./port";
 
 export interface Grid {
-  /** values[r][c] is the cell at worksheet row top + r, column left + c. Rows may be ragged. */
+  /** values[r][c] is the cell at worksheet row top + r, column left + c. Rows may be ragged; a missing row or cell (a hole) is blank. */
   values: CellValue[][];
   top: number;
   left: number;
@@ -58,7 +58,8 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
   const rows = grid.values;
   const cell = (r: number, c: number): CellValue => {
     const row = rows[r - grid.top];
-    return row ? row[c - grid.left] : null;
+    const v = row ? row[c - grid.left] : null;
+    return v === undefined ? null : v;
   };
   const found: TableRef[] = [];
   const claimed: SheetRange[] = exclude.filter((x) => x.sheet === sheet).slice();

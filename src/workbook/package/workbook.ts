@@ -220,21 +220,6 @@ export class PackageWorkbook implements WorkbookPort {
     return this.allNames.some((n) => n.toLowerCase() === key);
   }
 
-  private grid(ws: Worksheet): CellValue[][] {
-    const out: CellValue[][] = [];
-    for (let r = 0; r < ws.values.length; r++) {
-      const src = ws.values[r];
-      if (!src) {
-        out.push([]);
-        continue;
-      }
-      const row = new Array<CellValue>(src.length);
-      for (let c = 0; c < src.length; c++) row[c] = src[c] === undefined ? null : src[c];
-      out.push(row);
-    }
-    return out;
-  }
-
   async listTables(): Promise<TableRef[]> {
     const all: TableRef[] = [];
     const order: string[] = [];
@@ -249,7 +234,8 @@ export class PackageWorkbook implements WorkbookPort {
         objects.push({ sheet: ws.name, name: t.name, kind: detectTableKind(headers), headerRow: box.top, firstColumn: box.left, lastColumn: box.right, lastRow: box.bottom - (t.totalsRow ? 1 : 0), totalsRow: t.totalsRow });
       }
       const exclude: SheetRange[] = objects.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
-      all.push(...objects, ...findHeaderBlocks(ws.name, { values: this.grid(ws), top: 1, left: 1 }, exclude));
+      // The sheet's own rows, holes and all (the locator reads a hole as blank): no copy of 100,000 rows.
+      all.push(...objects, ...findHeaderBlocks(ws.name, { values: ws.values, top: 1, left: 1 }, exclude));
     }
     return sortTables(all, order);
   }
@@ -291,7 +277,7 @@ export class PackageWorkbook implements WorkbookPort {
     // Appended cells take the look of the table's last column: header cells its whole format, data
     // cells its font, border and alignment (not its fill or number format: those are data to staff).
     const headerFormat = Math.max(0, ws.format(ref.headerRow, ref.lastColumn));
-    const look = new Map<string, number>();
+    const look = new Map<number, number>();
     for (const col of columns.slice().sort((a, b) => a.column - b.column)) {
       const isNew = col.column > ref.lastColumn;
       if (col.header !== undefined) {
@@ -304,7 +290,7 @@ export class PackageWorkbook implements WorkbookPort {
         if (isNew) {
           const left = ws.format(r, ref.lastColumn);
           if (left >= 0) {
-            const k = `${e.xf}|${left}`;
+            const k = e.xf * 0x1_0000_0000 + left; // both are cellXfs indices (< 2^32)
             let xf = look.get(k);
             if (xf === undefined) look.set(k, (xf = styles.withLookOf(e.xf, left)));
             e.xf = xf;
@@ -330,19 +316,22 @@ export class PackageWorkbook implements WorkbookPort {
     return { ...ref, lastColumn: newLast };
   }
 
-  private readonly numFmtMemo = new Map<string, number>();
+  // Memos by format and then cellXfs index (no key string made per cell: 100,000 rows × several columns).
+  private readonly numFmtMemo = new Map<string, Map<number, number>>();
   private withNumFmt(xf: number, code: string): number {
-    const k = `${xf}|${code}`;
-    let out = this.numFmtMemo.get(k);
-    if (out === undefined) this.numFmtMemo.set(k, (out = this.styles.withNumFmt(xf, code)));
+    let byXf = this.numFmtMemo.get(code);
+    if (!byXf) this.numFmtMemo.set(code, (byXf = new Map()));
+    let out = byXf.get(xf);
+    if (out === undefined) byXf.set(xf, (out = this.styles.withNumFmt(xf, code)));
     return out;
   }
 
-  private readonly fillMemo = new Map<string, number>();
+  private readonly fillMemo = new Map<string | null, Map<number, number>>();
   private withFill(xf: number, argb: string | null): number {
-    const k = `${xf}|${argb}`;
-    let out = this.fillMemo.get(k);
-    if (out === undefined) this.fillMemo.set(k, (out = this.styles.withFill(xf, argb)));
+    let byXf = this.fillMemo.get(argb);
+    if (!byXf) this.fillMemo.set(argb, (byXf = new Map()));
+    let out = byXf.get(xf);
+    if (out === undefined) byXf.set(xf, (out = this.styles.withFill(xf, argb)));
     return out;
   }
 
