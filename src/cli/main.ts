@@ -1,5 +1,5 @@
 // `assess`, the command line (INTERFACES.md §4): parses arguments and calls the actions with the
-// exceljs adapter. Exit status 0 done (warnings allowed), 1 the input has errors (results still
+// package adapter (src/workbook/package; exceljs only writes the sample workbook). Exit status 0 done (warnings allowed), 1 the input has errors (results still
 // written for valid rows), 2 could not run — then with one line on stderr, Chinese and English.
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
