@@ -96,13 +96,13 @@ export class SharedStrings {
     return this.added.size > 0;
   }
 
-  /** The part with the new texts appended and its counts updated. */
-  output(): string {
+  /** The part with the new texts appended and its counts updated, as pieces of text (one per new item: no copy of the whole part is made). */
+  output(): string[] {
     const p = this.root?.prefix ? `${this.root.prefix}:` : "";
-    const items = [...this.added.keys()].map((t) => `<${p}si><${p}t xml:space="preserve">${escapeText(t)}</${p}t></${p}si>`).join("");
+    const items = [...this.added.keys()].map((t) => `<${p}si><${p}t xml:space="preserve">${escapeText(t)}</${p}t></${p}si>`);
     const unique = this.items.length + this.added.size;
     if (!this.root || this.text === null) {
-      return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${unique}">${items}</sst>`;
+      return [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS.main}" count="${this.count}" uniqueCount="${unique}">`, ...items, "</sst>"];
     }
     const root = this.root;
     let tag = `<${root.name}`;
@@ -112,7 +112,7 @@ export class SharedStrings {
       tag += ` ${a.name}="${escapeAttr(a.value)}"`;
     }
     tag += ` count="${set.count}" uniqueCount="${set.uniqueCount}">`;
-    if (root.selfClosing) return this.text.slice(0, root.start) + tag + items + `</${root.name}>` + this.text.slice(root.end);
-    return this.text.slice(0, root.start) + tag + this.text.slice(root.openEnd, root.closeStart) + items + this.text.slice(root.closeStart);
+    if (root.selfClosing) return [this.text.slice(0, root.start) + tag, ...items, `</${root.name}>` + this.text.slice(root.end)];
+    return [this.text.slice(0, root.start) + tag, this.text.slice(root.openEnd, root.closeStart), ...items, this.text.slice(root.closeStart)];
   }
 }
