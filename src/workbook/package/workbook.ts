@@ -320,7 +320,7 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly numFmtMemo = new Map<string, Map<number, number>>();
   private withNumFmt(xf: number, code: string): number {
     let byXf = this.numFmtMemo.get(code);
-    if (!byXf) this.numFmtMemo.set(code, (byXf = new Map()));
+    if (!byXf) this.numFmtMemo.set(code, (byXf = new Map<number, number>()));
     let out = byXf.get(xf);
     if (out === undefined) byXf.set(xf, (out = this.styles.withNumFmt(xf, code)));
     return out;
@@ -329,7 +329,7 @@ export class PackageWorkbook implements WorkbookPort {
   private readonly fillMemo = new Map<string | null, Map<number, number>>();
   private withFill(xf: number, argb: string | null): number {
     let byXf = this.fillMemo.get(argb);
-    if (!byXf) this.fillMemo.set(argb, (byXf = new Map()));
+    if (!byXf) this.fillMemo.set(argb, (byXf = new Map<number, number>()));
     let out = byXf.get(xf);
     if (out === undefined) byXf.set(xf, (out = this.styles.withFill(xf, argb)));
     return out;

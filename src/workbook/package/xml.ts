@@ -615,7 +615,7 @@ function readRegion(text: string, from: number, region: StreamTag, depth0: numbe
 
   const onText = h.text;
   const onAttribute = h.attribute;
-  const noAttributes: Record<string, string> = Object.freeze({}) as Record<string, string>;
+  const noAttributes: Record<string, string> = Object.freeze({});
   const elementNames: KnownName[] = [];
   const attributeNames: string[] = [];
   const open: KnownName[] = [];
