@@ -4,10 +4,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  moduleNameMapper: {
-    // office-addin-mock imports office-addin-manifest, which pulls an ESM-only module (TOOLCHAIN.md).
-    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
-  },
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testTimeout: 60000,
+  // A suite skipped for a missing program (chromium, xmllint, 7-Zip) is named at the end, with its install command.
+  reporters: ["default", "<rootDir>/test/support/skips-reporter.js"],
 };

@@ -13,6 +13,7 @@ import { benchTaskpane, TaskpaneResult, taskpaneWorker, TASKPANE_SIZES } from ".
 import { benchResponsiveness, ResponsivenessResult } from "./responsiveness";
 import { checkSummary } from "./compare";
 import { formatRows, round } from "./util";
+import { parseNumber } from "office-addin-cli/lib/parse"; // parse only: its main module also loads office-addin-usage-data
 
 const SECTIONS = ["engine", "rawdata", "cli", "libreoffice", "functions", "taskpane", "responsiveness", "bundle"] as const;
 type Section = (typeof SECTIONS)[number];
@@ -38,8 +39,13 @@ function option(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** A numeric option, or `fallback` when it is not given; a value that is not a number stops the run (office-addin-cli's parseNumber). */
+function numberOption(name: string, fallback: number): number {
+  return parseNumber(option(name), `${name} needs a number, not "${option(name)}"`) ?? fallback;
+}
+
 async function worker(kind: string): Promise<void> {
-  const n = Number(option("--rows"));
+  const n = numberOption("--rows", NaN);
   const result = kind === "engine" ? engineWorker(n) : await taskpaneWorker(n);
   process.stdout.write(JSON.stringify(result) + "\n");
 }
@@ -174,14 +180,14 @@ async function main(): Promise<void> {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? "unknown", memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` },
   };
   const skipped: Record<string, string> = {};
-  if (wanted.has("engine")) report.engine = await benchEngine(quick ? upTo(ENGINE_SIZES, 100_000) : ENGINE_SIZES, Math.max(1, Number(option("--repeat") ?? 1) || 1));
+  if (wanted.has("engine")) report.engine = await benchEngine(quick ? upTo(ENGINE_SIZES, 100_000) : ENGINE_SIZES, Math.max(1, Math.floor(numberOption("--repeat", 1))));
   if (wanted.has("rawdata")) report.rawdata = benchRawData();
   if (wanted.has("cli")) report.cli = await benchCli(quick ? upTo(CLI_SIZES, 10_000) : CLI_SIZES);
   if (wanted.has("libreoffice")) {
     const lo = ensureSoffice();
     if (lo.soffice) {
       report.machine.libreoffice = lo.version;
-      const minutes = Number(option("--lo-timeout") ?? 40);
+      const minutes = numberOption("--lo-timeout", 40);
       report.libreoffice = await benchLibreOffice(lo.soffice, quick ? upTo(LIBREOFFICE_SIZES, 10_000) : LIBREOFFICE_SIZES, minutes * 60_000);
     } else {
       skipped.libreoffice = lo.why ?? "LibreOffice unavailable";

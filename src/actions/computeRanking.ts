@@ -7,8 +7,8 @@ import type { PoolSummary } from "../engine/annual";
 import type { Policy } from "../engine/policy";
 import type { CellValue, Highlight, RawTable } from "../engine/types";
 import { cellText, isBlank } from "../engine/values";
-import { ColumnWrite, RowFormat, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
-import { Analysis, analyzeWorkbook, countSeverities } from "./analyze";
+import { columnOfTable, ColumnWrite, rangeOfTable, RowFormat, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
+import { Analysis, analyzeWorkbook, countSeverities, noTableError } from "./analyze";
 import { ActionError } from "./errors";
 import { findingsSheetRows } from "./findingsSheet";
 import type { TableResult } from "./kinds";
@@ -54,6 +54,18 @@ export interface ComputeOptions {
   ownResults?: OwnResults;
   /** Called with the snapshot as soon as it is taken, before the first write (implies snapshot). */
   onSnapshot?: (snapshot: Snapshot) => void;
+  /**
+   * Called once everything is validated and planned, before confirmOverwrite and the first write, with
+   * what the compute is about to write (e.g. to refuse protected sheets). Throwing stops the compute
+   * with nothing written.
+   */
+  beforeWrite?: (plan: WritePlan) => Promise<void>;
+}
+
+/** What a compute writes, known before its first write. */
+export interface WritePlan {
+  /** Every sheet whose cells it writes, once each, in order: the tables' sheets (their result columns), the scheme sheets, the findings sheet. */
+  sheets: string[];
 }
 
 /** Result cells holding content the add-in did not write. */
@@ -111,6 +123,8 @@ export interface ComputeSummary {
 export interface ComputeResult {
   analysis: Analysis;
   summary: ComputeSummary;
+  /** What the compute planned to write (beforeWrite saw the same). */
+  plan: WritePlan;
   /** Taken before anything was written (options.snapshot). */
   snapshot?: Snapshot;
   /** confirmOverwrite answered false: nothing was written (every table's `written` is false). */
@@ -119,9 +133,7 @@ export interface ComputeResult {
 
 const HIGHLIGHT_ORDER: Highlight[] = ["veto", "affirmed", "quota", "invalid"];
 
-function tableRange(ref: TableRef): SheetRange {
-  return { sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow + (ref.totalsRow ? 1 : 0), right: ref.lastColumn };
-}
+const tableRange = (ref: TableRef): SheetRange => rangeOfTable(ref, { totals: true });
 
 function overlaps(a: SheetRange, b: SheetRange): boolean {
   return a.sheet === b.sheet && a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
@@ -202,7 +214,7 @@ function snapshotScope(analysis: Analysis, plans: (ResultLayout | null)[], findi
   analysis.tables.forEach((t, i) => {
     const plan = plans[i];
     if (!plan) return;
-    for (const c of plan.columns) ranges.push({ sheet: t.ref.sheet, top: t.ref.headerRow, left: c.column, bottom: t.ref.lastRow, right: c.column });
+    for (const c of plan.columns) ranges.push(columnOfTable(t.ref, c.column, { header: true }));
     if (t.ref.name && plan.appendArea) tables.push(t.ref);
   });
   return { ranges, tables, sheets: [...scheme.sheets.map((s) => s.name), ...(findingsSheet ? [FINDINGS_SHEET] : [])] };
@@ -254,12 +266,16 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     fillBallots: options.fillBallots,
     ...(chosen ? { include: (ref: TableRef) => ref.kind !== "annual" || sameTable(ref, chosen) } : {}),
   });
-  if (!analysis.tables.length || (chosen && !analysis.tables.some((t) => t.kind === "annual"))) throw new ActionError("NO_TABLE", text.noTable);
+  if (!analysis.tables.length || (chosen && !analysis.tables.some((t) => t.kind === "annual"))) throw await noTableError(port);
 
   // Everything is validated and planned before the first write.
   const { plans, conflicts } = await planWrites(port, analysis, options.confirmOverwrite !== undefined, options.ownResults);
   const scheme = await planSchemeSheets(port, analysis, policy, { feedback: options.feedback, rewardsAndCoverage: options.schemeSheets ?? true, statistics: options.schemeSheets ?? true, rawData: options.schemeSheets ?? true });
   analysis.findings.push(...scheme.findings);
+  const plan: WritePlan = {
+    sheets: [...new Set([...analysis.tables.filter((_, i) => (plans[i]?.columns.length ?? 0) > 0).map((t) => t.ref.sheet), ...scheme.sheets.map((s) => s.name), ...(writeFindings ? [FINDINGS_SHEET] : [])])],
+  };
+  await options.beforeWrite?.(plan);
   if (conflicts.length && options.confirmOverwrite && !(await options.confirmOverwrite(conflicts))) {
     const summary: ComputeSummary = {
       tables: analysis.tables.map((t) => tableSummary(t, t.ref, null)),
@@ -269,7 +285,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
       schemeSheets: [],
       charts: [],
     };
-    return { analysis, summary, declined: true };
+    return { analysis, summary, plan, declined: true };
   }
   const snapshot = options.snapshot || options.onSnapshot ? await port.snapshot(snapshotScope(analysis, plans, writeFindings, scheme)) : undefined;
   if (snapshot) options.onSnapshot?.(snapshot);
@@ -303,7 +319,7 @@ export async function computeRanking(port: WorkbookPort, policy: Policy, options
     charts,
     ...(scheme.feedback && scheme.feedbackJson ? { feedback: feedbackCounts(scheme.feedbackJson.sheet, scheme.feedback) } : {}),
   };
-  return { analysis, summary, snapshot };
+  return { analysis, summary, plan, snapshot };
 }
 
 export { FINDINGS_HEADERS, FINDINGS_SHEET };

@@ -2,7 +2,7 @@
 // the sheet and in the JSON. Adding a kind (unit performance, history, …) is one case in
 // processTable and one process… function; the actions around it stay as they are.
 import { computeAnnual, PoolSummary } from "../engine/annual";
-import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS, BALLOT_FILL_COLUMN, ColumnSpec, PERFORMANCE_USED_COLUMN, TableKind } from "../engine/headers";
+import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS, BALLOT_FILL_COLUMN, ColumnSpec, PERFORMANCE_CONVERTED_COLUMN, PERFORMANCE_FILLED_COLUMN, TableKind } from "../engine/headers";
 import type { Policy } from "../engine/policy";
 import { priorityPromotion } from "../engine/promotion";
 import type { CellValue, Finding, Highlight, RawTable } from "../engine/types";
@@ -51,8 +51,6 @@ export interface TableStats {
 
 const TABLE_LEVEL = new Set<Finding["code"]>(["MISSING_COLUMN", "DUPLICATE_COLUMN"]);
 
-/** The result column of the P taken from unit totals (only with ContextOptions.fillPerformance). */
-export const FILLED_P_COLUMN: ColumnSpec = PERFORMANCE_USED_COLUMN;
 
 /**
  * Compute one table with its kind's engine; null for tables that are not computed (they are
@@ -100,20 +98,23 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
   const filledD = filled?.ballots ? new Map(filled.ballots.rows.flatMap((f) => (f.filled === null ? [] : [[f.row, f.filled] as const]))) : null;
   if (filledP) values.filledP = column();
   if (filledD) values.filledD = column();
+  // Under 折算 every composite used a converted P: it is shown beside the results (POLICY.md §3).
+  const converted = policy.performance.mode === "convert";
+  if (converted) values.convertedP = column();
   let valid = 0;
   let conflicts = 0;
   for (let j = 0; j < res.count; j++) {
     const i = res.index(j);
     if (filledP) values.filledP[i] = filledP.get(res.row(j)) ?? null;
     if (filledD) values.filledD[i] = filledD.get(res.row(j)) ?? null;
+    if (converted) values.convertedP[i] = res.performanceUsed(j);
     values.composite[i] = res.composite(j);
     values.rank[i] = res.rank(j);
     values.grade[i] = res.grade(j);
     const explanation = res.explanation(j).zh;
     values.reasons[i] = explanation || null;
-    const highlight = res.highlight(j);
-    highlights[i] = highlight;
-    if (highlight && explanation) notes[i] = explanation;
+    highlights[i] = res.highlight(j);
+    notes[i] = res.note(j)?.zh ?? null;
     if (res.valid(j)) valid++;
     if (res.reasons(j).includes("AFFIRM_VETO_CONFLICT")) conflicts++;
   }
@@ -125,9 +126,9 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
     findings: outcome.findings,
     usable: !outcome.findings.some((f) => TABLE_LEVEL.has(f.code)),
     inputSpecs: ANNUAL_COLUMNS,
-    resultSpecs: [...ANNUAL_RESULT_COLUMNS, ...(filledP ? [FILLED_P_COLUMN] : []), ...(filledD ? [BALLOT_FILL_COLUMN] : [])],
+    resultSpecs: [...ANNUAL_RESULT_COLUMNS, ...(filledP ? [PERFORMANCE_FILLED_COLUMN] : []), ...(filledD ? [BALLOT_FILL_COLUMN] : []), ...(converted ? [PERFORMANCE_CONVERTED_COLUMN] : [])],
     values,
-    numberFormats: { composite: "0.00", rank: "0", ...(filledP ? { filledP: "0.00" } : {}), ...(filledD ? { filledD: "0.00" } : {}) },
+    numberFormats: { composite: "0.00", rank: "0", ...(filledP ? { filledP: "0.00" } : {}), ...(filledD ? { filledD: "0.00" } : {}), ...(converted ? { convertedP: "0.00" } : {}) },
     highlights,
     notes,
     noteKey: "grade",
@@ -144,6 +145,7 @@ function processAnnual(ref: TableRef, raw: RawTable, policy: Policy, ctx: Workbo
         priorityPromotion: promoted.has(r.row),
         ...(filledP ? { filledP: filledP.get(r.row) ?? null } : {}),
         ...(filledD ? { filledD: filledD.get(r.row) ?? null } : {}),
+        ...(converted ? { convertedP: r.performance } : {}),
       })));
     },
     stats: {

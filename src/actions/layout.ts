@@ -4,7 +4,7 @@
 //    that column, and its header cell is left as it is;
 //  - the others are appended after the table's last column, in the kind's result order, with
 //    headers in the table's own language (Chinese when its headers are mostly Chinese).
-import { ColumnSpec, headerKey } from "../engine/headers";
+import { ColumnSpec, headerCore, headerKey, spellings } from "../engine/headers";
 import type { CellValue } from "../engine/types";
 import { columnLetters, normalizeText } from "../engine/values";
 import type { SheetRange, TableRef } from "../workbook/port";
@@ -35,9 +35,12 @@ export function headerLanguage(headers: readonly CellValue[], specs: readonly Co
   for (const h of headers) {
     const k = headerKey(h);
     if (!k) continue;
+    const core = headerCore(k);
     for (const s of specs) {
-      if ([s.zh, ...(s.aliases ?? []).filter((a) => /[\u3400-\u9fff]/.test(a))].map(normalizeText).includes(k)) zh++;
-      else if ([s.en, ...(s.aliases ?? []).filter((a) => !/[\u3400-\u9fff]/.test(a))].map(normalizeText).includes(k)) en++;
+      const zhNames = [s.zh, ...(s.aliases ?? []).filter((a) => /[\u3400-\u9fff]/.test(a))].map(normalizeText);
+      const enNames = [s.en, ...(s.aliases ?? []).filter((a) => !/[\u3400-\u9fff]/.test(a))].map(normalizeText);
+      if (zhNames.includes(k) || zhNames.includes(core)) zh++;
+      else if (enNames.includes(k) || enNames.includes(core)) en++;
     }
   }
   return en > zh ? "en" : "zh";
@@ -50,7 +53,7 @@ export function planResultColumns(ref: TableRef, headers: readonly CellValue[], 
   const columns: ResultColumn[] = [];
   let next = ref.lastColumn + 1;
   for (const spec of resultSpecs) {
-    const names = [spec.zh, spec.en, ...(spec.aliases ?? [])].map(normalizeText);
+    const names = spellings(spec);
     const at = keys.findIndex((k) => k !== "" && names.includes(k));
     if (at >= 0) columns.push({ key: spec.key, column: ref.firstColumn + at, existing: true });
     else columns.push({ key: spec.key, column: next++, header: language === "zh" ? spec.zh : spec.en, existing: false });

@@ -7,6 +7,7 @@
 import { AlignmentType, Document, DocumentGridType, LineRuleType, Packer, Paragraph, TextRun } from "docx";
 import type { NoticesPlan, UnitNotice } from "./notices";
 import { NOTICE_FONTS, noticeText, officialDate } from "../i18n/notices";
+import { ZH_PUNCTUATION } from "../i18n/sheets";
 
 /** Twips (1/1440 inch) in a millimetre. */
 const MM = 1440 / 25.4;
@@ -51,7 +52,7 @@ function noticeParagraphs(plan: NoticesPlan, n: UnitNotice, first: boolean): Par
   out.push(new Paragraph({ children: [run(noticeText.addressee(n.unit).zh)], spacing: lines }));
   out.push(body(run(noticeText.opening(plan.scheme).zh)));
 
-  const heading = (t: { zh: string }, rest: string) => body(run(t.zh + "。", NOTICE_FONTS.heading), run(rest));
+  const heading = (t: { zh: string }, rest: string) => body(run(t.zh + ZH_PUNCTUATION.stop, NOTICE_FONTS.heading), run(rest));
   const group = n.group || "—";
   out.push(heading(noticeText.rankHeading, n.rank !== null && n.total !== null ? noticeText.rank(group, n.rank, n.rankedInGroup, n.total, d).zh : noticeText.noRank(group, n.why).zh));
   out.push(heading(noticeText.minpingHeading, n.minping !== null && n.minpingRank !== null ? noticeText.minping(n.minping, n.minpingRank, n.minpingRankedInGroup, d).zh : noticeText.noMinping.zh));
@@ -63,7 +64,7 @@ function noticeParagraphs(plan: NoticesPlan, n: UnitNotice, first: boolean): Par
   const requirement = n.allDone ? noticeText.requirementDone : n.items.length ? noticeText.requirement(n.deadline) : noticeText.requirementNone(n.deadline);
   out.push(heading(noticeText.requirementHeading, requirement.zh));
   if (plan.cadres && n.cadres.length) {
-    out.push(body(run(noticeText.cadresHeading.zh + "。", NOTICE_FONTS.heading)));
+    out.push(body(run(noticeText.cadresHeading.zh + ZH_PUNCTUATION.stop, NOTICE_FONTS.heading)));
     for (const c of n.cadres) {
       const line = c.grade !== null && c.composite !== null ? noticeText.cadre(c.name, c.grade, c.composite, d, c.reasons) : noticeText.cadreInvalid(c.name, c.reasons);
       out.push(body(run(line.zh)));

@@ -13,6 +13,7 @@ import type { TableRef } from "../workbook/port";
 import type { JsonRow, TableResult } from "./kinds";
 import { base, stats, WorkbookContext } from "./scheme";
 import { BALLOT_SHEET, ballotSheetText as BT, SURVEY_SHEET, surveySheetText as ST } from "../i18n/survey";
+import { ZH_PUNCTUATION } from "../i18n/sheets";
 
 const INDEX_NAMES: Record<SurveyIndexKey, "happiness" | "satisfaction" | "security"> = { H: "happiness", S: "satisfaction", A: "security" };
 
@@ -126,7 +127,7 @@ export function surveySheet(tables: readonly TableResult[], ctx: WorkbookContext
     else {
       const f = filledOf.get(entry.i);
       const filled = SURVEY_INDEX_KEYS.filter((k) => f?.filled[k] !== undefined);
-      use = [filled.length ? ST.filled(filled) : "", f?.kept.length ? ST.kept(f.kept) : ""].filter(Boolean).join("；");
+      use = [filled.length ? ST.filled(filled) : "", f?.kept.length ? ST.kept(f.kept) : ""].filter(Boolean).join(ZH_PUNCTUATION.clause);
     }
     row.push(use || null);
     rows.push(row);

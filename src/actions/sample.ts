@@ -3,11 +3,12 @@
 // blocks, which every face recognises like Excel Tables), and a 示例说明 sheet listing the planted
 // cases. Host-free: the CLI runs it on a new exceljs workbook, the task pane on the open workbook.
 import type { CellValue } from "../engine/types";
-import { cellText } from "../engine/values";
+import { cellText, displayWidth } from "../engine/values";
 import { generateSample, Sample, SampleOptions } from "../sample";
 import type { Snapshot, WorkbookPort } from "../workbook/port";
+import { sampleNotesSheet, SHEET_NAMES } from "../i18n/sheets";
 
-export const SAMPLE_NOTES_SHEET = "示例说明";
+export const SAMPLE_NOTES_SHEET = SHEET_NAMES.sampleNotes;
 
 export interface InsertSampleOptions extends SampleOptions {
   /** Take a snapshot before writing (the sheets about to be added), for undo (default false). */
@@ -24,29 +25,23 @@ export interface InsertSampleResult {
   snapshot?: Snapshot;
 }
 
-/** Display width of a text in a cell: CJK and full-width characters count twice. */
-function textWidth(v: CellValue): number {
-  let w = 0;
-  for (const ch of cellText(v)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 /** Column widths that fit the header and the first rows (8–40 characters). */
 export function fitWidths(rows: readonly CellValue[][], sampleRows = 200): number[] {
   const widths: number[] = [];
-  for (const row of rows.slice(0, sampleRows + 1)) row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 8, Math.min(40, textWidth(v) + 2))));
+  for (const row of rows.slice(0, sampleRows + 1)) row.forEach((v, i) => (widths[i] = Math.max(widths[i] ?? 8, Math.min(40, displayWidth(cellText(v)) + 2))));
   return widths;
 }
 
 /** The 示例说明 sheet: what each planted case is and which findings it must give. */
 export function sampleNotes(sample: Sample): CellValue[][] {
-  const rows: CellValue[][] = [["工作表", "行", "示例情况 (planted case)", "应有的校验代码 (expected findings)"]];
+  const rows: CellValue[][] = [sampleNotesSheet.headers];
   for (const p of sample.planted) rows.push([p.sheet, p.row, p.what, p.codes.join(", ") || null]);
   rows.push([]);
-  rows.push(["随机种子 seed", sample.seed]);
-  rows.push(["干部人数 cadres", sample.cadres]);
-  rows.push(["考核年度 year", sample.context.year]);
-  rows.push(["示例反馈日期 feedback date", sample.context.feedbackDate]);
+  rows.push([sampleNotesSheet.seed, sample.seed]);
+  rows.push([sampleNotesSheet.cadres, sample.cadres]);
+  rows.push([sampleNotesSheet.year, sample.context.year]);
+  rows.push([sampleNotesSheet.feedbackDate, sample.context.feedbackDate]);
   return rows;
 }
 

@@ -4,17 +4,18 @@
 // examination coverage is reported). Host-free: plain tables in, TableResults out (kinds.ts).
 import type { AnnualOutcome } from "../engine/annual";
 import { coverageByTerm, readExaminations, termStartFor, TermCoverage, ExaminationRecord } from "../engine/examination";
-import { ANNUAL_COLUMNS, BALLOT_FILL_COLUMN, PERFORMANCE_USED_COLUMN, CITY_COLUMNS, EXAMINATION_COLUMNS, HISTORY_COLUMNS, matchColumns, SURVEY_FILL_COLUMNS, UNIT_COLUMNS, UNIT_RESULT_COLUMNS, ColumnSpec } from "../engine/headers";
+import { ANNUAL_COLUMNS, BALLOT_FILL_COLUMN, PERFORMANCE_FILLED_COLUMN, CITY_COLUMNS, EXAMINATION_COLUMNS, HISTORY_COLUMNS, matchColumns, SURVEY_FILL_COLUMNS, UNIT_COLUMNS, UNIT_RESULT_COLUMNS, ColumnSpec } from "../engine/headers";
 import { BallotFill, BallotOutcome, computeBallots, fillBallots, subjectListOf } from "../engine/ballots";
 import { computeSurvey, fillSurvey, SurveyFill, SurveyOutcome, unitListOf } from "../engine/survey";
-import { computeHistory, HistoryOutcome, HISTORY_TENURE_COLUMNS, readYear } from "../engine/history";
+import { computeHistory, HistoryOutcome, readYear } from "../engine/history";
 import type { Policy } from "../engine/policy";
 import type { PromotionOutcome } from "../engine/promotion";
 import type { CellValue, Finding, Highlight, RawTable } from "../engine/types";
-import { computeUnits, fillPerformance, PerformanceFill, performanceScores, UnitOutcome } from "../engine/unit";
+import { computeUnits, fillPerformance, PerformanceFill, UnitOutcome } from "../engine/unit";
 import { cellText, isBlank, normalizeText } from "../engine/values";
 import type { TableRef } from "../workbook/port";
 import type { JsonRow, TableResult } from "./kinds";
+import { cellList } from "../i18n/sheets";
 
 /** What the actions keep of a computed table beyond its cells and JSON, for the sheets of the scheme. */
 export type SchemeData =
@@ -27,7 +28,7 @@ export type SchemeData =
   | { kind: "examination"; records: ExaminationRecord[]; terms: TermCoverage[] | null; asOf: number | null };
 
 export interface ContextOptions {
-  /** Take the annual table's blank P cells from the unit totals (POLICY.md §3), as is or 折算 per policy. */
+  /** Take the annual table's blank P cells from the unit totals (POLICY.md §3); under 折算 the annual computation converts them with the typed ones. */
   fillPerformance?: boolean;
   /** Take the unit table's blank 幸福感 / 满意度 / 安全感 cells from the survey answers (POLICY.md §11). */
   fillSurvey?: boolean;
@@ -107,7 +108,7 @@ export class WorkbookContext {
     const annual = this.first("annual");
     if (!annual) return null;
     const col = matchColumns(annual.raw.headers, ANNUAL_COLUMNS).columns;
-    const text = (v: CellValue) => (isBlank(v) ? "" : String(v).trim());
+    const text = (v: CellValue) => cellText(v);
     const out = new Map<string, string>();
     for (const cells of annual.raw.rows) {
       const subject = "subject" in col ? normalizeText(text(cells[col.subject])) : "";
@@ -187,9 +188,9 @@ export class WorkbookContext {
     let table = raw;
     let performance: PerformanceFill | null = null;
     let ballots: BallotFill | null = null;
-    const units = this.wants(this.options.fillPerformance, raw, PERFORMANCE_USED_COLUMN) ? this.primaryUnits() : null;
+    const units = this.wants(this.options.fillPerformance, raw, PERFORMANCE_FILLED_COLUMN) ? this.primaryUnits() : null;
     if (units && matchColumns(raw.headers, ANNUAL_COLUMNS).columns.P !== undefined) {
-      performance = fillPerformance(table, performanceScores(units.rows, this.policy));
+      performance = fillPerformance(table, units.rows);
       table = performance.table;
     }
     const b = this.first("annual")?.raw === raw && this.wants(this.options.fillBallots, raw, BALLOT_FILL_COLUMN) ? this.ballots() : null;
@@ -293,7 +294,7 @@ export function processCity(ref: TableRef, raw: RawTable, ctx: WorkbookContext):
       row: c.row,
       id: c.id,
       indicator: c.indicator,
-      lead: c.leads.join("、"),
+      lead: cellList(c.leads),
       unitId: c.unitIndex === null ? null : outcome.rows[c.unitIndex].id,
       outcome: c.outcome,
       points: c.points,
@@ -307,7 +308,7 @@ export function processCity(ref: TableRef, raw: RawTable, ctx: WorkbookContext):
 /** Grade history (历年等次): merits and tenure per cadre; the results go to the 历年奖励 sheet. */
 export function processHistory(ref: TableRef, raw: RawTable, policy: Policy): TableResult {
   const outcome = computeHistory(raw, policy);
-  const b = base(ref, raw, "history", [...HISTORY_COLUMNS, ...HISTORY_TENURE_COLUMNS], [], outcome.findings);
+  const b = base(ref, raw, "history", HISTORY_COLUMNS, [], outcome.findings);
   return {
     ...b,
     noteKey: "",

@@ -18,10 +18,11 @@ import { ballotSheet, surveySheet } from "./rawData";
 import type { Analysis } from "./analyze";
 import type { TableResult } from "./kinds";
 import { termLabel } from "./scheme";
+import { cellList, coverageSheet, feedbackSheet, rewardsSheet, SHEET_NAMES, sheetWords } from "../i18n/sheets";
 
-export const REWARDS_SHEET = "历年奖励";
-export const COVERAGE_SHEET = "考察覆盖";
-export const FEEDBACK_SHEET = "反馈";
+export const REWARDS_SHEET = SHEET_NAMES.rewards;
+export const COVERAGE_SHEET = SHEET_NAMES.coverage;
+export const FEEDBACK_SHEET = SHEET_NAMES.feedback;
 
 /** The feedback's dates (ISO YYYY-MM-DD): when it is given, and today (for overdue). */
 export interface FeedbackDates {
@@ -55,7 +56,7 @@ const schemeOf = <K extends NonNullable<TableResult["scheme"]>["kind"]>(tables: 
 // ---- 历年奖励 ---------------------------------------------------------------------------------
 
 /** The rewards of POLICY.md §6 in one sheet: the history's merits and tenure, and priority promotion. */
-export function rewardsSheet(tables: readonly TableResult[]): PlannedSheet | null {
+export function rewardsSheetOf(tables: readonly TableResult[]): PlannedSheet | null {
   const histories = schemeOf(tables, "history");
   const annual = tables.filter((t) => t.scheme?.kind === "annual");
   const flags = new Map<string, { id: string; name: string; basis: string }>();
@@ -63,11 +64,11 @@ export function rewardsSheet(tables: readonly TableResult[]): PlannedSheet | nul
     if (t.scheme?.kind !== "annual") continue;
     for (const f of t.scheme.promotion.flags) {
       const key = normalizeText(f.id);
-      if (key && !flags.has(key)) flags.set(key, { id: f.id, name: f.name, basis: `${f.unit}班子/单位等次优秀（${t.ref.sheet} 第 ${f.teamRow} 行）` });
+      if (key && !flags.has(key)) flags.set(key, { id: f.id, name: f.name, basis: rewardsSheet.promotionBasis(f.unit, t.ref.sheet, f.teamRow) });
     }
   }
   if (!histories.length && !flags.size) return null;
-  const headers = [...historySheet({ kind: "history", columns: {}, cadres: [], findings: [] }).headers, "优先晋升职级", "优先晋升依据"];
+  const headers = [...historySheet({ kind: "history", columns: {}, cadres: [], findings: [] }).headers, ...rewardsSheet.promotionHeaders];
   const width = headers.length;
   const rows: CellValue[][] = [headers];
   const seen = new Set<string>();
@@ -77,7 +78,7 @@ export function rewardsSheet(tables: readonly TableResult[]): PlannedSheet | nul
       const key = normalizeText(h.outcome.cadres[i].id);
       const flag = flags.get(key);
       seen.add(key);
-      rows.push([...r.map((v) => (v === "" ? null : v)), flag ? "是" : null, flag ? flag.basis : null]);
+      rows.push([...r.map((v) => (v === "" ? null : v)), flag ? sheetWords.yes : null, flag ? flag.basis : null]);
     });
   }
   // Flagged top leaders without a history row still get their line.
@@ -86,7 +87,7 @@ export function rewardsSheet(tables: readonly TableResult[]): PlannedSheet | nul
     const row = new Array<CellValue>(width).fill(null);
     row[0] = f.id;
     row[1] = f.name || null;
-    row[width - 2] = "是";
+    row[width - 2] = sheetWords.yes;
     row[width - 1] = f.basis;
     rows.push(row);
   }
@@ -100,10 +101,10 @@ export function coverageSheetOf(tables: readonly TableResult[]): PlannedSheet | 
   const exam = schemeOf(tables, "examination").find((e) => e.terms !== null);
   if (!exam || !exam.terms) return null;
   const terms = exam.terms;
-  const rows: CellValue[][] = [["届期", "应考察单位数", "已考察", "未考察", "覆盖率(%)", "剩余年数", "截至年度", "未考察单位"]];
-  for (const t of terms) rows.push([termLabel(t), t.units.length, t.examined.length, t.notExamined.length, t.percent, t.yearsLeft, exam.asOf, t.notExamined.join("、") || null]);
+  const rows: CellValue[][] = [coverageSheet.termHeaders];
+  for (const t of terms) rows.push([termLabel(t), t.units.length, t.examined.length, t.notExamined.length, t.percent, t.yearsLeft, exam.asOf, cellList(t.notExamined) || null]);
   rows.push([]);
-  rows.push(["单位", ...terms.map((t) => `${termLabel(t)} 考察年度`)]);
+  rows.push([coverageSheet.unitHeader, ...terms.map((t) => coverageSheet.termYearsHeader(termLabel(t)))]);
   const years = terms.map((t) => new Map(t.examined.map((e) => [e.unit, e.years])));
   const current = terms[terms.length - 1];
   for (const unit of current.units) {
@@ -111,8 +112,8 @@ export function coverageSheetOf(tables: readonly TableResult[]): PlannedSheet | 
       unit,
       ...terms.map((t, k) => {
         const ys = years[k].get(unit);
-        if (ys) return ys.join("、");
-        return t === current && t.yearsLeft > 0 ? `未考察（本届剩余 ${t.yearsLeft} 年）` : "未考察";
+        if (ys) return cellList(ys);
+        return t === current && t.yearsLeft > 0 ? sheetWords.notExaminedYet(t.yearsLeft) : sheetWords.notExamined;
       }),
     ]);
   }
@@ -143,7 +144,7 @@ export function feedbackSheetOf(units: UnitOutcome, policy: Policy, dates: Feedb
       statusColumn,
       notes: fb.overdueRows.map((i) => {
         const it = fb.items[i];
-        return `${OVERDUE_TEXT}：整改期限 ${it.deadline} 已过（${dates.today}），尚未整改。Overdue: the deadline ${it.deadline} has passed (${dates.today}) and the item is still open.`;
+        return feedbackSheet.overdueNote(OVERDUE_TEXT, it.deadline as string, dates.today);
       }),
     },
   };
@@ -204,7 +205,7 @@ export interface SchemeSheetOptions {
 export async function planSchemeSheets(port: WorkbookPort, analysis: Analysis, policy: Policy, options: SchemeSheetOptions): Promise<SchemePlan> {
   const sheets: PlannedSheet[] = [];
   if (options.rewardsAndCoverage ?? true) {
-    const rewards = rewardsSheet(analysis.tables);
+    const rewards = rewardsSheetOf(analysis.tables);
     if (rewards) sheets.push(rewards);
     const coverage = coverageSheetOf(analysis.tables);
     if (coverage) sheets.push(coverage);

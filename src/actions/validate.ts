@@ -3,10 +3,9 @@
 import type { Policy } from "../engine/policy";
 import type { Finding } from "../engine/types";
 import type { WorkbookPort } from "../workbook/port";
-import { Analysis, analyzeWorkbook, countSeverities } from "./analyze";
-import { ActionError } from "./errors";
+import { Analysis, analyzeWorkbook, countSeverities, noTableError } from "./analyze";
 import { findingsSheetRows } from "./findingsSheet";
-import { FINDINGS_SHEET, FINDINGS_WIDTHS, text } from "../i18n/actions";
+import { FINDINGS_SHEET, FINDINGS_WIDTHS } from "../i18n/actions";
 
 export interface ValidateOptions {
   /** Also write the findings to the 校验结果 sheet (default false). */
@@ -29,7 +28,7 @@ export interface ValidateResult {
 
 export async function validateWorkbook(port: WorkbookPort, policy: Policy, options: ValidateOptions = {}): Promise<ValidateResult> {
   const analysis = await analyzeWorkbook(port, policy, { fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots });
-  if (!analysis.tables.length) throw new ActionError("NO_TABLE", text.noTable);
+  if (!analysis.tables.length) throw await noTableError(port);
   const findingsSheet = options.findingsSheet
     ? await port.addSheet(FINDINGS_SHEET, findingsSheetRows(analysis.findings), { columnWidths: FINDINGS_WIDTHS, headerRows: 1 })
     : null;

@@ -11,7 +11,8 @@ import { validateWorkbook } from "../actions/validate";
 import { insertSample } from "../actions/sample";
 import { planNotices } from "../actions/notices";
 import { noticesDocx } from "../actions/noticesDocx";
-import { FeedbackDateError, parseDate } from "../engine/feedback";
+import { localToday, parseDate } from "../engine/dates";
+import { FeedbackDateError } from "../engine/feedback";
 import { DEFAULT_CADRES, DEFAULT_SEED, MAX_CADRES, MIN_CADRES } from "../sample";
 import { canonicalPolicyJson, defaultPolicy, DEFAULT_POLICY_DOCUMENT, loadPolicy, Policy } from "../engine/policy";
 import type { Message } from "../engine/types";
@@ -26,7 +27,7 @@ import type { PackageOptions } from "../workbook/package/opc";
 import { CliArgs, parseArgs, UsageError } from "./args";
 import { errorText, NotRegularFile, readInput, writeFileAtomic } from "./files";
 import { policySummary, rankSummary, sampleSummary, validateSummary } from "./format";
-import { line, say, USAGE } from "../i18n/cli";
+import { line, report, say, usage } from "../i18n/cli";
 
 export interface Io {
   stdout(text: string): void;
@@ -69,8 +70,7 @@ export async function readPolicy(path: string | undefined): Promise<Policy> {
   }
   const loaded = loadPolicy(json);
   if (!loaded.policy) {
-    const first = loaded.findings[0]?.message ?? { zh: "未知问题", en: "unknown problem" };
-    throw new CannotRun(say.policyInvalid(path, first, Math.max(0, loaded.findings.length - 1)));
+    throw new CannotRun(say.policyInvalid(path, loaded.findings.map((f) => f.message)));
   }
   return loaded.policy;
 }
@@ -163,12 +163,6 @@ function sheetNameOf(path: string): string {
   return name || "Sheet1";
 }
 
-/** Today's calendar date where the command runs (local time), as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${p(now.getFullYear(), 4)}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
-
 /** A date option (YYYY-MM-DD; 2024/5/4 and 2024年5月4日 are read too) as YYYY-MM-DD, or a usage error. */
 function dateOption(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;
@@ -202,7 +196,7 @@ async function rank(args: CliArgs, io: Io): Promise<number> {
     }
   }
   if (args.json) io.stdout(JSON.stringify(buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.analysis.findings), null, 2) + "\n");
-  else io.stdout(rankSummary(`考核助手 ASSESS — 计算排名 rank: ${input}`, policy, sha256, result.summary, result.analysis.findings));
+  else io.stdout(rankSummary(report.title("rank", input), policy, sha256, result.summary, result.analysis.findings));
   io.stderr(line(args.out !== undefined ? say.written(resolve(args.out)) : say.notWritten()) + "\n");
   return result.summary.errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }
@@ -214,7 +208,7 @@ async function validate(args: CliArgs, io: Io): Promise<number> {
   const sha256 = policySha256(policy);
   const result = await validateWorkbook(wb, policy, fills(args));
   if (args.json) io.stdout(JSON.stringify(buildReport({ name: policy.name, sha256 }, result.analysis.tables, result.findings), null, 2) + "\n");
-  else io.stdout(validateSummary(`考核助手 ASSESS — 校验 validate: ${input}`, policy, sha256, result.analysis, result.errors, result.warnings));
+  else io.stdout(validateSummary(report.title("validate", input), policy, sha256, result.analysis, result.errors, result.warnings));
   return result.errors > 0 ? EXIT.inputErrors : EXIT.ok;
 }
 
@@ -225,7 +219,7 @@ async function policyCommand(args: CliArgs, io: Io): Promise<number> {
   }
   const policy = await readPolicy(args.policy);
   if (args.json) io.stdout(JSON.stringify(policy, null, 2) + "\n");
-  else io.stdout(policySummary(policy, policySha256(policy), args.policy ?? "默认 default"));
+  else io.stdout(policySummary(policy, policySha256(policy), args.policy ?? report.policySource.default));
   return EXIT.ok;
 }
 
@@ -271,7 +265,7 @@ async function sample(args: CliArgs, io: Io): Promise<number> {
   // exceljs writes the sample; loaded here only (a third of a second that rank and validate need not pay).
   const [ExcelJS, { XlsxWorkbook }] = await Promise.all([import("exceljs"), import("../workbook/xlsx")]);
   const workbook = new ExcelJS.Workbook();
-  workbook.creator = "考核助手 ASSESS";
+  workbook.creator = report.creator;
   const wb = XlsxWorkbook.from(workbook);
   const result = await insertSample(wb, { seed, cadres });
   try {
@@ -291,7 +285,7 @@ export async function run(argv: readonly string[], io: Io = processIo): Promise<
     const args = parseArgs(argv);
     switch (args.command) {
       case "help":
-        io.stdout(USAGE);
+        io.stdout(usage({ seed: DEFAULT_SEED, cadres: DEFAULT_CADRES, minCadres: MIN_CADRES, maxCadres: MAX_CADRES }));
         return EXIT.ok;
       case "rank":
         return await rank(args, io);

@@ -95,9 +95,12 @@ describe("grade decision order (POLICY.md §4)", () => {
     expect(out.rows[0]).toMatchObject({ grade: "优秀", reasons: [], highlight: null });
   });
 
-  test("veto below the top band changes nothing but is still highlighted", () => {
-    const out = run([cadre("A", { ...scoresFor(80), circular: "市级" })]);
+  test("veto below the top band changes nothing but is still highlighted, and its note says why it is red", () => {
+    const out = run([cadre("A", { ...scoresFor(80), circular: "市级" }), cadre("B", scoresFor(80))]);
     expect(out.rows[0]).toMatchObject({ grade: "称职", reasons: [], highlight: "veto" });
+    expect(out.results.note(0)?.zh).toBe("受区级及以上通报批评（一票否决），不得评为优秀；按综合得分本就未达优秀，等次不受影响。");
+    // A row that is not highlighted has no note.
+    expect(out.results.note(1)).toBeNull();
   });
 
   test("affirmation with a veto: the veto wins, AFFIRM_VETO_CONFLICT flagged", () => {
@@ -185,6 +188,61 @@ describe("excellent quota and ranks per pool", () => {
     const out = run([cadre("A", scoresFor(95)), cadre("B", scoresFor(94)), cadre("C", scoresFor(93))], p);
     expect(out.rows.every((r) => r.grade === "优秀")).toBe(true);
     expect(out.pools[0].quota).toBeNull();
+  });
+});
+
+describe("折算: P converted within its group (POLICY.md §3, performance.mode convert)", () => {
+  const convert = requirePolicy({ performance: { mode: "convert" } });
+  // 区直单位: the best P among its valid rows is B's 90 (E's 95 does not count: E's D is not a number).
+  //   A 80 → 80 ÷ 90 × 100 = 88.888… → 88.89; composite 0.6 × 88.89 + 0.1 × 320 = 53.334 + 32 = 85.33
+  //   B 90 → 100.00;                     composite 60 + 32 = 92.00
+  //   C 72.5 → 80.555… → 80.56;          composite 48.336 + 32 = 80.34
+  //   T (a team, same group) 45 → 50.00; composite 30 + 32 = 62.00 — the best is the group's, all subjects
+  // 镇街道: every P is 0, so none can be converted (CONVERT_BEST_ZERO on each row).
+  const rows = [
+    cadre("A", { P: 80 }),
+    cadre("B", { P: 90 }),
+    cadre("C", { P: 72.5 }),
+    cadre("D", { P: null }),
+    cadre("E", { P: 95, D: "abc" }),
+    cadre("T", { subject: "班子", P: 45 }),
+    cadre("F", { group: "镇街道", P: 0 }),
+    cadre("G", { group: "镇街道", P: 0 }),
+  ];
+
+  test("every P is converted and rounded; the composite uses the rounded P", () => {
+    const by = Object.fromEntries(run(rows, convert).rows.map((r) => [r.id, [r.performance, r.composite, r.rank, r.grade]]));
+    expect(by).toEqual({
+      A: [88.89, 85.33, 2, "称职"],
+      B: [100, 92, 1, "优秀"],
+      C: [80.56, 80.34, 3, "称职"],
+      D: [null, null, null, null],
+      E: [null, null, null, null],
+      T: [50, 62, 1, "一般"],
+      F: [null, null, null, null],
+      G: [null, null, null, null],
+    });
+  });
+
+  test("a group whose best P is 0 is reported, row by row, on the P cell", () => {
+    const out = run(rows, convert);
+    expect(out.findings.map((f) => [f.code, f.cell])).toEqual([
+      ["MISSING", "G5"],
+      ["NOT_A_NUMBER", "H6"],
+      ["CONVERT_BEST_ZERO", "G8"],
+      ["CONVERT_BEST_ZERO", "G9"],
+    ]);
+    expect(out.findings[2].message.zh).toBe("G8：分组“镇街道”的绩效考核最高分为 0，无法折算（本人 ÷ 本组最高 × 100），本行未计算。");
+  });
+
+  test("as is (the default), P is the cell's and no converted P is reported", () => {
+    const by = Object.fromEntries(run(rows).rows.map((r) => [r.id, [r.performance, r.composite]]));
+    // A: 0.6 × 80 + 32 = 80.00; C: 0.6 × 72.5 + 32 = 75.50; F: 0 + 32 = 32.00.
+    expect([by.A, by.C, by.F]).toEqual([
+      [null, 80],
+      [null, 75.5],
+      [null, 32],
+    ]);
   });
 });
 
@@ -330,7 +388,7 @@ describe("invariants (property tests)", () => {
   test("ranks and grades do not depend on row order", () => {
     fc.assert(
       fc.property(tables, fc.infiniteStream(fc.nat()), (rows, seeds) => {
-        const shuffled = rows.map((r) => ({ r, k: seeds.next().value })).sort((a, b) => a.k - b.k).map((x) => x.r);
+        const shuffled = rows.map((r) => ({ r, k: seeds.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.r);
         const byId = (rs: AnnualRowInput[]) => Object.fromEntries(run(rs).rows.map((r) => [r.id, [r.composite, r.rank, r.grade, r.reasons.join()]]));
         expect(byId(shuffled)).toEqual(byId(rows));
       }),
@@ -412,7 +470,7 @@ describe("results as columns (AnnualOutcome.results)", () => {
       ["E", null, ["INVALID"]],
       ["T", "优秀", []],
     ]);
-    expect(JSON.parse(JSON.stringify(out)).rows).toHaveLength(6);
+    expect((JSON.parse(JSON.stringify(out)) as { rows: unknown[] }).rows).toHaveLength(6);
   });
 });
 

@@ -6,12 +6,11 @@
 //   no counted ballot → no D (MISSING);
 //   a ballot naming a subject twice (same 票号) counts once, the repeat is DUPLICATE_ID.
 // A computed D fills only a blank 民主测评 cell of the annual table (fillBallots). Host-free.
-import { ANNUAL_COLUMNS, BALLOT_COLUMNS, matchColumns } from "./headers";
+import { ANNUAL_COLUMNS, BALLOT_COLUMNS, matchColumns, readColumns } from "./headers";
 import { BALLOT_CHOICES, Policy } from "./policy";
 import { Ballots, democratic } from "./scores";
 import { CellValue, Finding, FindingCode, isCellError, Message, RawTable, Severity } from "./types";
 import { a1, cellText, isBlank, isBlankRow, keyHash, normalizeText, pairHash, repeatedGroups, truncate } from "./values";
-import { msg } from "../i18n/messages";
 import { ballotMsg } from "../i18n/survey";
 
 export interface BallotSubject {
@@ -102,14 +101,8 @@ interface Acc {
 export function computeBallots(table: RawTable, subjects: readonly SubjectKey[] | null, policy: Policy): BallotOutcome {
   const findings: Finding[] = [];
   const sheet = table.sheet;
-  const match = matchColumns(table.headers, BALLOT_COLUMNS);
-  const col = match.columns;
-  for (const key of match.missing) findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
-  for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
-    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
-  }
-  const usable = match.missing.length === 0 && match.duplicates.length === 0;
+  const { columns: col, findings: columnProblems, usable } = readColumns(table, "ballots", BALLOT_COLUMNS);
+  findings.push(...columnProblems);
   if (!usable) return { kind: "ballots", columns: col, usable, subjects: [], rows: table.rows.filter((r) => !isBlankRow(r)).length, findings };
 
   const d = policy.democratic;

@@ -122,7 +122,7 @@ export class WeightedSum {
     // Fast path: whole-denominator weights with at most 4 decimals, and a result of at most 8 decimals.
     const scaled = weights.map((w) => (w.den === 1 ? toScaled(Number(w.num.toString())) : null));
     const ok = scaled.every((s) => s !== null) && decimals >= 0 && decimals <= 8;
-    this.scaledWeights = ok ? (scaled as number[]) : null;
+    this.scaledWeights = ok ? (scaled) : null;
     this.roundDivisor = ok ? 10 ** (8 - decimals) : 0;
   }
 

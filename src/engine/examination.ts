@@ -5,9 +5,9 @@
 // The examination records are a sheet 政治建设考察 with the columns below (one row per examination;
 // further columns such as 考察组 or 备注 are left alone).
 import { Big, dec, roundToNumber } from "./decimal";
-import { detectTableKind, EXAMINATION_COLUMNS, matchColumns } from "./headers";
+import { EXAMINATION_COLUMNS, readColumns, specByKey } from "./headers";
 import type { Policy } from "./policy";
-import { CellValue, Finding, FindingCode, Message, RawTable } from "./types";
+import type { Finding, FindingCode, Message, RawTable } from "./types";
 import { UnitDirectory } from "./unit";
 import { a1, cellText, isBlank, truncate } from "./values";
 import { msg } from "../i18n/messages";
@@ -17,12 +17,8 @@ import { readYear } from "./history";
 /** Columns of the 政治建设考察 sheet: 单位 Unit and 考察年度 Year (both required); defined with the other kinds. */
 export { EXAMINATION_COLUMNS };
 
-export const EXAMINATION_SHEET = "政治建设考察";
-
-/** True when a header row is an examination-records table (单位 + 考察年度, and no annual columns). */
-export function isExaminationTable(headers: readonly CellValue[]): boolean {
-  return detectTableKind(headers) === "examination";
-}
+/** The examination columns by key: the names its messages use. */
+const COLUMN = specByKey(EXAMINATION_COLUMNS);
 
 export interface ExaminationRecord {
   unit: string;
@@ -41,14 +37,9 @@ export interface ExaminationRead {
 export function readExaminations(table: RawTable): ExaminationRead {
   const findings: Finding[] = [];
   const sheet = table.sheet;
-  const match = matchColumns(table.headers, EXAMINATION_COLUMNS);
-  const col = match.columns;
-  for (const key of match.missing) findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
-  for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
-    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
-  }
-  if (match.missing.length || match.duplicates.length) return { records: [], findings };
+  const { columns: col, findings: columnProblems, usable } = readColumns(table, "examination", EXAMINATION_COLUMNS);
+  findings.push(...columnProblems);
+  if (!usable) return { records: [], findings };
   const records: ExaminationRecord[] = [];
   table.rows.forEach((cells, i) => {
     if (cells.every(isBlank)) return;
@@ -56,11 +47,11 @@ export function readExaminations(table: RawTable): ExaminationRead {
     const cellOf = (k: string) => a1(rowNo, table.firstColumn + col[k]);
     const error = (code: FindingCode, key: "unit" | "year", message: Message) => findings.push({ code, severity: "error", sheet, row: rowNo, cell: cellOf(key), column: key, message });
     const unit = cellText(cells[col.unit]);
-    if (unit === "") error("MISSING", "unit", schemeMsg.missing(cellOf("unit"), "unit"));
+    if (unit === "") error("MISSING", "unit", msg.missing(cellOf("unit"), COLUMN.unit));
     const y = readYear(cells[col.year]);
     if (!y.ok) {
-      if (y.reason === "blank") error("MISSING", "year", schemeMsg.missing(cellOf("year"), "examYear"));
-      else error("NOT_A_NUMBER", "year", schemeMsg.badYear(cellOf("year"), "examYear", truncate(y.shown)));
+      if (y.reason === "blank") error("MISSING", "year", msg.missing(cellOf("year"), COLUMN.year));
+      else error("NOT_A_NUMBER", "year", schemeMsg.badYear(cellOf("year"), COLUMN.year, truncate(y.shown)));
     }
     if (unit !== "" && y.ok) records.push({ unit, year: y.year, row: rowNo, cell: cellOf("unit") });
   });
@@ -163,13 +154,3 @@ export function termStartFor(year: number, anchorStart: number, policy: Policy):
   return anchorStart + Math.floor((year - anchorStart) / n) * n;
 }
 
-/** The coverage of one term as a sheet (考察覆盖率): a summary block, then one row per unit. */
-export function coverageSheet(t: TermCoverage): { headers: string[]; rows: CellValue[][] } {
-  const examined = new Map(t.examined.map((e) => [e.unit, e.years]));
-  const rows: CellValue[][] = t.units.map((u) => {
-    const ys = examined.get(u);
-    return [u, ys ? "已考察" : "未考察", ys ? ys.join("、") : null, `${t.termStart}–${t.termEnd}`, ys ? null : t.yearsLeft];
-  });
-  rows.push([], ["合计 Total", `${t.examined.length}/${t.units.length}`, `${t.percent}%`, `${t.termStart}–${t.termEnd}`, t.yearsLeft]);
-  return { headers: ["应考察单位", "考察情况", "本届考察年度", "届期", "剩余年数"], rows };
-}

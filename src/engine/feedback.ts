@@ -2,78 +2,40 @@
 // 民评 rank and its deduction items (indicator, points, reason) with a rectification deadline
 // (feedback date + policy days). Each item is open or done; open items past the deadline are overdue.
 // Dates are ISO 'YYYY-MM-DD' texts and the arithmetic is on calendar days only (no time zones).
-import { FEEDBACK_COLUMNS, matchColumns } from "./headers";
+import { addDaysTo, parseDate } from "./dates";
+import { FeedbackStatus, OVERDUE_TEXT, STATUS_TEXT, STATUS_VOCABULARY } from "./vocabulary";
+import { DATE_NAMES } from "../i18n/sheets";
+import { FEEDBACK_COLUMNS, matchColumns, specByKey } from "./headers";
 import type { Policy } from "./policy";
-import { CellValue, Finding, RawTable } from "./types";
+import type { CellValue, Finding, Message, RawTable } from "./types";
 import type { UnitRowResult } from "./unit";
 import { a1, cellText, isBlank, lookupTerm, normalizeText, truncate } from "./values";
 import { schemeMsg } from "../i18n/scheme-messages";
 
-export type FeedbackStatus = "open" | "done";
+/** The 反馈 sheet's columns by key: the names its messages use. */
+const FEEDBACK = specByKey(FEEDBACK_COLUMNS);
+
+export type { FeedbackStatus };
 
 /** The 反馈 sheet's columns, left to right (defined with the other table kinds, which recognise the sheet). */
 export { FEEDBACK_COLUMNS };
 
-/** Status words: what the sheet shows, and what a user may type. */
-export const STATUS_TEXT: Record<FeedbackStatus, string> = { open: "待整改", done: "已整改" };
-export const STATUS_VOCABULARY: Record<FeedbackStatus, readonly string[]> = {
-  open: ["待整改", "未整改", "整改中", "未完成", "open", "否", "no", "n", "×"],
-  done: ["已整改", "整改完成", "已完成", "完成", "done", "closed", "是", "yes", "y", "√"],
-};
-export const OVERDUE_TEXT = "逾期";
+/** Status words: what the sheet shows, and what a user may type (vocabulary data, engine/vocabulary.ts). */
+export { OVERDUE_TEXT, STATUS_TEXT, STATUS_VOCABULARY };
 
 export class FeedbackDateError extends RangeError {
-  constructor(what: string, shown: string) {
+  constructor(what: Message, shown: string) {
     const m = schemeMsg.badDate(what, shown);
     super(`${m.en} ${m.zh}`);
     this.name = "FeedbackDateError";
   }
 }
 
-// ---- Calendar days ---------------------------------------------------------------------------
+// ---- Calendar days (the date codec is dates.ts) ----------------------------------------------
 
-const DAY_MS = 86_400_000;
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-const LOOSE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-/** Excel's serial day 25569 is 1970-01-01 (1900 date system). */
-const EXCEL_EPOCH = 25569;
+export { parseDate };
 
-function isoOf(days: number): string {
-  const d = new Date(days * DAY_MS);
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`;
-}
-
-function daysOf(y: number, m: number, d: number): number | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 9999) return null;
-  const t = Date.UTC(y, m - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== m - 1 || back.getUTCDate() !== d) return null; // 2月30日
-  return t / DAY_MS;
-}
-
-/**
- * A date from a cell or an argument, as ISO 'YYYY-MM-DD', or null: ISO text, 2024/5/4, 2024年5月4日,
- * a Date (its UTC calendar day, as adapters hand over date cells) or an Excel serial day number.
- */
-export function parseDate(v: CellValue): string | null {
-  if (v instanceof Date) {
-    const t = v.getTime();
-    return Number.isNaN(t) ? null : isoOf(Math.floor(t / DAY_MS));
-  }
-  if (typeof v === "number") {
-    if (!Number.isInteger(v) || v < 1 || v > 2958465) return null;
-    return isoOf(v - EXCEL_EPOCH);
-  }
-  if (typeof v !== "string") return null;
-  const s = v.trim();
-  const m = ISO.exec(s) ?? LOOSE.exec(s);
-  if (!m) return null;
-  const days = daysOf(Number(m[1]), Number(m[2]), Number(m[3]));
-  return days === null ? null : isoOf(days);
-}
-
-function requireDate(v: CellValue, what: string): string {
+function requireDate(v: CellValue, what: Message): string {
   const d = parseDate(v);
   if (d === null) throw new FeedbackDateError(what, cellText(v));
   return d;
@@ -81,9 +43,7 @@ function requireDate(v: CellValue, what: string): string {
 
 /** date + n calendar days. */
 export function addDays(isoDate: string, n: number): string {
-  const d = requireDate(isoDate, "date");
-  const [y, m, day] = d.split("-").map(Number);
-  return isoOf((daysOf(y, m, day) as number) + n);
+  return addDaysTo(requireDate(isoDate, DATE_NAMES.date), n);
 }
 
 /** The rectification deadline: feedback date + policy.feedback.rectificationDays. */
@@ -93,7 +53,7 @@ export function deadlineFor(feedbackDate: string, policy: Policy): string {
 
 /** Overdue = still open and today is after the deadline (the deadline day itself is not overdue). */
 export function isOverdue(status: FeedbackStatus, deadline: string, today: string): boolean {
-  return status === "open" && requireDate(today, "today") > requireDate(deadline, "deadline");
+  return status === "open" && requireDate(today, DATE_NAMES.today) > requireDate(deadline, DATE_NAMES.deadline);
 }
 
 // ---- Items and the sheet ---------------------------------------------------------------------
@@ -161,14 +121,14 @@ function readExisting(table: RawTable, findings: Finding[]): Map<string, Carried
     if (!isBlank(sv)) {
       const s = lookupTerm(sv, STATUS_VOCABULARY);
       if (s) status = s;
-      else findings.push({ code: "UNKNOWN_VALUE", severity: "warning", sheet: table.sheet, row: rowNo, cell: cellOf("status"), column: "status", message: schemeMsg.unknownStatus(cellOf("status"), truncate(cellText(sv))) });
+      else findings.push({ code: "UNKNOWN_VALUE", severity: "warning", sheet: table.sheet, row: rowNo, cell: cellOf("status"), column: "status", message: schemeMsg.unknownStatus(cellOf("status"), FEEDBACK.status, truncate(cellText(sv))) });
     }
     let feedbackDate: string | null = null;
     const dv = get("feedbackDate");
     if (!isBlank(dv)) {
       feedbackDate = parseDate(dv);
       if (feedbackDate === null)
-        findings.push({ code: "UNKNOWN_VALUE", severity: "warning", sheet: table.sheet, row: rowNo, cell: cellOf("feedbackDate"), column: "feedbackDate", message: schemeMsg.badDate(`${cellOf("feedbackDate")} 反馈日期`, truncate(cellText(dv))) });
+        findings.push({ code: "UNKNOWN_VALUE", severity: "warning", sheet: table.sheet, row: rowNo, cell: cellOf("feedbackDate"), column: "feedbackDate", message: schemeMsg.badDateIn(cellOf("feedbackDate"), FEEDBACK.feedbackDate, truncate(cellText(dv))) });
     }
     for (const u of unitKeys) for (const k of indicatorKeys) if (!out.has(itemKey(u, k))) out.set(itemKey(u, k), { status, feedbackDate });
   });
@@ -180,8 +140,8 @@ function readExisting(table: RawTable, findings: Finding[]): Map<string, Carried
  * unit that has none, so every unit sees its ranks. Ordered by group (policy order), then rank.
  */
 export function feedbackItems(units: readonly UnitRowResult[], policy: Policy, options: FeedbackOptions, findings: Finding[] = []): FeedbackItem[] {
-  const feedbackDate = requireDate(options.feedbackDate, "feedback date");
-  const today = requireDate(options.today, "today");
+  const feedbackDate = requireDate(options.feedbackDate, DATE_NAMES.feedbackDate);
+  const today = requireDate(options.today, DATE_NAMES.today);
   const carried = options.existing ? readExisting(options.existing, findings) : new Map<string, Carried>();
   const groupOrder = (g: string) => {
     const i = policy.groups.findIndex((x) => normalizeText(x) === normalizeText(g));
@@ -202,8 +162,8 @@ export function feedbackItems(units: readonly UnitRowResult[], policy: Policy, o
       const prev = keys.map((k) => carried.get(k)).find((c) => c !== undefined);
       const status = prev?.status ?? "open";
       const given = prev?.feedbackDate ?? feedbackDate;
-      const deadline = addDays(given, policy.feedback.rectificationDays);
-      items.push({ ...base, indicatorId: d.indicatorId, indicator: d.indicator, points: d.points, reason: d.reason, feedbackDate: given, deadline, status, overdue: status === "open" && today > deadline });
+      const deadline = deadlineFor(given, policy);
+      items.push({ ...base, indicatorId: d.indicatorId, indicator: d.indicator, points: d.points, reason: d.reason, feedbackDate: given, deadline, status, overdue: isOverdue(status, deadline, today) });
     }
   }
   return items;

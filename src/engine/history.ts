@@ -1,34 +1,15 @@
 // The grade history (历年等次, INTERFACES.md §1d) and the rewards that follow from it (POLICY.md §6):
 // 记三等功 for three 优秀 years in a row (the streak restarts; a missing year breaks it) and the
 // tenure for rank promotion (half a year less per 优秀 year served in the current rank).
-import { ColumnSpec, HISTORY_COLUMNS, matchColumns } from "./headers";
+import { HISTORY_COLUMNS, HISTORY_RESULT_COLUMNS, readColumns, specByKey } from "./headers";
 import type { Policy } from "./policy";
 import { isExcellent, meritYears, requiredTenure, YearGrade } from "./rewards";
 import { CellValue, Finding, FindingCode, Message, RawTable } from "./types";
-import { a1, cellText, isBlank, normalizeText, readNumber, truncate } from "./values";
+import { cellText, isBlank, normalizeText, readNumber, truncate } from "./values";
 import { joinMessages, msg } from "../i18n/messages";
 import { schemeMsg } from "../i18n/scheme-messages";
+import { cellList } from "../i18n/sheets";
 
-/**
- * Optional per-cadre columns of the history table (not in INTERFACES §1d; unknown columns are
- * allowed there). The value is read from the cadre's latest row that has one.
- */
-export const HISTORY_TENURE_COLUMNS: ColumnSpec[] = [
-  { key: "rankSince", zh: "任现职级年度", en: "In rank since", aliases: ["任现职级时间", "Rank since"] },
-  { key: "baseTenure", zh: "基本任职年限", en: "Base tenure", aliases: ["晋升基本年限", "Base tenure years"] },
-];
-
-export const HISTORY_RESULT_COLUMNS: ColumnSpec[] = [
-  { key: "id", zh: "编号", en: "ID" },
-  { key: "name", zh: "姓名", en: "Name" },
-  { key: "years", zh: "考核年度", en: "Years" },
-  { key: "excellentList", zh: "优秀年度", en: "Excellent years" },
-  { key: "excellentYears", zh: "任现职级以来优秀年数", en: "Excellent years in rank" },
-  { key: "merits", zh: "记三等功年度", en: "Third-class merit years" },
-  { key: "rankSince", zh: "任现职级年度", en: "In rank since" },
-  { key: "baseTenure", zh: "基本任职年限", en: "Base tenure" },
-  { key: "tenure", zh: "晋升所需任职年限", en: "Required tenure" },
-];
 
 export interface CadreHistory {
   id: string;
@@ -58,6 +39,9 @@ export interface HistoryOutcome {
   cadres: CadreHistory[];
   findings: Finding[];
 }
+
+/** The history columns by key: the names its messages use. */
+const COLUMN = specByKey(HISTORY_COLUMNS);
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -93,15 +77,9 @@ interface Entry {
 export function computeHistory(table: RawTable, policy: Policy): HistoryOutcome {
   const findings: Finding[] = [];
   const sheet = table.sheet;
-  const match = matchColumns(table.headers, [...HISTORY_COLUMNS, ...HISTORY_TENURE_COLUMNS]);
-  const col = match.columns;
-  const cellOf = (i: number, key: string) => (key in col ? a1(table.headerRow + 1 + i, table.firstColumn + col[key]) : undefined);
-  for (const key of match.missing) findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
-  for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
-    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
-  }
-  if (match.missing.length || match.duplicates.length) return { kind: "history", columns: col, cadres: [], findings };
+  const { columns: col, findings: columnProblems, usable, cellOf } = readColumns(table, "history", HISTORY_COLUMNS);
+  findings.push(...columnProblems);
+  if (!usable) return { kind: "history", columns: col, cadres: [], findings };
 
   // Every grade of either scale is a grade (zh or en).
   const scale = [...policy.grades.cadre, ...policy.grades.team];
@@ -125,32 +103,32 @@ export function computeHistory(table: RawTable, policy: Policy): HistoryOutcome 
     };
     const id = cellText(get("id"));
     if (id === "") {
-      fail("MISSING", "id", schemeMsg.missing(cellOf(i, "id"), "id"));
+      fail("MISSING", "id", msg.missing(cellOf(i, "id"), COLUMN.id));
       continue; // a row without an ID belongs to nobody
     }
     const y = readYear(get("year"));
     if (!y.ok) {
-      if (y.reason === "blank") fail("MISSING", "year", schemeMsg.missing(cellOf(i, "year"), "year"));
-      else fail("NOT_A_NUMBER", "year", schemeMsg.badYear(cellOf(i, "year"), "year", truncate(y.shown)));
+      if (y.reason === "blank") fail("MISSING", "year", msg.missing(cellOf(i, "year"), COLUMN.year));
+      else fail("NOT_A_NUMBER", "year", schemeMsg.badYear(cellOf(i, "year"), COLUMN.year, truncate(y.shown)));
     }
     let grade: string | null = null;
-    if (isBlank(get("grade"))) fail("MISSING", "grade", schemeMsg.missing(cellOf(i, "grade"), "grade"));
+    if (isBlank(get("grade"))) fail("MISSING", "grade", msg.missing(cellOf(i, "grade"), COLUMN.grade));
     else {
       const g = gradeOf(get("grade"));
-      if (g === undefined) fail("UNKNOWN_VALUE", "grade", schemeMsg.unknownGrade(cellOf(i, "grade"), truncate(cellText(get("grade"))), allowed));
+      if (g === undefined) fail("UNKNOWN_VALUE", "grade", schemeMsg.unknownGrade(cellOf(i, "grade"), COLUMN.grade, truncate(cellText(get("grade"))), allowed));
       else grade = g;
     }
     let rankSince: number | null = null;
     if (!isBlank(get("rankSince"))) {
       const r = readYear(get("rankSince"));
       if (r.ok) rankSince = r.year;
-      else fail("NOT_A_NUMBER", "rankSince", schemeMsg.badYear(cellOf(i, "rankSince"), "rankSince", truncate(r.shown)));
+      else fail("NOT_A_NUMBER", "rankSince", schemeMsg.badYear(cellOf(i, "rankSince"), COLUMN.rankSince, truncate(r.shown)));
     }
     let baseTenure: number | null = null;
     if (!isBlank(get("baseTenure"))) {
       const r = readNumber(get("baseTenure"));
-      if (!r.ok) fail("NOT_A_NUMBER", "baseTenure", schemeMsg.notANumber(cellOf(i, "baseTenure"), "baseTenure", r.reason === "blank" ? "" : r.shown));
-      else if (r.value < 0 || r.value > 50) fail("OUT_OF_RANGE", "baseTenure", schemeMsg.outOfRange(cellOf(i, "baseTenure"), "baseTenure", r.value, 0, 50));
+      if (!r.ok) fail("NOT_A_NUMBER", "baseTenure", msg.notANumber(cellOf(i, "baseTenure"), COLUMN.baseTenure, r.reason === "blank" ? "" : r.shown));
+      else if (r.value < 0 || r.value > 50) fail("OUT_OF_RANGE", "baseTenure", msg.outOfRange(cellOf(i, "baseTenure"), COLUMN.baseTenure, r.value, 0, 50));
       else baseTenure = r.value;
     }
     const key = normalizeText(id);
@@ -212,13 +190,13 @@ export function computeHistory(table: RawTable, policy: Policy): HistoryOutcome 
 
 /** The history results as a sheet: a header row (Chinese) and one row per cadre. */
 export function historySheet(outcome: HistoryOutcome): { headers: string[]; rows: CellValue[][] } {
-  const join = (xs: number[] | null) => (xs === null ? null : xs.join("、"));
+  const join = (xs: number[] | null) => (xs === null ? null : cellList(xs));
   return {
     headers: HISTORY_RESULT_COLUMNS.map((c) => c.zh),
     rows: outcome.cadres.map((c) => [
       c.id,
       c.name || null,
-      c.years.map((y) => y.year).join("、") || null,
+      cellList(c.years.map((y) => y.year)) || null,
       join(c.excellentList),
       c.excellentYears,
       join(c.merits),

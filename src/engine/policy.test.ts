@@ -52,6 +52,47 @@ describe("policy as data (INTERFACES.md §1e)", () => {
     expect(() => requirePolicy({ quota: { ratio: -1 } })).toThrow(PolicyError);
   });
 
+  test("every unknown key is reported, whatever its name (issue 11)", () => {
+    // Names an object has by inheritance are not settings either.
+    const names = ["constructor", "toString", "valueOf", "hasOwnProperty", "__proto__"];
+    for (const k of names) expect(codes(JSON.parse(`{"${k}": {}}`))).toEqual([["POLICY_INVALID", k]]);
+    expect(codes(JSON.parse('{"quota": {"toString": 1}}'))).toEqual([["POLICY_INVALID", "quota.toString"]]);
+    // Objects the document defines completely: a grade's names, the title.
+    expect(codes({ grades: { team: [{ zh: "优秀", en: "E", x: 1 }, { zh: "良好", en: "G" }, { zh: "一般", en: "F" }, { zh: "较差", en: "P" }] } })).toEqual([["POLICY_INVALID", "grades.team"]]);
+    expect(codes({ title: { zh: "甲", en: "A", note: "x" } })).toEqual([["POLICY_INVALID", "title.note"]]);
+    // A "$schema" link and a top-level description are allowed; an open map's keys are data.
+    expect(codes({ $schema: "x", description: "y", city: { outcomes: { 先进: 1, constructor: 0 } } })).toEqual([]);
+  });
+
+  test("every setting has a range (issue 11: 1e15 days, a minimum of 1e308)", () => {
+    expect(codes({ feedback: { rectificationDays: 1e15 } })).toEqual([["POLICY_INVALID", "feedback.rectificationDays"]]);
+    expect(codes({ feedback: { rectificationDays: 3650 } })).toEqual([]);
+    expect(codes({ quota: { minimum: 1e308 } })).toEqual([["POLICY_INVALID", "quota.minimum"]]);
+    expect(codes({ quota: { tieBreak: ["P", "P"] } })).toEqual([["POLICY_INVALID", "quota.tieBreak"]]);
+    expect(codes({ minping: { maxPoints: 1e9 } })).toEqual([["POLICY_INVALID", "minping.maxPoints"]]);
+    expect(codes({ city: { bonusCap: 1e9, outcomes: { 先进: 1e9 } } })).toEqual([
+      ["POLICY_INVALID", "city.outcomes.先进"],
+      ["POLICY_INVALID", "city.bonusCap"],
+    ]);
+    expect(codes({ rewards: { meritYears: 1e6, tenureFloor: -1 } })).toEqual([
+      ["POLICY_INVALID", "rewards.meritYears"],
+      ["POLICY_INVALID", "rewards.tenureFloor"],
+    ]);
+    expect(codes({ groups: ["区直单位", "区直单位"] })).toEqual([["POLICY_INVALID", "groups"]]);
+    expect(codes({ name: "x".repeat(101) })).toEqual([["POLICY_INVALID", "name"]]);
+    expect(loadPolicy({ quota: { minimum: 1e308 } }).findings[0].message).toEqual({
+      zh: "政策设置 quota.minimum：必须是 0–1000 之间的整数（现为 1e+308）",
+      en: "Policy setting quota.minimum: must be a whole number from 0 to 1000 (now 1e+308)",
+    });
+  });
+
+  test("a deep or huge object is refused cleanly, before anything walks it recursively", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    expect(codes({ quota: deep })).toEqual([["POLICY_INVALID", "quota.a.a.a.a.a.a.a"]]);
+    expect(codes({ groups: new Array(30_000).fill("x") })).toEqual([["POLICY_INVALID", "(policy)"]]);
+  });
+
   test("coverage terms: a length and the first year of one term (POLICY.md §7)", () => {
     expect(defaultPolicy().coverage).toEqual({ termYears: 5, termStart: 2021 });
     expect(requirePolicy({ coverage: { termStart: 2026 } }).coverage).toEqual({ termYears: 5, termStart: 2026 });

@@ -5,6 +5,7 @@ import defaultDocument from "./policies/suxian-2023.json";
 import { parseWeight, Weight, weightSum, weightsSumToOne, WeightedSum } from "./decimal";
 import { Finding, Message, COMPONENT_KEYS, ComponentKey } from "./types";
 import { msg } from "../i18n/messages";
+import { policyProblem } from "../i18n/policy";
 import { normalizeText } from "./values";
 
 export type WeightValue = number | string;
@@ -78,187 +79,206 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 function clone<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T;
 }
 
+/** A policy is a small document: deeper or bigger input is refused before anything walks it recursively. */
+const MAX_DEPTH = 8;
+const MAX_VALUES = 20_000;
+
+/**
+ * The first reason an input cannot be a policy at all, found without recursion (a 100,000-deep
+ * object must give a sentence, not a stack overflow): too deep (with the path where it gets so) or too big.
+ */
+function shapeProblem(input: unknown): Finding | null {
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: input, path: "", depth: 0 }];
+  let values = 0;
+  while (stack.length) {
+    const { v, path, depth } = stack.pop() as { v: unknown; path: string; depth: number };
+    if (++values > MAX_VALUES) return invalid("(policy)", policyProblem.tooLarge(MAX_VALUES));
+    if (typeof v !== "object" || v === null) continue;
+    if (depth >= MAX_DEPTH) return invalid(path || "(policy)", policyProblem.tooDeep(MAX_DEPTH));
+    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+    for (const [k, x] of entries) stack.push({ v: x, path: path ? `${path}.${k}` : k, depth: depth + 1 });
+  }
+  return null;
+}
+
+/** Settings that are open maps (any key is data, not a setting name). */
+const OPEN_MAPS = new Set(["city.outcomes"]);
+
 /**
  * Lay a partial policy over the default. Objects merge key by key; arrays and scalars replace.
- * Keys the default does not have are reported (a typo like "wieghts" must not pass silently),
- * except inside the open maps city.outcomes.
+ * Keys the default does not have are reported whatever their name ("wieghts", "constructor",
+ * "__proto__": a typo must not pass silently), except inside the open map city.outcomes.
  */
 function overlay(base: unknown, over: unknown, path: string, findings: Finding[]): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return clone(over);
+  if (!isPlainObject(base) || !isPlainObject(over) || OPEN_MAPS.has(path)) return clone(over);
   const out: Record<string, unknown> = clone(base);
-  for (const [k, v] of Object.entries(over)) {
+  for (const k of Object.keys(over)) {
     const p = path ? `${path}.${k}` : k;
-    if (path === "city.outcomes") {
-      out[k] = v;
-    } else if (!(k in base)) {
-      if (k.startsWith("$") || k === "description") continue; // "$schema", comments
-      findings.push(invalid(p, "未知的设置项（是否拼写有误？）", "unknown setting (a typo?)"));
+    if (!own(base, k)) {
+      if (path === "" && (k === "$schema" || k === "description")) continue; // a schema link, a comment
+      findings.push(invalid(p, policyProblem.unknownSetting));
     } else {
-      out[k] = overlay(base[k], v, p, findings);
+      Object.defineProperty(out, k, { value: overlay(base[k], over[k], p, findings), enumerable: true, writable: true, configurable: true });
     }
   }
-  if (path === "city.outcomes" && isPlainObject(over)) return clone(over);
   return out;
 }
 
-function invalid(path: string, zh: string, en: string): Finding {
-  return { code: "POLICY_INVALID", severity: "error", column: path, message: msg.policyInvalid(path, zh, en) };
+function invalid(path: string, problem: Message): Finding {
+  return { code: "POLICY_INVALID", severity: "error", column: path, message: msg.policyInvalid(path, problem) };
 }
 
 const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** Validate a complete policy document; returns every problem at once. */
+/** Validate a complete policy document; returns every problem at once. Every setting has a range. */
 export function validatePolicyDocument(doc: PolicyDocument): Finding[] {
   const f: Finding[] = [];
-  const need = (ok: boolean, path: string, zh: string, en: string) => {
-    if (!ok) f.push(invalid(path, zh, en));
+  const P = policyProblem;
+  const need = (ok: boolean, path: string, problem: Message) => {
+    if (!ok) f.push(invalid(path, problem));
     return ok;
   };
+  const numberIn = (v: unknown, path: string, min: number, max: number) => need(isNum(v) && v >= min && v <= max, path, P.numberFrom(min, max, v));
+  const wholeIn = (v: unknown, path: string, min: number, max: number) => need(Number.isInteger(v) && (v as number) >= min && (v as number) <= max, path, P.wholeFrom(min, max, v));
+  const object = (v: unknown, path: string): v is Record<string, unknown> => need(isPlainObject(v), path, P.mustBeObject);
+  const text = (v: unknown, max: number) => typeof v === "string" && v.trim() !== "" && v.length <= max;
+  /** A list of texts; every entry non-blank and at most 100 characters. */
+  const texts = (v: unknown, max: number): v is string[] => Array.isArray(v) && v.length <= max && v.every((t) => text(t, 100));
+  /** Keys of an object the document defines completely (a grade, the title): any other key is reported. */
+  const onlyKeys = (o: Record<string, unknown>, keys: readonly string[], path: string) => {
+    for (const k of Object.keys(o)) if (!keys.includes(k)) f.push(invalid(`${path}.${k}`, P.unknownSetting));
+  };
 
-  need(typeof doc.name === "string" && doc.name.trim() !== "", "name", "名称不能为空", "name must be a non-empty text");
+  need(text(doc.name, 100), "name", P.mustBeText(100));
+  if (object(doc.title, "title")) {
+    need(text(doc.title.zh, 200), "title.zh", P.mustBeText(200));
+    need(text(doc.title.en, 200), "title.en", P.mustBeText(200));
+    onlyKeys(doc.title, ["zh", "en"], "title");
+  }
 
-  // Composite and 民评 weights: exact sums, never normalised (POLICY.md §3).
+  // Composite and 民评 weights: exact sums, never normalised (POLICY.md §3). Each lies in 0–1 once they sum to 1.
   const checkWeights = (obj: unknown, keys: string[], path: string, label: Message) => {
-    if (!need(isPlainObject(obj), path, "必须是对象", "must be an object")) return;
+    if (!object(obj, path)) return;
     const ws: Weight[] = [];
     for (const k of keys) {
-      const w = parseWeight((obj as Record<string, unknown>)[k]);
-      if (!need(w !== null, `${path}.${k}`, "必须是数字、百分数或分数（如 0.6、60%、1/3）", "must be a number, percentage or fraction (0.6, 60%, 1/3)")) return;
-      if (!need(!w!.num.lt(0), `${path}.${k}`, "不能为负数", "must not be negative")) return;
+      const w = parseWeight(obj[k]);
+      if (!need(w !== null, `${path}.${k}`, P.weight)) return;
+      if (!need(!w!.num.lt(0), `${path}.${k}`, P.weightNegative)) return;
       ws.push(w!);
     }
-    for (const k of Object.keys(obj as object)) {
-      need(keys.includes(k), `${path}.${k}`, "未知的权重项", "unknown weight");
-    }
+    for (const k of Object.keys(obj)) need(keys.includes(k), `${path}.${k}`, P.unknownWeight);
     if (!weightsSumToOne(ws)) {
       const sum = weightSum(ws).times(100).round(6).toString();
       f.push({ code: "WEIGHTS_SUM", severity: "error", column: path, message: msg.weightsSum(label, `${sum}%`) });
     }
   };
-  checkWeights(doc.weights, [...COMPONENT_KEYS], "weights", { zh: "综合得分", en: "composite" });
-  checkWeights(doc.minping?.weights, ["H", "S", "A"], "minping.weights", { zh: "民评", en: "public-evaluation (民评)" });
+  checkWeights(doc.weights, [...COMPONENT_KEYS], "weights", P.compositeWeights);
+  checkWeights(doc.minping?.weights, ["H", "S", "A"], "minping.weights", P.minpingWeights);
 
-  need(["as-is", "convert"].includes(doc.performance?.mode), "performance.mode", "只能是 as-is 或 convert", 'must be "as-is" or "convert"');
-  need(
-    Number.isInteger(doc.rounding?.decimals) && doc.rounding.decimals >= 0 && doc.rounding.decimals <= 6,
-    "rounding.decimals",
-    "必须是 0–6 的整数",
-    "must be a whole number from 0 to 6",
-  );
-  need(doc.rounding?.mode === "half-up", "rounding.mode", "只支持 half-up（四舍五入）", 'only "half-up" (四舍五入) is supported');
-  need(isNum(doc.minping?.maxPoints) && doc.minping.maxPoints > 0, "minping.maxPoints", "必须是正数", "must be a positive number");
+  need(["as-is", "convert"].includes(doc.performance?.mode), "performance.mode", P.performanceMode);
+  wholeIn(doc.rounding?.decimals, "rounding.decimals", 0, 6);
+  need(doc.rounding?.mode === "half-up", "rounding.mode", P.roundingMode);
+  numberIn(doc.minping?.maxPoints, "minping.maxPoints", 0.01, 100);
 
   const dw = doc.democratic?.weights;
-  if (need(isPlainObject(dw), "democratic.weights", "必须是对象", "must be an object")) {
-    for (const k of BALLOT_CHOICES) {
-      need(isNum(dw[k]) && dw[k] >= 0 && dw[k] <= 100, `democratic.weights.${k}`, "必须是 0–100 的数", "must be a number from 0 to 100");
-    }
+  if (object(dw, "democratic.weights")) {
+    for (const k of BALLOT_CHOICES) numberIn(dw[k], `democratic.weights.${k}`, 0, 100);
   }
   // The ballot words (POLICY.md §11): four choices and the abstentions, no spelling in two of them.
-  const words = (v: unknown): v is string[] => Array.isArray(v) && v.every((t) => typeof t === "string" && t.trim() !== "");
   const noOverlap = (lists: [string, string[]][]) => {
     const seen = new Map<string, string>();
     for (const [path, terms] of lists)
       for (const t of terms) {
         const k = normalizeText(t);
         const prev = seen.get(k);
-        need(prev === undefined || prev === path, path, `“${t}”同时出现在 ${prev} 中`, `"${t}" also appears under ${prev}`);
+        need(prev === undefined || prev === path, path, P.vocabularyOverlap(t, prev as string));
         seen.set(k, path);
       }
   };
   const dc = doc.democratic?.choices;
-  if (need(isPlainObject(dc), "democratic.choices", "必须是对象", "must be an object")) {
+  if (object(dc, "democratic.choices")) {
     const lists: [string, string[]][] = [];
-    for (const k of BALLOT_CHOICES)
-      if (need(words(dc[k]) && dc[k].length > 0, `democratic.choices.${k}`, "必须是至少一个写法的文字列表", "must be a list of at least one spelling")) lists.push([`democratic.choices.${k}`, dc[k]]);
-    for (const k of Object.keys(dc)) need((BALLOT_CHOICES as readonly string[]).includes(k), `democratic.choices.${k}`, "未知的评价档次", "unknown choice");
-    if (need(words(doc.democratic.abstain), "democratic.abstain", "必须是文字列表", "must be a list of texts")) lists.push(["democratic.abstain", doc.democratic.abstain]);
+    for (const k of BALLOT_CHOICES) if (need(texts(dc[k], 100) && dc[k].length > 0, `democratic.choices.${k}`, P.mustBeTexts(100))) lists.push([`democratic.choices.${k}`, dc[k]]);
+    for (const k of Object.keys(dc)) need((BALLOT_CHOICES as readonly string[]).includes(k), `democratic.choices.${k}`, P.unknownChoice);
+    if (need(texts(doc.democratic.abstain, 100), "democratic.abstain", P.mustBeTexts(100))) lists.push(["democratic.abstain", doc.democratic.abstain]);
     noOverlap(lists);
   }
   const sv = doc.survey;
-  if (need(isPlainObject(sv), "survey", "必须是对象", "must be an object")) {
-    const noAnswerOk = need(words(sv.noAnswer), "survey.noAnswer", "必须是文字列表", "must be a list of texts");
-    if (need(isPlainObject(sv.levels), "survey.levels", "必须是对象", "must be an object")) {
-      for (const k of Object.keys(sv.levels)) need((SURVEY_INDEX_KEYS as readonly string[]).includes(k), `survey.levels.${k}`, "未知的指数（只能是 H、S、A）", "unknown index (only H, S, A)");
+  if (object(sv, "survey")) {
+    const noAnswerOk = need(texts(sv.noAnswer, 100), "survey.noAnswer", P.mustBeTexts(100));
+    if (object(sv.levels, "survey.levels")) {
+      for (const k of Object.keys(sv.levels)) need((SURVEY_INDEX_KEYS as readonly string[]).includes(k), `survey.levels.${k}`, P.unknownIndex);
       for (const k of SURVEY_INDEX_KEYS) {
         const levels = sv.levels[k];
         const path = `survey.levels.${k}`;
-        if (!need(Array.isArray(levels) && levels.length > 0, path, "必须是至少一档的列表", "must be a list of at least one level")) continue;
+        if (!need(Array.isArray(levels) && levels.length > 0 && levels.length <= 20, path, P.surveyLevels(20))) continue;
         const lists: [string, string[]][] = noAnswerOk ? [["survey.noAnswer", sv.noAnswer]] : [];
         levels.forEach((l, i) => {
           const p = `${path}.${i}`;
-          if (!need(isPlainObject(l), p, "必须是 { points, words } 对象", "must be an object { points, words }")) return;
-          need(isNum(l.points) && l.points >= 0 && l.points <= 100, `${p}.points`, "必须是 0–100 的数", "must be a number from 0 to 100");
-          if (need(words(l.words) && l.words.length > 0, `${p}.words`, "必须是至少一个写法的文字列表", "must be a list of at least one spelling")) lists.push([`${p}.words`, l.words]);
+          if (!need(isPlainObject(l), p, P.surveyLevel)) return;
+          onlyKeys(l as unknown as Record<string, unknown>, ["points", "words"], p);
+          numberIn(l.points, `${p}.points`, 0, 100);
+          if (need(texts(l.words, 100) && l.words.length > 0, `${p}.words`, P.mustBeTexts(100))) lists.push([`${p}.words`, l.words]);
         });
         noOverlap(lists);
       }
     }
-    need(Number.isInteger(sv.smallSample) && sv.smallSample >= 0, "survey.smallSample", "必须是非负整数", "must be a whole number ≥ 0");
+    wholeIn(sv.smallSample, "survey.smallSample", 0, 100_000);
   }
 
   for (const kind of ["team", "cadre"] as const) {
     const g = doc.grades?.[kind];
-    const ok =
-      Array.isArray(g) &&
-      g.length === 4 &&
-      g.every((x) => isPlainObject(x) && typeof x.zh === "string" && x.zh.trim() !== "" && typeof x.en === "string");
-    if (need(ok, `grades.${kind}`, "必须是 4 个等次（含中英文名称）", "must list 4 grades, each with zh and en names")) {
-      const names = g.map((x) => normalizeText(x.zh));
-      need(new Set(names).size === 4, `grades.${kind}`, "等次名称不能重复", "grade names must differ");
+    const ok = Array.isArray(g) && g.length === 4 && g.every((x) => isPlainObject(x) && text(x.zh, 20) && text(x.en, 40) && Object.keys(x).every((k) => k === "zh" || k === "en"));
+    if (need(ok, `grades.${kind}`, P.grades)) {
+      need(new Set(g.map((x) => normalizeText(x.zh))).size === 4, `grades.${kind}`, P.gradesDiffer);
     }
   }
 
   const b = doc.bands;
-  if (need(Array.isArray(b) && b.length === 3 && b.every(isNum), "bands", "必须是 3 个分数线（优秀、第二、第三等次）", "must be 3 thresholds (top, second, third grade)")) {
-    need(b[0] > b[1] && b[1] > b[2], "bands", `分数线必须从高到低排列（现为 ${b.join("、")}）`, `thresholds must be descending (now ${b.join(", ")})`);
-    need(b.every((x) => x >= 0 && x <= 100), "bands", "分数线必须在 0–100 之间", "thresholds must lie within 0–100");
+  if (need(Array.isArray(b) && b.length === 3 && b.every(isNum), "bands", P.bands)) {
+    need(b[0] > b[1] && b[1] > b[2], "bands", P.bandsDescending(b));
+    need(b.every((x) => x >= 0 && x <= 100), "bands", P.bandsRange);
   }
 
   const q = doc.quota;
-  if (need(isPlainObject(q), "quota", "必须是对象", "must be an object")) {
-    need(typeof q.enabled === "boolean", "quota.enabled", "必须是 true 或 false", "must be true or false");
-    need(isNum(q.ratio) && q.ratio >= 0 && q.ratio <= 1, "quota.ratio", `优秀比例必须在 0–1 之间（现为 ${String(q.ratio)}）`, `the excellent ratio must lie within 0–1 (now ${String(q.ratio)})`);
-    need(["half-up", "floor", "ceil"].includes(q.rounding), "quota.rounding", "只能是 half-up、floor 或 ceil", 'must be "half-up", "floor" or "ceil"');
-    need(Number.isInteger(q.minimum) && q.minimum >= 0, "quota.minimum", "必须是非负整数", "must be a whole number ≥ 0");
+  if (object(q, "quota")) {
+    need(typeof q.enabled === "boolean", "quota.enabled", P.trueOrFalse);
+    numberIn(q.ratio, "quota.ratio", 0, 1);
+    need(["half-up", "floor", "ceil"].includes(q.rounding), "quota.rounding", P.quotaRounding);
+    wholeIn(q.minimum, "quota.minimum", 0, 1000);
     need(
-      Array.isArray(q.tieBreak) && q.tieBreak.every((k) => (COMPONENT_KEYS as readonly string[]).includes(k)),
+      Array.isArray(q.tieBreak) && q.tieBreak.every((k) => (COMPONENT_KEYS as readonly string[]).includes(k)) && new Set(q.tieBreak).size === q.tieBreak.length,
       "quota.tieBreak",
-      "只能列出 P、D、L、S、B 中的分项",
-      "may list only the components P, D, L, S, B",
+      P.tieBreak,
     );
   }
-  need(["competition", "dense"].includes(doc.ranking?.style), "ranking.style", "只能是 competition（1,2,2,4）或 dense（1,2,2,3）", 'must be "competition" (1,2,2,4) or "dense" (1,2,2,3)');
-  need(
-    Array.isArray(doc.groups) && doc.groups.every((g) => typeof g === "string" && g.trim() !== ""),
-    "groups",
-    "必须是分组名称列表",
-    "must be a list of group names",
-  );
+  need(["competition", "dense"].includes(doc.ranking?.style), "ranking.style", P.rankingStyle);
+  if (need(texts(doc.groups, 100), "groups", P.mustBeTexts(100))) {
+    need(new Set(doc.groups.map(normalizeText)).size === doc.groups.length, "groups", P.groupsDiffer);
+  }
 
   // Vocabularies: lists of text, and no term in two categories of one vocabulary.
   const v = doc.vocabulary;
   const checkVocab = (obj: unknown, path: string) => {
-    if (!isPlainObject(obj)) {
-      need(false, path, "必须是对象", "must be an object");
-      return;
-    }
+    if (!object(obj, path)) return;
     const seen = new Map<string, string>();
     for (const [k, terms] of Object.entries(obj)) {
-      if (!need(Array.isArray(terms) && terms.every((t) => typeof t === "string"), `${path}.${k}`, "必须是文字列表", "must be a list of texts")) continue;
+      if (!need(texts(terms, 100), `${path}.${k}`, P.mustBeTexts(100))) continue;
       for (const t of terms as string[]) {
         const n = normalizeText(t);
         const prev = seen.get(n);
-        need(prev === undefined, `${path}.${k}`, `“${t}”同时出现在 ${prev} 中`, `"${t}" also appears under ${prev}`);
+        need(prev === undefined, `${path}.${k}`, P.vocabularyOverlap(t, prev as string));
         seen.set(n, `${path}.${k}`);
       }
     }
   };
-  if (need(isPlainObject(v), "vocabulary", "必须是对象", "must be an object")) {
+  if (object(v, "vocabulary")) {
     checkVocab(v.political, "vocabulary.political");
     checkVocab(v.circular, "vocabulary.circular");
     checkVocab(v.subject, "vocabulary.subject");
@@ -267,32 +287,29 @@ export function validatePolicyDocument(doc: PolicyDocument): Finding[] {
       ["vocabulary.political", v.political],
       ["vocabulary.subject", v.subject],
     ] as const) {
-      if (isPlainObject(list)) for (const [k, terms] of Object.entries(list)) need(Array.isArray(terms) && terms.length > 0, `${p}.${k}`, "至少需要一个写法", "needs at least one spelling");
+      if (isPlainObject(list)) for (const [k, terms] of Object.entries(list)) need(Array.isArray(terms) && terms.length > 0, `${p}.${k}`, P.vocabularyEmpty);
     }
   }
 
   const c = doc.city;
-  if (need(isPlainObject(c), "city", "必须是对象", "must be an object")) {
-    if (need(isPlainObject(c.outcomes) && Object.keys(c.outcomes).length > 0, "city.outcomes", "必须列出考核结果及加扣分", "must map outcomes to points")) {
-      for (const [k, p] of Object.entries(c.outcomes)) need(isNum(p), `city.outcomes.${k}`, "必须是数字", "must be a number");
+  if (object(c, "city")) {
+    const outcomes = c.outcomes;
+    if (need(isPlainObject(outcomes) && Object.keys(outcomes).length > 0 && Object.keys(outcomes).length <= 50 && Object.keys(outcomes).every((k) => text(k, 100)), "city.outcomes", P.outcomes(50))) {
+      for (const [k, p] of Object.entries(outcomes)) numberIn(p, `city.outcomes.${k}`, -100, 100);
     }
-    need(isNum(c.bonusCap) && c.bonusCap >= 0, "city.bonusCap", "必须是非负数", "must be a number ≥ 0");
-    need(isNum(c.deductionCap) && c.deductionCap >= 0, "city.deductionCap", "必须是非负数（扣分上限按绝对值填写）", "must be a number ≥ 0 (the deduction cap as a magnitude)");
+    numberIn(c.bonusCap, "city.bonusCap", 0, 100);
+    need(isNum(c.deductionCap) && c.deductionCap >= 0 && c.deductionCap <= 100, "city.deductionCap", P.deductionCap(c.deductionCap));
   }
-  need(Number.isInteger(doc.feedback?.rectificationDays) && doc.feedback.rectificationDays >= 0, "feedback.rectificationDays", "必须是非负整数", "must be a whole number ≥ 0");
+  // A deadline must stay a calendar date (feedback date + days): ten years at most.
+  wholeIn(doc.feedback?.rectificationDays, "feedback.rectificationDays", 0, 3650);
   const r = doc.rewards;
-  if (need(isPlainObject(r), "rewards", "必须是对象", "must be an object")) {
-    need(Number.isInteger(r.meritYears) && r.meritYears >= 1, "rewards.meritYears", "必须是正整数", "must be a whole number ≥ 1");
-    need(isNum(r.tenureReductionPerExcellentYear) && r.tenureReductionPerExcellentYear >= 0, "rewards.tenureReductionPerExcellentYear", "必须是非负数", "must be a number ≥ 0");
-    need(isNum(r.tenureFloor) && r.tenureFloor >= 0, "rewards.tenureFloor", "必须是非负数", "must be a number ≥ 0");
+  if (object(r, "rewards")) {
+    wholeIn(r.meritYears, "rewards.meritYears", 1, 50);
+    numberIn(r.tenureReductionPerExcellentYear, "rewards.tenureReductionPerExcellentYear", 0, 50);
+    numberIn(r.tenureFloor, "rewards.tenureFloor", 0, 50);
   }
-  need(Number.isInteger(doc.coverage?.termYears) && doc.coverage.termYears >= 1, "coverage.termYears", "必须是正整数", "must be a whole number ≥ 1");
-  need(
-    Number.isInteger(doc.coverage?.termStart) && doc.coverage.termStart >= 1900 && doc.coverage.termStart <= 2100,
-    "coverage.termStart",
-    "必须是 1900–2100 的年份（某一届的第一年，如 2021）",
-    "must be a year from 1900 to 2100 (the first year of a term, e.g. 2021)",
-  );
+  wholeIn(doc.coverage?.termYears, "coverage.termYears", 1, 20);
+  need(Number.isInteger(doc.coverage?.termStart) && doc.coverage.termStart >= 1900 && doc.coverage.termStart <= 2100, "coverage.termStart", P.termStart(doc.coverage?.termStart));
   return f;
 }
 
@@ -303,9 +320,11 @@ export function validatePolicyDocument(doc: PolicyDocument): Finding[] {
 export function loadPolicy(input?: unknown): PolicyLoad {
   const findings: Finding[] = [];
   if (input !== undefined && !isPlainObject(input)) {
-    findings.push(invalid("(policy)", "政策文件必须是一个 JSON 对象", "the policy file must be a JSON object"));
+    findings.push(invalid("(policy)", policyProblem.notAnObject));
     return { policy: null, findings };
   }
+  const shape = input === undefined ? null : shapeProblem(input);
+  if (shape) return { policy: null, findings: [shape] };
   const doc = (input === undefined ? clone(DEFAULT_POLICY_DOCUMENT) : overlay(DEFAULT_POLICY_DOCUMENT, input, "", findings)) as PolicyDocument;
   findings.push(...validatePolicyDocument(doc));
   return findings.length ? { policy: null, findings } : { policy: doc as Policy, findings };

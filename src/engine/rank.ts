@@ -1,83 +1,57 @@
 // Ranking within a pool (POLICY.md §5): descending by the rounded score; competition ranking
-// (1, 2, 2, 4) by default, dense "Chinese" ranking (1, 2, 2, 3) selectable. Scores are integer
-// counts of the rounding unit (9100 for 91.00), so a counting sort ranks a pool in linear time.
+// (1, 2, 2, 4) by default, dense "Chinese" ranking (1, 2, 2, 3) selectable. One implementation,
+// rankInPools, ranks the annual table, the unit table and the RANK custom function alike. Scores
+// that are integer counts of the rounding unit (9100 for 91.00) in a small range are counted (a
+// histogram per pool: linear time); any other scores are sorted.
 import type { RankingStyle } from "./policy";
 
-/** Counting sort is used while the key range is at most this many times the row count (or small). */
+/** Counting is used while the key range is at most this many times the row count (or small). */
 const BUCKETS_PER_ROW = 4;
 const SMALL_RANGE = 1 << 16;
 
-/** Items ordered by an integer key, descending, stable (earlier items first among equals). */
-export function descendingByKey<T>(items: readonly T[], key: (t: T) => number): T[] {
-  const n = items.length;
-  if (n < 2) return items.slice();
-  const keys = new Float64Array(n);
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  for (let i = 0; i < n; i++) {
-    const k = key(items[i]);
-    keys[i] = k;
-    if (k < min) min = k;
-    if (k > max) max = k;
-    if (!Number.isSafeInteger(k)) integral = false;
-  }
-  const range = max - min + 1;
-  if (!integral || range > Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW)) {
-    const idx = Array.from({ length: n }, (_, i) => i);
-    idx.sort((a, b) => keys[b] - keys[a] || a - b);
-    return idx.map((i) => items[i]);
-  }
-  // Bucket starts, highest key first.
-  const start = new Int32Array(range + 1);
-  for (let i = 0; i < n; i++) start[max - keys[i] + 1]++;
-  for (let b = 1; b <= range; b++) start[b] += start[b - 1];
-  const out = new Array<T>(n);
-  for (let i = 0; i < n; i++) out[start[max - keys[i]]++] = items[i];
-  return out;
+interface KeyRange {
+  min: number;
+  max: number;
+  /** Every key is a safe integer (so keys can index a histogram). */
+  integral: boolean;
 }
 
-export function rankDescending<T>(items: readonly T[], score: (t: T) => number, style: RankingStyle, assign: (t: T, rank: number) => void): void {
-  const order = descendingByKey(items, score);
-  let rank = 0;
-  let distinct = 0;
-  let previous = NaN;
-  for (let k = 0; k < order.length; k++) {
-    const s = score(order[k]);
-    if (k === 0 || s !== previous) {
-      distinct++;
-      rank = style === "dense" ? distinct : k + 1;
-      previous = s;
-    }
-    assign(order[k], rank);
-  }
-}
-
-/**
- * Ranks within pools, every pool at once (compute ranking works on columns): for each position j in
- * `members`, out[j] = the rank of keys[j] among the members of pool[j]. Integer keys in a range small
- * enough for a histogram per pool are counted — no sort, and memory is read in row order — otherwise
- * each pool is ranked by rankDescending.
- */
-export function rankInPools(members: ArrayLike<number>, pool: Int32Array, poolCount: number, keys: Int32Array | Float64Array, style: RankingStyle, out: Int32Array): void {
-  const n = members.length;
+/** The one scan for the range of n keys. */
+function keyRange(n: number, keyAt: (k: number) => number): KeyRange {
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
   for (let k = 0; k < n; k++) {
-    const x = keys[members[k]];
+    const x = keyAt(k);
     if (x < min) min = x;
     if (x > max) max = x;
     if (!Number.isSafeInteger(x)) integral = false;
   }
-  const range = max - min + 1;
+  return { min, max, integral };
+}
+
+/** Whether keys of this range are counted in `histograms` histograms of n items rather than sorted. */
+function countable(r: KeyRange, n: number, histograms = 1): boolean {
+  return r.integral && histograms * (r.max - r.min + 1) <= Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW);
+}
+
+/**
+ * Ranks within pools, every pool at once: for each position j in `members`, out[j] = the rank of
+ * keys[j] among the members of pool[j] — 1 + the members with a higher key (competition), or 1 + the
+ * distinct higher keys (dense). Equal keys share a rank.
+ */
+export function rankInPools(members: ArrayLike<number>, pool: ArrayLike<number>, poolCount: number, keys: ArrayLike<number>, style: RankingStyle, out: Int32Array): void {
+  const n = members.length;
   if (n === 0) return;
-  if (!integral || poolCount * range > Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW)) {
-    const byPool: number[][] = Array.from({ length: poolCount }, () => []);
-    for (let k = 0; k < n; k++) byPool[pool[members[k]]].push(members[k]);
-    for (const list of byPool) rankDescending(list, (j) => keys[j], style, (j, rank) => (out[j] = rank));
-    return;
-  }
+  const r = keyRange(n, (k) => keys[members[k]]);
+  if (countable(r, n, poolCount)) rankByCounting(members, pool, poolCount, keys, style, out, r);
+  else rankBySorting(members, pool, keys, style, out);
+}
+
+function rankByCounting(members: ArrayLike<number>, pool: ArrayLike<number>, poolCount: number, keys: ArrayLike<number>, style: RankingStyle, out: Int32Array, r: KeyRange): void {
+  const n = members.length;
+  const range = r.max - r.min + 1;
+  const max = r.max;
   // counts[pool · range + (max − key)]: the rows of each pool per key, highest key first …
   const counts = new Int32Array(poolCount * range);
   for (let k = 0; k < n; k++) {
@@ -101,39 +75,66 @@ export function rankInPools(members: ArrayLike<number>, pool: Int32Array, poolCo
   }
 }
 
-/** The k-th largest (1-based) of integer-valued keys, by counting when the range allows; else by sorting. */
-export function kthLargest(values: Float64Array, k: number): number {
-  const n = values.length;
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  for (let i = 0; i < n; i++) {
-    const x = values[i];
-    if (x < min) min = x;
-    if (x > max) max = x;
-    if (!Number.isSafeInteger(x)) integral = false;
+function rankBySorting(members: ArrayLike<number>, pool: ArrayLike<number>, keys: ArrayLike<number>, style: RankingStyle, out: Int32Array): void {
+  const order = Array.from(members).sort((a, b) => pool[a] - pool[b] || keys[b] - keys[a]);
+  let currentPool = -1;
+  let position = 0;
+  let distinct = 0;
+  let rank = 0;
+  let previous = NaN;
+  for (const j of order) {
+    if (pool[j] !== currentPool) {
+      currentPool = pool[j];
+      position = 0;
+      distinct = 0;
+    }
+    position++;
+    if (position === 1 || keys[j] !== previous) {
+      distinct++;
+      rank = style === "dense" ? distinct : position;
+      previous = keys[j];
+    }
+    out[j] = rank;
   }
-  const range = max - min + 1;
-  if (!integral || range > Math.max(SMALL_RANGE, n * BUCKETS_PER_ROW)) return values.slice().sort()[n - k];
-  const counts = new Int32Array(range);
-  for (let i = 0; i < n; i++) counts[max - values[i]]++;
-  let seen = 0;
-  for (let b = 0; b < range; b++) {
-    seen += counts[b];
-    if (seen >= k) return max - b;
-  }
-  return min;
 }
 
-/** The rank of one score among others (the RANK custom function). */
+/** Items of one pool ranked by a score (the unit table's totals and 民评): assign(item, rank) for each. */
+export function rankDescending<T>(items: readonly T[], score: (t: T) => number, style: RankingStyle, assign: (t: T, rank: number) => void): void {
+  const n = items.length;
+  const keys = Float64Array.from(items, score);
+  const out = new Int32Array(n);
+  rankInPools(identity(n), new Int32Array(n), 1, keys, style, out);
+  for (let i = 0; i < n; i++) assign(items[i], out[i]);
+}
+
+/**
+ * The rank of one score among others (the RANK custom function): the score is ranked in one pool
+ * with them, so the rank is exactly what the table ranking gives a row with that score.
+ */
 export function rankOf(score: number, scores: readonly number[], style: RankingStyle): number {
-  let greater = 0;
-  const distinctGreater = new Set<number>();
-  for (const s of scores) {
-    if (s > score) {
-      greater++;
-      distinctGreater.add(s);
-    }
+  const keys = Float64Array.from([score, ...scores]);
+  const out = new Int32Array(keys.length);
+  rankInPools(identity(keys.length), new Int32Array(keys.length), 1, keys, style, out);
+  return out[0];
+}
+
+function identity(n: number): Int32Array {
+  const a = new Int32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+/** The k-th largest (1-based) of the values: counted when their range allows, else sorted. */
+export function kthLargest(values: Float64Array, k: number): number {
+  const n = values.length;
+  const r = keyRange(n, (i) => values[i]);
+  if (!countable(r, n)) return values.slice().sort()[n - k];
+  const counts = new Int32Array(r.max - r.min + 1);
+  for (let i = 0; i < n; i++) counts[r.max - values[i]]++;
+  let seen = 0;
+  for (let b = 0; b < counts.length; b++) {
+    seen += counts[b];
+    if (seen >= k) return r.max - b;
   }
-  return style === "dense" ? distinctGreater.size + 1 : greater + 1;
+  return r.min;
 }

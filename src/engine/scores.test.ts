@@ -4,7 +4,6 @@ import { cityAdjustment, outcomePoints } from "./city";
 import { meritYears, requiredTenure } from "./rewards";
 import { coverage } from "./coverage";
 import { quotaFor } from "./quota";
-import { rankOf } from "./rank";
 
 const policy = defaultPolicy();
 
@@ -94,11 +93,5 @@ describe("other score rules", () => {
     const c = coverage(["区委办", "区政府办", "财政局", "教育局"], ["区委办", "财政局", "不存在"]);
     expect(c.fraction).toBe(0.5);
     expect(c.notExamined).toEqual(["区政府办", "教育局"]);
-  });
-
-  test("rank of one score: competition and dense", () => {
-    expect(rankOf(93, [95, 93, 93, 90], "competition")).toBe(2);
-    expect(rankOf(90, [95, 93, 93, 90], "competition")).toBe(4);
-    expect(rankOf(90, [95, 93, 93, 90], "dense")).toBe(3);
   });
 });

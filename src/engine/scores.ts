@@ -2,6 +2,7 @@
 // ballots and 折算 conversion (§3). Exact decimals, rounded half-up at the end.
 import { Big, dec, roundToNumber } from "./decimal";
 import { Policy, prepare } from "./policy";
+import { line, msg } from "../i18n/messages";
 
 /** 民评 = maxPoints × (wH·H + wS·S + wA·A) / 100, indices on 0–100. */
 export function minping(happiness: number, satisfaction: number, security: number, policy: Policy): number {
@@ -31,7 +32,7 @@ export interface Ballots {
 
 export class NoBallotsError extends Error {
   constructor() {
-    super("No valid ballots: the democratic evaluation needs at least one. 有效票数为零，无法计算民主测评得分。");
+    super(line(msg.noBallots));
     this.name = "NoBallotsError";
   }
 }

@@ -8,12 +8,11 @@
 // A computed index fills only a blank cell of the unit table (fillSurvey); a typed value is never replaced.
 // Host-free; linear in the rows, with each distinct answer text and unit text decoded once.
 import { Big, roundToNumber, SCALE, toScaled } from "./decimal";
-import { matchColumns, SURVEY_COLUMNS, UNIT_COLUMNS } from "./headers";
+import { matchColumns, readColumns, SURVEY_COLUMNS, UNIT_COLUMNS } from "./headers";
 import { Policy, SurveyIndexKey, SURVEY_INDEX_KEYS } from "./policy";
 import { CellValue, Finding, FindingCode, isCellError, Message, RawTable, Severity } from "./types";
 import { UnitDirectory } from "./unit";
 import { a1, cellText, isBlank, isBlankRow, keyHash, normalizeText, pairHash, readNumber, repeatedGroups, truncate } from "./values";
-import { msg } from "../i18n/messages";
 import { surveyMsg } from "../i18n/survey";
 
 /** One index of one unit: what its answers were and the index they give. */
@@ -181,14 +180,8 @@ interface Acc {
 export function computeSurvey(table: RawTable, units: readonly UnitKey[] | null, policy: Policy): SurveyOutcome {
   const findings: Finding[] = [];
   const sheet = table.sheet;
-  const match = matchColumns(table.headers, SURVEY_COLUMNS);
-  const col = match.columns;
-  for (const key of match.missing) findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
-  for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
-    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
-  }
-  const usable = match.missing.length === 0 && match.duplicates.length === 0;
+  const { columns: col, findings: columnProblems, usable } = readColumns(table, "survey", SURVEY_COLUMNS);
+  findings.push(...columnProblems);
   if (!usable) return { kind: "survey", columns: col, usable, units: [], questionnaires: table.rows.filter((r) => !isBlankRow(r)).length, findings };
 
   const s = policy.survey;
@@ -264,17 +257,17 @@ export function computeSurvey(table: RawTable, units: readonly UnitKey[] | null,
       continue;
     }
     accOfRow[i] = a;
-    if (hashes && !isBlank(cells[qCol as number])) hashes[i] = pairHash(keyHash(cellText(cells[qCol as number])), a);
+    if (hashes && !isBlank(cells[qCol])) hashes[i] = pairHash(keyHash(cellText(cells[qCol])), a);
   }
   // A questionnaire number seen before for the same unit: a copied row, counted once (the first).
   if (hashes) {
-    const keyOf = (i: number) => `${normalizeText(cellText(table.rows[i][qCol as number]))}\u0000${accOfRow[i]}`;
+    const keyOf = (i: number) => `${normalizeText(cellText(table.rows[i][qCol]))}\u0000${accOfRow[i]}`;
     for (const group of repeatedGroups(n, hashes, keyOf)) {
       const first = table.headerRow + 1 + group[0];
       for (const i of group.slice(1)) {
         const rowNo = table.headerRow + 1 + i;
-        const cell = cellAt(rowNo, qCol as number);
-        push("DUPLICATE_ID", "warning", rowNo, cell, "questionnaire", surveyMsg.duplicateQuestionnaire(cell, truncate(cellText(table.rows[i][qCol as number])), accs[accOfRow[i]].unit, first));
+        const cell = cellAt(rowNo, qCol);
+        push("DUPLICATE_ID", "warning", rowNo, cell, "questionnaire", surveyMsg.duplicateQuestionnaire(cell, truncate(cellText(table.rows[i][qCol])), accs[accOfRow[i]].unit, first));
         accOfRow[i] = -1;
       }
     }

@@ -46,7 +46,9 @@ export type FindingCode =
   | "DUPLICATE_COLUMN"
   | "UNKNOWN_GROUP"
   /** A survey index of a unit computed from fewer answers than policy.survey.smallSample (warning, POLICY.md §11). */
-  | "SMALL_SAMPLE";
+  | "SMALL_SAMPLE"
+  | "CONVERT_BEST_ZERO"
+  | "SUMMARY_ROW";
 
 export interface Message {
   zh: string;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { computeUnits, fillPerformance, performanceScores, splitLeads, UnitDirectory } from "./unit";
+import { computeUnits, fillPerformance, splitLeads, UnitDirectory } from "./unit";
 import { defaultPolicy, requirePolicy } from "./policy";
 import { CellValue, RawTable } from "./types";
 
@@ -59,12 +59,6 @@ describe("unit performance table (golden)", () => {
     expect(out.city).toHaveLength(6);
   });
 
-  test("P from unit totals: as is, or 折算 against the best of the group", () => {
-    expect(performanceScores(out.rows, policy).map((p) => p.P)).toEqual([86, 83.2, 74, 81.5, 80.9, 79.9]);
-    const conv = performanceScores(out.rows, requirePolicy({ performance: { mode: "convert" } }));
-    expect(conv.map((p) => p.P)).toEqual([100, 96.74, 86.05, 100, 99.26, 92.91]);
-  });
-
   test("fillPerformance fills blank P cells of the annual table by unit", () => {
     const annual: RawTable = {
       sheet: "年度考核",
@@ -77,11 +71,11 @@ describe("unit performance table (golden)", () => {
       headerRow: 1,
       firstColumn: 1,
     };
-    const f = fillPerformance(annual, performanceScores(out.rows, policy));
+    const f = fillPerformance(annual, out.rows);
     expect(f.table.rows.map((r) => r[3])).toEqual([86, 77, null]);
     expect(f.filled).toEqual([{ row: 2, unit: "区财政局", P: 86 }]);
     expect(f.unmatched).toEqual([{ row: 4, unit: "不存在局" }]);
-    expect(fillPerformance(annual, performanceScores(out.rows, policy), { overwrite: true }).table.rows[1][3]).toBe(86);
+    expect(fillPerformance(annual, out.rows, { overwrite: true }).table.rows[1][3]).toBe(86);
   });
 });
 

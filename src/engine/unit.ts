@@ -2,17 +2,21 @@
 //   unit total = Σ own indicator points + 民评 points + capped city-indicator adjustment,
 // ranked per group. City indicators (市考指标) are not points: each outcome adds to or deducts from
 // its single lead unit (加扣分制); every deduction is kept as an item for feedback (§8).
-// P of the annual table may be taken from unit totals, as is or 折算 (§3) — see performanceScores.
-import { CITY_COLUMNS, indicatorColumns, matchColumns, UNIT_COLUMNS, ANNUAL_COLUMNS } from "./headers";
+// P of the annual table may be taken from unit totals (§3) — see fillPerformance.
+import { ANNUAL_COLUMNS, CITY_COLUMNS, indicatorColumns, matchColumns, readColumns, specByKey, UNIT_COLUMNS } from "./headers";
 import { Big, dec, roundToNumber } from "./decimal";
 import { cityAdjustment, outcomePoints } from "./city";
 import type { Policy } from "./policy";
 import { rankDescending } from "./rank";
-import { convertScore, minping as minpingPoints } from "./scores";
+import { minping as minpingPoints } from "./scores";
 import { CellValue, Finding, FindingCode, Message, RawTable } from "./types";
 import { a1, cellText, isBlank, normalizeText, readNumber, truncate } from "./values";
 import { joinMessages, msg } from "../i18n/messages";
 import { schemeMsg } from "../i18n/scheme-messages";
+
+/** The unit and city tables' columns by key: the names their messages use. */
+const UNIT = specByKey(UNIT_COLUMNS);
+const CITY = specByKey(CITY_COLUMNS);
 
 /** The 民评 scale of POLICY.md §9 ("民评 outside 0–15" is OUT_OF_RANGE). */
 export const MINPING_SCALE_MAX = 15;
@@ -144,12 +148,9 @@ interface ParsedUnit {
 export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, policy: Policy): UnitOutcome {
   const findings: Finding[] = [];
   const sheet = unitTable.sheet;
-  const match = matchColumns(unitTable.headers, UNIT_COLUMNS);
-  const col = match.columns;
+  const { columns: col, findings: columnProblems, usable, cellOf } = readColumns(unitTable, "unit", UNIT_COLUMNS);
   const indCols = indicatorColumns(unitTable.headers);
-  const cellOf = (i: number, key: string) => (key in col ? a1(unitTable.headerRow + 1 + i, unitTable.firstColumn + col[key]) : undefined);
-  tableFindings(match, unitTable, findings);
-  const usable = match.missing.length === 0 && match.duplicates.length === 0;
+  findings.push(...columnProblems);
   const groupsKnown = new Set(policy.groups.map(normalizeText));
   const decimals = policy.rounding.decimals;
 
@@ -165,11 +166,11 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
 
     const id = cellText(get("id"));
     const name = cellText(get("name"));
-    if (usable && id === "") push("MISSING", "id", schemeMsg.missing(cellOf(i, "id"), "id"));
-    if (usable && name === "") push("MISSING", "name", schemeMsg.missing(cellOf(i, "name"), "name"));
+    if (usable && id === "") push("MISSING", "id", msg.missing(cellOf(i, "id"), UNIT.id));
+    if (usable && name === "") push("MISSING", "name", msg.missing(cellOf(i, "name"), UNIT.name));
     const group = cellText(get("group"));
     if (usable && "group" in col) {
-      if (group === "") push("MISSING", "group", schemeMsg.missing(cellOf(i, "group"), "group"));
+      if (group === "") push("MISSING", "group", msg.missing(cellOf(i, "group"), UNIT.group));
       else if (!groupsKnown.has(normalizeText(group))) push("UNKNOWN_GROUP", "group", msg.unknownGroup(cellOf(i, "group"), truncate(group), policy.groups), undefined, "warning");
     }
 
@@ -187,8 +188,8 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
       } else {
         indicatorsOk = false;
         indicators.push({ header, points: null });
-        if (r.reason === "blank") rowFindings.push({ code: "MISSING", severity: "error", sheet, row: rowNo, cell, column: header, message: schemeMsg.missing(cell, header) });
-        else rowFindings.push({ code: "NOT_A_NUMBER", severity: "error", sheet, row: rowNo, cell, column: header, message: schemeMsg.notANumber(cell, header, r.shown) });
+        if (r.reason === "blank") rowFindings.push({ code: "MISSING", severity: "error", sheet, row: rowNo, cell, column: header, message: msg.missing(cell, { zh: header, en: header }) });
+        else rowFindings.push({ code: "NOT_A_NUMBER", severity: "error", sheet, row: rowNo, cell, column: header, message: msg.notANumber(cell, { zh: header, en: header }, r.shown) });
       }
     }
 
@@ -198,13 +199,13 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
       if (!(key in col)) continue;
       const r = readNumber(get(key));
       if (r.ok) {
-        if (r.value < 0 || r.value > 100) push("OUT_OF_RANGE", key, schemeMsg.outOfRange(cellOf(i, key), key, r.value, 0, 100));
+        if (r.value < 0 || r.value > 100) push("OUT_OF_RANGE", key, msg.outOfRange(cellOf(i, key), UNIT[key], r.value, 0, 100));
         else idx.push(r.value);
-      } else if (r.reason === "blank") push("MISSING", key, schemeMsg.missing(cellOf(i, key), key));
-      else push("NOT_A_NUMBER", key, schemeMsg.notANumber(cellOf(i, key), key, r.shown));
+      } else if (r.reason === "blank") push("MISSING", key, msg.missing(cellOf(i, key), UNIT[key]));
+      else push("NOT_A_NUMBER", key, msg.notANumber(cellOf(i, key), UNIT[key], r.shown));
     }
     let mp: number | null = null;
-    if (idx.length === 3) {
+    if (idx.length === 3 && usable) {
       mp = minpingPoints(idx[0], idx[1], idx[2], policy);
       if (mp < 0 || mp > MINPING_SCALE_MAX) {
         push("OUT_OF_RANGE", "minping", schemeMsg.minpingOutOfRange(rowNo, mp, MINPING_SCALE_MAX), undefined);
@@ -243,7 +244,11 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
 
   // City indicators, attributed to their single lead unit.
   const directory = new UnitDirectory(parsed.map((p) => ({ id: p.result.id, name: p.result.name })));
-  const city = cityTable ? readCity(cityTable, parsed, directory, policy, findings) : null;
+  const cityRead = cityTable ? readCity(cityTable, parsed, directory, policy, findings) : null;
+  const city = cityRead?.indicators ?? null;
+  // A city table that cannot be read (a required column missing or doubled) leaves every unit's city
+  // adjustment unknown: no total is better than a total without its adjustments.
+  const cityUnusable = cityRead !== null && !cityRead.usable;
 
   const itemsOf = new Map<ParsedUnit, CityIndicatorResult[]>();
   for (const c of city ?? []) {
@@ -266,9 +271,12 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
       const c = byId.get(d.indicator) as CityIndicatorResult;
       return { indicatorId: c.id, indicator: c.indicator, outcome: c.outcome, points: d.points, reason: c.note || schemeMsg.deductionReason(c.outcome, d.points).zh, row: c.row };
     });
-    if (p.cityBlockRows.length) {
+    if (!usable) {
+      // The table itself cannot be read: nothing is computed for its rows (their explanation says why).
       r.cityBonus = r.cityDeduction = r.cityAdjustment = null;
-      const why = schemeMsg.unitBlockedByCity(p.cityBlockRows, cityTable?.sheet);
+    } else if (cityUnusable || p.cityBlockRows.length) {
+      r.cityBonus = r.cityDeduction = r.cityAdjustment = null;
+      const why = cityUnusable ? schemeMsg.cityTableUnusable(cityTable?.sheet) : schemeMsg.unitBlockedByCity(p.cityBlockRows, cityTable?.sheet);
       r.explanation = r.valid ? why : joinMessages([r.explanation, why]);
       r.valid = false;
     } else {
@@ -302,20 +310,10 @@ export function computeUnits(unitTable: RawTable, cityTable: RawTable | null, po
   return { kind: "unit", columns: col, indicatorColumns: indCols, rows: parsed.map((p) => p.result), city, findings };
 }
 
-function tableFindings(match: ReturnType<typeof matchColumns>, table: RawTable, findings: Finding[]) {
-  const sheet = table.sheet;
-  for (const key of match.missing)
-    findings.push({ code: "MISSING_COLUMN", severity: "error", sheet, row: table.headerRow, column: key, message: msg.missingColumn(key) });
-  for (const d of match.duplicates) {
-    const cells = d.indices.map((i) => a1(table.headerRow, table.firstColumn + i));
-    findings.push({ code: "DUPLICATE_COLUMN", severity: "error", sheet, row: table.headerRow, cell: cells[1], column: d.key, message: msg.duplicateColumn(d.key, cells) });
-  }
-}
-
 /** DUPLICATE_ID on repeated unit IDs, and on repeated unit names (lead units could not be told apart). */
 function markDuplicates(parsed: ParsedUnit[], findings: Finding[], sheet: string | undefined, idCell: (i: number) => string | undefined, nameCell: (i: number) => string | undefined) {
   for (const [key, cellOf, message] of [
-    ["id", idCell, schemeMsg.duplicateId],
+    ["id", idCell, msg.duplicateId],
     ["name", nameCell, schemeMsg.duplicateUnitName],
   ] as const) {
     const by = new Map<string, ParsedUnit[]>();
@@ -343,13 +341,11 @@ function markDuplicates(parsed: ParsedUnit[], findings: Finding[], sheet: string
 }
 
 /** Read the city table: validate every indicator and attribute the good ones to their lead unit. */
-function readCity(table: RawTable, units: ParsedUnit[], directory: UnitDirectory, policy: Policy, findings: Finding[]): CityIndicatorResult[] {
+function readCity(table: RawTable, units: ParsedUnit[], directory: UnitDirectory, policy: Policy, findings: Finding[]): { indicators: CityIndicatorResult[]; usable: boolean } {
   const sheet = table.sheet;
-  const match = matchColumns(table.headers, CITY_COLUMNS);
-  const col = match.columns;
-  tableFindings(match, table, findings);
-  if (match.missing.length || match.duplicates.length) return [];
-  const cellOf = (i: number, key: string) => (key in col ? a1(table.headerRow + 1 + i, table.firstColumn + col[key]) : undefined);
+  const { columns: col, findings: columnProblems, usable, cellOf } = readColumns(table, "city", CITY_COLUMNS);
+  findings.push(...columnProblems);
+  if (!usable) return { indicators: [], usable: false };
   const outcomeWords = Object.keys(policy.city.outcomes);
   const out: CityIndicatorResult[] = [];
   // Units whose total cannot be known because an indicator they lead is bad.
@@ -370,11 +366,11 @@ function readCity(table: RawTable, units: ParsedUnit[], directory: UnitDirectory
     const leads = splitLeads(leadText, directory);
     const c: CityIndicatorResult = { index: i, row: rowNo, id, indicator, leads, unitIndex: null, outcome: cellText(get("outcome")), points: null, note: cellText(get("note")), valid: true };
     if (id === "") {
-      error("MISSING", "id", schemeMsg.missing(cellOf(i, "id"), "id"));
+      error("MISSING", "id", msg.missing(cellOf(i, "id"), CITY.id));
       c.valid = false;
     }
     if (indicator === "") {
-      error("MISSING", "indicator", schemeMsg.missing(cellOf(i, "indicator"), "indicator"));
+      error("MISSING", "indicator", msg.missing(cellOf(i, "indicator"), CITY.indicator));
       c.valid = false;
     }
     // CITY_INDICATOR_LEAD: exactly one lead unit, and one that is in the unit list.
@@ -393,12 +389,12 @@ function readCity(table: RawTable, units: ParsedUnit[], directory: UnitDirectory
     }
     const ov = get("outcome");
     if (isBlank(ov)) {
-      error("MISSING", "outcome", schemeMsg.missing(cellOf(i, "outcome"), "outcome"));
+      error("MISSING", "outcome", msg.missing(cellOf(i, "outcome"), CITY.outcome));
       c.valid = false;
     } else {
       const p = outcomePoints(cellText(ov), policy);
       if (p === undefined) {
-        error("UNKNOWN_VALUE", "outcome", schemeMsg.unknownValue(cellOf(i, "outcome"), "outcome", truncate(cellText(ov)), outcomeWords));
+        error("UNKNOWN_VALUE", "outcome", msg.unknownValue(cellOf(i, "outcome"), CITY.outcome, truncate(cellText(ov)), outcomeWords));
         c.valid = false;
       } else c.points = p;
     }
@@ -417,47 +413,12 @@ function readCity(table: RawTable, units: ParsedUnit[], directory: UnitDirectory
     if (list.length < 2) continue;
     const rows = list.map((c) => c.row);
     for (const c of list) {
-      findings.push({ code: "DUPLICATE_ID", severity: "error", sheet, row: c.row, cell: cellOf(c.index, "id"), column: "id", message: schemeMsg.duplicateId(cellOf(c.index, "id"), truncate(c.id), rows) });
+      findings.push({ code: "DUPLICATE_ID", severity: "error", sheet, row: c.row, cell: cellOf(c.index, "id"), column: "id", message: msg.duplicateId(cellOf(c.index, "id"), truncate(c.id), rows) });
       c.valid = false;
     }
   }
   for (const c of out) if (!c.valid) block(c);
-  return out;
-}
-
-/** P for the annual table from one unit's total (POLICY.md §3). */
-export interface PerformanceScore {
-  id: string;
-  name: string;
-  group: string;
-  total: number | null;
-  /** total as is, or 折算 total ÷ best total of the group × 100 (policy.performance.mode); null for invalid units. */
-  P: number | null;
-}
-
-/**
- * P of each unit from the unit totals, per policy.performance.mode: "as-is" takes the total;
- * "convert" (折算) takes total ÷ the best valid total of the unit's group × 100.
- */
-export function performanceScores(units: readonly UnitRowResult[], policy: Policy): PerformanceScore[] {
-  const best = new Map<string, number>();
-  for (const u of units) {
-    if (!u.valid || u.total === null) continue;
-    const k = normalizeText(u.group);
-    const b = best.get(k);
-    if (b === undefined || u.total > b) best.set(k, u.total);
-  }
-  return units.map((u) => {
-    let P: number | null = null;
-    if (u.valid && u.total !== null) {
-      if (policy.performance.mode === "as-is") P = u.total;
-      else {
-        const b = best.get(normalizeText(u.group)) as number;
-        P = b > 0 ? convertScore(u.total, b, policy.rounding.decimals) : null;
-      }
-    }
-    return { id: u.id, name: u.name, group: u.group, total: u.total, P };
-  });
+  return { indicators: out, usable: true };
 }
 
 export interface PerformanceFill {
@@ -470,18 +431,19 @@ export interface PerformanceFill {
 }
 
 /**
- * Fill the annual table's P (绩效考核) from unit performance: each row takes the P of its unit
- * (the 单位 column; for rows without one, the name). By default only blank P cells are filled.
+ * Fill the annual table's P (绩效考核) from unit performance: each row takes the total of its unit
+ * (the 单位 column; for rows without one, the name), as is — under 折算 the annual computation then
+ * converts every P of its table, filled or typed (POLICY.md §3). By default only blank P cells are filled.
  */
-export function fillPerformance(annual: RawTable, scores: readonly PerformanceScore[], options: { overwrite?: boolean } = {}): PerformanceFill {
+export function fillPerformance(annual: RawTable, units: readonly Pick<UnitRowResult, "id" | "name" | "total" | "valid">[], options: { overwrite?: boolean } = {}): PerformanceFill {
   const match = matchColumns(annual.headers, ANNUAL_COLUMNS);
   const headers = [...annual.headers];
   let pCol = match.columns.P;
   if (pCol === undefined) {
     pCol = headers.length;
-    headers.push("绩效考核");
+    headers.push(specByKey(ANNUAL_COLUMNS).P.zh);
   }
-  const directory = new UnitDirectory(scores.map((s) => ({ id: s.id, name: s.name })));
+  const directory = new UnitDirectory(units.map((u) => ({ id: u.id, name: u.name })));
   const filled: PerformanceFill["filled"] = [];
   const unmatched: PerformanceFill["unmatched"] = [];
   const rows = annual.rows.map((cells, i) => {
@@ -489,13 +451,13 @@ export function fillPerformance(annual: RawTable, scores: readonly PerformanceSc
     while (out.length < headers.length) out.push(null);
     if (cells.every(isBlank)) return out;
     const unit = cellText("unit" in match.columns ? cells[match.columns.unit] : null) || cellText("name" in match.columns ? cells[match.columns.name] : null);
-    if (!options.overwrite && !isBlank(out[pCol as number])) return out;
+    if (!options.overwrite && !isBlank(out[pCol])) return out;
     const k = directory.find(unit);
-    const P = k === undefined ? null : scores[k].P;
+    const P = k === undefined || !units[k].valid ? null : units[k].total;
     const row = annual.headerRow + 1 + i;
     if (P === null) unmatched.push({ row, unit });
     else {
-      out[pCol as number] = P;
+      out[pCol] = P;
       filled.push({ row, unit, P });
     }
     return out;

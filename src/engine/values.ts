@@ -62,7 +62,8 @@ export function cellText(v: unknown): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "Invalid Date" : v.toISOString().slice(0, 10);
   if (isCellError(v)) return v.error;
-  return String(v);
+  // Not a cell value (a host handed something else): its JSON, never "[object Object]".
+  return JSON.stringify(v) ?? "";
 }
 
 export type NumberRead =
@@ -93,6 +94,16 @@ export function readNumber(v: CellValue): NumberRead {
     return { ok: false, reason: "not-a-number", shown: truncate(v.trim()) };
   }
   return { ok: false, reason: "not-a-number", shown: truncate(cellText(v)) };
+}
+
+/** Display width of a text (a terminal's columns, a cell's characters): CJK and full-width characters take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000 ? 2 : 1;
+  }
+  return w;
 }
 
 /** Shorten long cell text for messages (a 10,000-character cell must not flood a finding). */

@@ -25,7 +25,7 @@ describe("custom functions (INTERFACES.md §2)", () => {
   });
 
   test("COMPOSITE: bad arguments are #VALUE! naming the argument, never a silent 0", () => {
-    expect(errorOf(() => F.composite(92, "", 90, 85, 95))).toEqual({ code: "#VALUE!", message: expect.stringContaining("D: is blank") });
+    expect(errorOf(() => F.composite(92, "", 90, 85, 95))).toEqual({ code: "#VALUE!", message: expect.stringContaining("D: is blank") as unknown });
     expect(errorOf(() => F.composite(92, 88, "abc", 85, 95)).message).toMatch(/参数 L：“abc”不是数字 \| L: "abc" is not a number/);
     expect(errorOf(() => F.composite(92, 88, 90, 85, 101)).message).toContain("B: 101 is outside 0–100");
     expect(errorOf(() => F.composite(true, 88, 90, 85, 95)).message).toContain("P:");
@@ -89,7 +89,7 @@ describe("custom functions (INTERFACES.md §2)", () => {
 
   test("VALIDATE: findings with worksheet rows from the parameter address; 通过 when clean", () => {
     const head = ["编号", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质"];
-    const bad = F.validate([head, ["A", 92, 88, 90, 85, 95, "过得硬"], ["B", 120, 88, 90, 85, 95, "过得硬"]], null, { parameterAddresses: ["'年度 考核'!$C$4:$I$6"] } as unknown as CustomFunctions.Invocation);
+    const bad = F.validate([head, ["A", 92, 88, 90, 85, 95, "过得硬"], ["B", 120, 88, 90, 85, 95, "过得硬"]], null, { parameterAddresses: ["'年度 考核'!$C$4:$I$6"] });
     expect(bad).toEqual([["OUT_OF_RANGE", "error", 6, expect.stringContaining("D6")]]);
     expect(F.validate([head, ["A", 92, 88, 90, 85, 95, "过得硬"]])).toEqual([["通过", "", "", ""]]);
     expect(F.validate([head, ["A", 92, 88, 90, 85, 95, "过得硬"]], "en")).toEqual([["OK", "", "", ""]]);
@@ -117,7 +117,8 @@ describe("custom functions (INTERFACES.md §2)", () => {
 
   test("functions follow the active policy", () => {
     setActivePolicy(requirePolicy({ weights: { P: 0.5, D: 0.2 }, bands: [95, 80, 60] }));
-    expect(F.composite(92, 88, 90, 85, 95)).toBe(0.5 * 92 + 0.2 * 88 + 0.1 * (90 + 85 + 95));
+    // 0.5 × 92 + 0.2 × 88 + 0.1 × (90 + 85 + 95) = 46 + 17.6 + 27 = 90.60, worked out in decimals.
+    expect(F.composite(92, 88, 90, 85, 95)).toBe(90.6);
     expect(F.grade(91, "过得硬", "", "")).toBe("称职");
     expect(F.policy("weights.P")).toBe(0.5);
   });

@@ -11,10 +11,12 @@ import { rankOf } from "../engine/rank";
 import { isExcellent, meritYears, requiredTenure } from "../engine/rewards";
 import { convertScore, democratic as democraticScore, minping as minpingScore, NoBallotsError } from "../engine/scores";
 import { policyValue, prepare, yesNoVocabulary } from "../engine/policy";
-import { CellValue, RawTable } from "../engine/types";
+import type { RawTable } from "../engine/types";
 import { cellText, isBlank, lookupTerm, normalizeText, readNumber } from "../engine/values";
 import { joinMessages, reasonMessage } from "../i18n/messages";
 import { ArgumentError, fail, flat, grid, numberArg, sameLength, termArg, yesNoArg } from "./args";
+import { ANNUAL_RESULT_COLUMNS } from "../engine/headers";
+import { argumentProblem, VALIDATE_OK } from "../i18n/functions";
 
 /** Run a function body; argument errors become CustomFunctions.Error (#VALUE! / #DIV/0!) with the reason. */
 function guard<T>(body: () => T): T {
@@ -23,6 +25,8 @@ function guard<T>(body: () => T): T {
   } catch (e) {
     if (e instanceof ArgumentError) {
       const code = e.kind === "div0" ? CustomFunctions.ErrorCode.divisionByZero : CustomFunctions.ErrorCode.invalidValue;
+      // How Excel receives #VALUE! with its message: CustomFunctions.Error is not typed as an Error subclass.
+      // eslint-disable-next-line @typescript-eslint/only-throw-error
       throw new CustomFunctions.Error(code, e.message);
     }
     throw e;
@@ -89,14 +93,14 @@ export function democratic(good: unknown, fairlyGood: unknown, average: unknown,
   return guard(() => {
     const count = (v: unknown, arg: string) => {
       const n = numberArg(v, arg, 0);
-      if (!Number.isInteger(n)) fail(arg, `票数 ${n} 不是整数`, `ballot count ${n} is not a whole number`);
+      if (!Number.isInteger(n)) fail(arg, argumentProblem.notWholeBallots(n));
       return n;
     };
     const b = { good: count(good, "good"), fairlyGood: count(fairlyGood, "fairlyGood"), average: count(average, "average"), poor: count(poor, "poor") };
     try {
       return democraticScore(b, activePolicy());
     } catch (e) {
-      if (e instanceof NoBallotsError) throw new ArgumentError("有效票数为零，无法计算", "no valid ballots: the score cannot be computed", "div0");
+      if (e instanceof NoBallotsError) throw new ArgumentError(argumentProblem.noBallots, "div0");
       throw e;
     }
   });
@@ -117,8 +121,8 @@ export function democratic(good: unknown, fairlyGood: unknown, average: unknown,
 export function cityadj(unit: unknown, leadUnits: unknown[][], outcomes: unknown[][]): number {
   return guard(() => {
     const policy = activePolicy();
-    const name = normalizeText(cellText(unit as CellValue));
-    if (name === "") fail("unit", "为空，需要单位名称", "is blank; a unit name is needed");
+    const name = normalizeText(cellText(unit));
+    if (name === "") fail("unit", argumentProblem.blankUnit);
     const leads = flat(leadUnits);
     const results = flat(outcomes);
     sameLength(leads, results, "leadUnits", "outcomes");
@@ -127,7 +131,7 @@ export function cityadj(unit: unknown, leadUnits: unknown[][], outcomes: unknown
       if (normalizeText(cellText(lead)) !== name || isBlank(results[i])) return;
       const word = cellText(results[i]);
       const points = outcomePoints(word, policy);
-      if (points === undefined) fail("outcomes", `第 ${i + 1} 个值“${word}”不是考核结果（${Object.keys(policy.city.outcomes).join("、")}）`, `value ${i + 1} "${word}" is not an outcome (${Object.keys(policy.city.outcomes).join(", ")})`);
+      if (points === undefined) fail("outcomes", argumentProblem.notAnOutcome(i + 1, word, Object.keys(policy.city.outcomes)));
       items.push({ indicator: String(i + 1), outcome: word, points: points as number });
     });
     return cityAdjustment(items, policy).adjustment;
@@ -148,8 +152,8 @@ export function convert(score: unknown, scores: unknown[][]): number {
   return guard(() => {
     const s = numberArg(score, "score", 0);
     const best = Math.max(...numbersIn(scores));
-    if (!(best > 0)) throw new ArgumentError("参数 scores：没有大于 0 的得分", "scores: no score above 0", "div0");
-    if (s > best) fail("score", `${s} 高于 scores 中的最高分 ${best}`, `${s} is above the best of scores (${best})`);
+    if (!(best > 0)) fail("scores", argumentProblem.noScoreAboveZero, "div0");
+    if (s > best) fail("score", argumentProblem.aboveBest(s, best));
     return convertScore(s, best, activePolicy().rounding.decimals);
   });
 }
@@ -225,7 +229,7 @@ export function reason(composite: unknown, political: unknown, circular: unknown
   return guard(() => {
     const { d, grade } = gradeDecision(composite, political, circular, incentive, topLeader, subject);
     const lang = language === undefined || language === null || isBlank(language) ? "zh" : normalizeText(cellText(language));
-    if (lang !== "zh" && lang !== "en") fail("language", "只能是 zh 或 en", 'must be "zh" or "en"');
+    if (lang !== "zh" && lang !== "en") fail("language", argumentProblem.language);
     return joinMessages(d.reasons.map((r) => reasonMessage(r, grade)))[lang as "zh" | "en"];
   });
 }
@@ -250,10 +254,10 @@ export function rank(score: unknown, scores: unknown[][], group?: unknown, group
     const all = flat(scores);
     let pool = all;
     if (group !== undefined && group !== null) {
-      if (groups === undefined || groups === null) return fail("groups", "给出 group 时必须同时给出 groups", "is needed when group is given");
+      if (groups === undefined || groups === null) return fail("groups", argumentProblem.groupsNeeded);
       const gs = flat(groups);
       sameLength(all, gs, "scores", "groups");
-      const g = normalizeText(cellText(group as CellValue));
+      const g = normalizeText(cellText(group));
       pool = all.filter((_, i) => normalizeText(cellText(gs[i])) === g);
     }
     return rankOf(s, numbersIn([pool]), activePolicy().ranking.style);
@@ -263,7 +267,7 @@ export function rank(score: unknown, scores: unknown[][], group?: unknown, group
 /** The table argument of RANKING / VALIDATE, placed where its cells are when Excel tells us. */
 function tableArg(table: unknown[][], invocation: CustomFunctions.Invocation | undefined): RawTable {
   const g = grid(table, "table");
-  if (g.length < 1) fail("table", "需要包含表头行", "must include the header row");
+  if (g.length < 1) fail("table", argumentProblem.headerRowNeeded);
   const where = /^(?:(?:'[^']*'|[^!]*)!)?\$?([A-Z]+)\$?(\d+)/i.exec(invocation?.parameterAddresses?.[0] ?? "");
   const firstColumn = where ? where[1].toUpperCase().split("").reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) : 1;
   const headerRow = where ? Number(where[2]) : 1;
@@ -284,7 +288,7 @@ export function ranking(table: unknown[][], invocation?: CustomFunctions.Invocat
     const raw = tableArg(table, invocation);
     const out = computeAnnual(raw, activePolicy());
     const byIndex = new Map(out.rows.map((r) => [r.index, r]));
-    const head = ["综合得分", "排名", "等次", "说明"];
+    const head = ANNUAL_RESULT_COLUMNS.map((c) => c.zh);
     return [head, ...raw.rows.map((_, i) => {
       const r = byIndex.get(i);
       if (!r) return ["", "", "", ""];
@@ -307,9 +311,9 @@ export function ranking(table: unknown[][], invocation?: CustomFunctions.Invocat
 export function validate(table: unknown[][], language?: unknown, invocation?: CustomFunctions.Invocation): unknown[][] {
   return guard(() => {
     const lang = language === undefined || language === null || isBlank(language) ? "zh" : normalizeText(cellText(language));
-    if (lang !== "zh" && lang !== "en") fail("language", "只能是 zh 或 en", 'must be "zh" or "en"');
+    if (lang !== "zh" && lang !== "en") fail("language", argumentProblem.language);
     const out = computeAnnual(tableArg(table, invocation), activePolicy());
-    if (out.findings.length === 0) return [[lang === "zh" ? "通过" : "OK", "", "", ""]];
+    if (out.findings.length === 0) return [[VALIDATE_OK[lang as "zh" | "en"], "", "", ""]];
     return out.findings.map((f) => [f.code, f.severity, f.row ?? "", f.message[lang as "zh" | "en"]]);
   });
 }
@@ -330,7 +334,7 @@ export function merit(grades: unknown[][], years?: unknown[][]): string {
     const gs = flat(grades);
     const ys = years === undefined || years === null ? gs.map((_, i) => i + 1) : flat(years).map((y, i) => numberArg(y, `years[${i + 1}]`));
     sameLength(gs, ys, "grades", "years");
-    const history = gs.map((g, i) => ({ year: ys[i] as number, grade: cellText(g) })).filter((h) => h.grade !== "");
+    const history = gs.map((g, i) => ({ year: ys[i], grade: cellText(g) })).filter((h) => h.grade !== "");
     return meritYears(history, policy).join(",");
   });
 }
@@ -372,7 +376,7 @@ export function coverage(units: unknown[][], examined: unknown[][]): number {
     const yesNo = yesNoVocabulary(policy);
     const flags = ex.length === us.length && ex.every((v) => isBlank(v) || lookupTerm(v, yesNo) !== undefined);
     const names = flags ? us.filter((_, i) => lookupTerm(ex[i], yesNo) === "yes") : ex.map(cellText);
-    if (us.every((u) => u === "")) fail("units", "没有单位", "lists no units");
+    if (us.every((u) => u === "")) fail("units", argumentProblem.noUnits);
     return coverageOf(us, names).fraction;
   });
 }
@@ -387,10 +391,10 @@ export function coverage(units: unknown[][], examined: unknown[][]): number {
  */
 export function policy(key: unknown): unknown {
   return guard(() => {
-    const k = cellText(key as CellValue);
-    if (k === "") fail("key", "为空", "is blank");
+    const k = cellText(key);
+    if (k === "") fail("key", argumentProblem.blank);
     const v = policyValue(activePolicy(), k);
-    if (v === undefined) fail("key", `没有名为“${k}”的设置`, `there is no setting "${k}"`);
+    if (v === undefined) fail("key", argumentProblem.noSetting(k));
     if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
     if (Array.isArray(v) && v.every((x) => typeof x !== "object")) return v.join(",");
     return JSON.stringify(v);

@@ -17,6 +17,15 @@ export const text = {
     "工作簿中没有找到年度考核表（需要“编号”“绩效考核”“民主测评”等表头），也没有单位绩效、市考指标、历年等次或政治建设考察表。",
     "No annual assessment table found in the workbook (it needs headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic), nor a unit performance, city indicator, history or examination table.",
   ),
+  noTableNear: (near: { sheet: string; cell: string; headers: string[]; kind: Message; missing: { zh: string; en: string }[] }[]) =>
+    m(
+      `工作簿中没有找到年度考核表，也没有单位绩效、市考指标、历年等次或政治建设考察表。最接近的表头：${near
+        .map((n) => `工作表“${n.sheet}”${n.cell} 起（${n.headers.join("、")}）像是${n.kind.zh}，缺少${n.missing.map((c) => `“${c.zh}”`).join("")}`)
+        .join("；")}。请补上所缺的列（表头可带括号注明权重或单位，如“绩效考核（60%）”）。`,
+      `No annual assessment table found in the workbook, nor a unit performance, city indicator, history or examination table. Closest headers: ${near
+        .map((n) => `sheet "${n.sheet}" at ${n.cell} (${n.headers.join(", ")}), closest to the ${n.kind.en}, without ${n.missing.map((c) => `"${c.en}" (${c.zh})`).join(", ")}`)
+        .join("; ")}. Add the missing columns (a header may carry its weight or unit in brackets, e.g. "绩效考核（60%）").`,
+    ),
   noUnitTable: m(
     "工作簿中没有找到单位绩效表（需要“编号”“名称”“幸福感”“满意度”“安全感”等表头），无法生成反馈。",
     "No unit performance table found in the workbook (it needs headers such as 编号/ID, 名称/Name, 幸福感/Happiness, 满意度/Satisfaction, 安全感/Security): no feedback can be made.",

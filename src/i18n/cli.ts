@@ -1,12 +1,17 @@
 // What the command line says, zh-CN and en-US side by side. Errors are one line: Chinese, then English.
 import type { Message } from "../engine/types";
-import { DEFAULT_CADRES, DEFAULT_SEED, MAX_CADRES, MIN_CADRES } from "../sample/generate";
-
-const [DEFAULT_SEED_TEXT, DEFAULT_CADRES_TEXT, MIN_CADRES_TEXT, MAX_CADRES_TEXT] = [DEFAULT_SEED, DEFAULT_CADRES, MIN_CADRES, MAX_CADRES].map(String);
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
-export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annual assessment ranking and validation)
+/** The sample's defaults the usage names (src/sample). */
+export interface SampleDefaults {
+  seed: number;
+  cadres: number;
+  minCadres: number;
+  maxCadres: number;
+}
+
+export const usage = (d: SampleDefaults): string => `考核助手 ASSESS — 年度考核排名与校验 (annual assessment ranking and validation)
 
 用法 Usage:
   assess rank     <in.xlsx> [--out out.xlsx] [--policy policy.json] [--json]
@@ -57,8 +62,8 @@ export const USAGE = `考核助手 ASSESS — 年度考核排名与校验 (annua
   --date DATE     通知书的成文日期，默认今天；反馈表中没有的扣分事项以此日期起算整改期限
                   the notices' date (default: today); items not yet in 反馈 count their deadline from it
   --cadres        （notices）加上班子和干部的等次          (notices) add the team's and cadres' grades
-  --seed N        示例的随机种子（默认 ${DEFAULT_SEED_TEXT}）             the sample's seed (default ${DEFAULT_SEED_TEXT})
-  --cadres N      示例的干部人数（${MIN_CADRES_TEXT}–${MAX_CADRES_TEXT}，默认 ${DEFAULT_CADRES_TEXT}）   the sample's number of cadres
+  --seed N        示例的随机种子（默认 ${d.seed}）             the sample's seed (default ${d.seed})
+  --cadres N      示例的干部人数（${d.minCadres}–${d.maxCadres}，默认 ${d.cadres}）   the sample's number of cadres
   -h, --help      显示本帮助                                show this help
 
 退出码 Exit status: 0 完成 done (warnings allowed) · 1 输入有错误 input has errors (results still written for valid rows)
@@ -84,10 +89,11 @@ export const say = {
   inputUnreadable: (p: string, why: Message) => m(`无法读取“${p}”：${why.zh}。`, `Cannot read "${p}": ${why.en}.`),
   policyNotFound: (p: string) => m(`找不到政策文件“${p}”。`, `Policy file "${p}" not found.`),
   policyNotJson: (p: string, why: string) => m(`政策文件“${p}”不是有效的 JSON（${why}）。`, `Policy file "${p}" is not valid JSON (${why}).`),
-  policyInvalid: (p: string, first: Message, more: number) =>
+  /** Every problem of a policy file, on one line: each names its setting. */
+  policyInvalid: (p: string, problems: Message[]) =>
     m(
-      `政策文件“${p}”有误：${first.zh}${more ? `（另有 ${more} 处问题）` : ""}`,
-      `Policy file "${p}" is invalid: ${first.en}${more ? ` (and ${more} more problem${more > 1 ? "s" : ""})` : ""}`,
+      `政策文件“${p}”有误（${problems.length} 处）：${problems.map((x) => x.zh.replace(/[。；]$/, "")).join("；")}。`,
+      `Policy file "${p}" is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}): ${problems.map((x) => x.en.replace(/[.;]$/, "")).join("; ")}.`,
     ),
   cannotWrite: (p: string, why: string) => m(`无法写入“${p}”（${why}）。`, `Cannot write "${p}" (${why}).`),
   csvOut: (p: string) =>
@@ -108,3 +114,57 @@ export const say = {
 export function line(msg: Message): string {
   return `${msg.zh} ${msg.en}`.replace(/\s*\n\s*/g, " ");
 }
+
+const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
+
+/**
+ * The lines of the CLI's human-readable summaries. A summary line carries both languages at once
+ * (Chinese, then English), as the terminal shows them; cli/format.ts lays them out.
+ */
+export const report = {
+  title: (verb: "rank" | "validate", input: string) => `考核助手 ASSESS — ${verb === "rank" ? "计算排名" : "校验"} ${verb}: ${input}`,
+  kindName: (kind: string, name: Message | undefined) => (name ? `${name.zh.replace(/表$/, "")} ${kind}` : kind),
+  policyLine: (name: string, titleZh: string, sha: string) => `政策 Policy: ${name}（${titleZh}）sha256 ${sha}…`,
+  noFindings: "  通过：未发现问题。 Passed: no findings.",
+  rowOf: (sheet: string, row: number) => `${sheet} 行 row ${row}`,
+  counts: (findings: number, errors: number, warnings: number) =>
+    `发现 Findings: ${findings}（${errors} 错误 ${plural(errors, "error")}，${warnings} 警告 ${plural(warnings, "warning")}）`,
+  seeSheet: (sheet: string) => `，见工作表 see sheet “${sheet}”`,
+  tableName: (name: string) => `（表 ${name}）`,
+  annualCounts: (vetoes: number, conflicts: number) => `，${vetoes} 否决 ${plural(vetoes, "veto", "vetoes")}，${conflicts} 冲突 ${plural(conflicts, "conflict")}`,
+  table: (i: number, where: string, kind: string, rows: number, valid: number, extra: string, written: boolean) =>
+    `表格 Table ${i}: ${where} ${kind} — ${rows} 行 rows，${valid} 有效 valid${extra}${written ? "" : "；未写入结果 results not written"}`,
+  poolHeaders: ["分组 Pool", "行 rows", "有效 valid", "优秀/名额 excellent/quota", "否决 vetoes", ""],
+  poolFlags: (tie: boolean, exceeded: boolean) => [tie ? "并列待定 tie" : "", exceeded ? "肯定超额 affirmed over quota" : ""].filter(Boolean).join("，"),
+  skipped: (where: string, kind: string | null, why: string) => `跳过 Skipped: ${where} ${kind ?? "未识别 unrecognised"}（${why}）`,
+  skipCity: "没有单位绩效表，或不是第一个市考指标表 no unit table, or not the first city table",
+  skipOther: "未计算 not computed",
+  resultSheets: (sheets: string[]) => `结果工作表 Result sheets: ${sheets.join("、")}`,
+  feedback: (sheet: string, items: number, open: number, done: number, overdue: number) =>
+    `反馈 Feedback（${sheet}）: ${items} 项扣分 deduction ${plural(items, "item")}，${open} 待整改 open，${done} 已整改 done，${overdue} 逾期 overdue`,
+  policySource: { default: "默认 default" },
+  policy: {
+    head: (name: string, zh: string, en: string) => `政策 Policy: ${name} — ${zh} / ${en}`,
+    source: (source: string) => `来源 Source: ${source}`,
+    weights: (w: Record<"P" | "D" | "L" | "S" | "B", string | number>) => `权重 Weights: 绩效考核 P ${w.P} · 民主测评 D ${w.D} · 领导评价 L ${w.L} · 民意调查 S ${w.S} · 党建成效 B ${w.B}`,
+    bands: (b: number[]) => `分数线 Bands: 优秀 ≥ ${b[0]} · 第二等次 second ≥ ${b[1]} · 第三等次 third ≥ ${b[2]}`,
+    quota: (q: { enabled: boolean; ratio: number; rounding: string; minimum: number; tieBreak: string[] }) =>
+      `优秀名额 Quota: ${q.enabled ? `${q.ratio * 100}%，${q.rounding}，至少 min ${q.minimum}，并列比较 tie-break ${q.tieBreak.join(", ") || "—"}` : "关闭 off"}`,
+    ranking: (style: string, decimals: number, mode: string) => `排名 Ranking: ${style} · 保留 ${decimals} 位小数 decimals (${mode})`,
+    groups: (groups: string[]) => `分组 Groups: ${groups.join("、")}`,
+    units: (maxPoints: number, bonusCap: number, deductionCap: number, mode: string) =>
+      `单位绩效 Units: 民评 ${maxPoints} 分 points · 市考加扣分上限 city caps +${bonusCap} / −${deductionCap} · P ${mode}`,
+    feedback: (days: number, meritYears: number, termYears: number, termStart: number) =>
+      `反馈 Feedback: 整改期限 ${days} 天 days · 三等功 merit ${meritYears} 年 years · 届期 term ${termYears} 年 years from ${termStart}`,
+    grades: (team: string[], cadre: string[]) => `等次 Grades: 班子/单位 teams ${team.join("/")} · 干部 cadres ${cadre.join("/")}`,
+  },
+  sample: {
+    head: (file: string, seed: number, cadres: number) => `考核助手 ASSESS — 示例工作簿 sample: ${file}（随机种子 seed ${seed}，${cadres} 名干部 cadres）`,
+    rows: (n: number) => `${n} 行 rows`,
+    planted: (n: number) => `${n} 个示例情况 planted cases`,
+    mustFind: (n: number, notesSheet: string) => `其中 ${n} 处应报告校验问题（见“${notesSheet}”）。 ${n} of them must give findings (see ${notesSheet}).`,
+    next: (file: string, feedbackDate: string) => `下一步 Next: assess rank ${file} --out assess-ranked.xlsx --feedback-date ${feedbackDate}`,
+  },
+  /** Who wrote a workbook the CLI creates (its document properties). */
+  creator: "考核助手 ASSESS",
+};

@@ -285,6 +285,10 @@ const S = {
   policyStoredInvalid: { zh: "工作簿中保存的政策无效，已改用默认政策：", en: "The policy stored in this workbook is invalid; the default is used instead:" },
   policyFromWorkbook: { zh: "来自本工作簿", en: "from this workbook" },
   policyDefault: { zh: "默认", en: "default" },
+  recordNotSaved: {
+    zh: "已完成，但未能把“本插件写入了哪些结果列”的记录保存到工作簿中；下次计算时会把这些列当作他人内容，先询问是否覆盖。",
+    en: "Done, but the record of which result columns the add-in wrote could not be saved with the workbook: the next compute will take them for someone else's content and ask before overwriting them.",
+  },
   policySaveFailed: { zh: "无法保存到工作簿：{reason}", en: "Could not save to the workbook: {reason}" },
   failed: { zh: "未完成：", en: "Not done:" },
   progress: { zh: "{phase} {done}/{total}", en: "{phase} {done}/{total}" },
@@ -329,6 +333,8 @@ const KIND: Record<FindingCode, { zh: string; en: string }> = {
   DUPLICATE_COLUMN: { zh: "列重复", en: "Column appears twice" },
   UNKNOWN_GROUP: { zh: "不在政策中的分组", en: "Group not in the policy" },
   SMALL_SAMPLE: { zh: "有效答卷过少", en: "Too few answers counted" },
+  CONVERT_BEST_ZERO: { zh: "本组绩效考核最高分为 0，无法折算", en: "Group's best P is 0: no conversion" },
+  SUMMARY_ROW: { zh: "表格末尾的汇总行不计算", en: "Totals row left out" },
 };
 
 export function findingKind(lang: Lang, code: FindingCode): string {
@@ -339,6 +345,6 @@ export function findingKind(lang: Lang, code: FindingCode): string {
 export function plainPolicyReason(lang: Lang, f: Finding): string {
   const text = f.message[lang];
   if (f.code !== "POLICY_INVALID" || !f.column) return text;
-  const prefix = msg.policyInvalid(f.column, "", "")[lang];
+  const prefix = msg.policyInvalid(f.column, { zh: "", en: "" })[lang];
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }

@@ -1,23 +1,15 @@
 // Sentences and sheet texts of the raw survey answers (民意调查) and the democratic-evaluation
 // ballots (民主测评票), POLICY.md §11: Chinese and English side by side. Cell text quoted in a
 // sentence is data and is shown as plain text by the faces.
+import { BALLOT_COLUMNS, specByKey, SURVEY_COLUMNS } from "../engine/headers";
 import type { Message } from "../engine/types";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
-/** Column names of the survey and ballot tables and of their results, for messages. */
-export const RAW_COLUMN_LABELS: Record<string, Message> = {
-  questionnaire: m("问卷编号", "Questionnaire"),
-  unit: m("单位", "Unit"),
-  H: m("幸福感", "Happiness"),
-  S: m("满意度", "Satisfaction"),
-  A: m("安全感", "Security"),
-  ballot: m("票号", "Ballot"),
-  subject: m("测评对象", "Subject"),
-  choice: m("评价", "Choice"),
-};
+/** Column names of the survey and ballot tables, for messages: their column specs (engine/headers.ts). */
+const RAW_COLUMNS = specByKey([...SURVEY_COLUMNS, ...BALLOT_COLUMNS]);
 
-const label = (key: string): Message => RAW_COLUMN_LABELS[key] ?? m(key, key);
+const label = (key: string): Message => RAW_COLUMNS[key] ?? m(key, key);
 
 const where = (cell: string | undefined, column: string): Message => {
   const c = label(column);

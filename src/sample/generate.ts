@@ -24,6 +24,7 @@ import { computeUnits } from "../engine/unit";
 import { computeBallots } from "../engine/ballots";
 import { computeSurvey } from "../engine/survey";
 import { CITY_INDICATORS, DEDUCTION_NOTES, DISTRICT_UNITS, GIVEN, SURNAMES, TOWNS, titles } from "./names";
+import { cellText } from "../engine/values";
 
 export type SampleSheetKind = TableKind;
 
@@ -322,7 +323,7 @@ export function generateSample(options: SampleOptions = {}): Sample {
       分组: u.group,
       职务: null,
       主要负责人: null,
-      绩效考核: total.get(u.name) as number,
+      绩效考核: total.get(u.name),
       ...scores(u.quality, u.quality),
       政治素质: "过得硬",
       通报批评: rnd.chance(0.3) ? "无" : null,
@@ -342,7 +343,7 @@ export function generateSample(options: SampleOptions = {}): Sample {
       分组: c.unit.group,
       职务: c.title,
       主要负责人: c.top ? "是" : "否",
-      绩效考核: total.get(c.unit.name) as number,
+      绩效考核: total.get(c.unit.name),
       ...scores(c.unit.quality, c.strength),
       政治素质: rnd.chance(0.03) ? "合格" : "过得硬",
       通报批评: rnd.chance(0.3) ? "无" : null,
@@ -421,8 +422,8 @@ export function generateSample(options: SampleOptions = {}): Sample {
   const dupFirst = deputy(dupUnit, 0);
   const dupSecond = deputy(dupUnit, 1);
   dupSecond.编号 = dupFirst.编号;
-  plant(SHEETS.annual, rowOf(dupFirst), `ID ${String(dupFirst.编号)} also on the next row`, ["DUPLICATE_ID"]);
-  plant(SHEETS.annual, rowOf(dupSecond), `ID ${String(dupFirst.编号)} copied from the row above`, ["DUPLICATE_ID"]);
+  plant(SHEETS.annual, rowOf(dupFirst), `ID ${cellText(dupFirst.编号)} also on the next row`, ["DUPLICATE_ID"]);
+  plant(SHEETS.annual, rowOf(dupSecond), `ID ${cellText(dupFirst.编号)} copied from the row above`, ["DUPLICATE_ID"]);
   const plantedRows = new Set<AnnualRow>([vetoed, teamVetoed, notSolid, townCircular, failed, conflict, notTop, textRow, blankRow, rangeRow, dupFirst, dupSecond, ...[...incentiveDistrict, ...incentiveTowns].map(top)]);
 
   // ---- 民主测评票 (POLICY.md §11) -------------------------------------------------------------------------
@@ -453,13 +454,13 @@ export function generateSample(options: SampleOptions = {}): Sample {
   const ballotTeams = surveyTowns.map((u) => teamRow.get(u.name) as AnnualRow);
   for (const team of ballotTeams) {
     const found = ballots.subjects.find((x) => x.subjectIndex === rows.indexOf(team));
-    if (!found || found.democratic === null) throw new Error(`sample ${seed}: no D from the ballots for ${String(team.姓名)}`);
+    if (!found || found.democratic === null) throw new Error(`sample ${seed}: no D from the ballots for ${cellText(team.姓名)}`);
     team.民主测评 = found.democratic;
   }
   plant(SHEETS.ballots, abstainAt + 2, "不了解: an abstention, not counted");
-  plant(SHEETS.ballots, twiceRow + 2, `ballot 3 names ${String(twice.编号)} a second time: counted once`, ["DUPLICATE_ID"]);
+  plant(SHEETS.ballots, twiceRow + 2, `ballot 3 names ${cellText(twice.编号)} a second time: counted once`, ["DUPLICATE_ID"]);
   plant(SHEETS.ballots, badChoiceAt + 2, "同意 is none of 好 / 较好 / 一般 / 差: not counted", ["UNKNOWN_VALUE"]);
-  for (const team of ballotTeams) plant(SHEETS.annual, rows.indexOf(team) + 2, `${String(team.姓名)}: 民主测评 left blank, taken from 民主测评票 (--fill-ballots; without it: MISSING)`);
+  for (const team of ballotTeams) plant(SHEETS.annual, rows.indexOf(team) + 2, `${cellText(team.姓名)}: 民主测评 left blank, taken from 民主测评票 (--fill-ballots; without it: MISSING)`);
   const fixedD = new Set<AnnualRow>(ballotTeams);
 
   const annualTable = (): RawTable => ({ sheet: SHEETS.annual, headers: [...ANNUAL_HEADERS], rows: rows.map((r) => ANNUAL_HEADERS.map((h) => r[h])), headerRow: 1, firstColumn: 1 });
@@ -530,7 +531,7 @@ export function generateSample(options: SampleOptions = {}): Sample {
       historyPlants.push([c, "优秀 2019–2021: 三等功 in 2021"]);
     }
     const first = history.length;
-    for (const y of [...grades.keys()].sort((a, b) => a - b)) history.push([c.id, c.name, y, grades.get(y) as string, rankSince, base]);
+    for (const y of [...grades.keys()].sort((a, b) => a - b)) history.push([c.id, c.name, y, grades.get(y), rankSince, base]);
     for (const [pc, what] of historyPlants) if (pc === c) plant(SHEETS.history, first + 2, what);
   }
 

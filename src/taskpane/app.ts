@@ -265,6 +265,8 @@ export class App {
     try {
       gated = await pending;
       if (gated.ran) await finish(gated.value);
+      const unsaved = this.session.takeSaveProblem();
+      if (unsaved) this.notice = { kind: "error", text: word("recordNotSaved"), items: [msgOf(unsaved)] };
     } catch (e) {
       if (e instanceof CancelledError) this.notice = { kind: "info", text: word("cancelledRun") };
       else this.notice = errorNotice(e);

@@ -54,6 +54,7 @@ export function serveEngine(scope: WorkerScope): void {
     const hooks = {
       confirmOverwrite: (conflicts: Parameters<NonNullable<Parameters<typeof computeJob>[3]["confirmOverwrite"]>>[0]) => ask((c) => ({ type: "ask", id, call: c, conflicts })) as Promise<boolean>,
       onSnapshot: () => scope.postMessage({ type: "snapshot", id }),
+      beforeWrite: async (sheets: string[]) => void (await ask((c) => ({ type: "plan", id, call: c, sheets }))),
     };
     const job =
       m.verb === "compute"

@@ -37,6 +37,7 @@ export type FromWorker =
   | { type: "ready" }
   | { type: "port"; id: number; call: number; method: keyof WorkbookPort; args: unknown[] }
   | { type: "ask"; id: number; call: number; conflicts: Parameters<NonNullable<JobHooks["confirmOverwrite"]>>[0] }
+  | { type: "plan"; id: number; call: number; sheets: string[] }
   | { type: "snapshot"; id: number }
   | { type: "done"; id: number; value: unknown; sheets: Snapshot["sheets"] | null }
   | { type: "failed"; id: number; error: WireError; sheets: Snapshot["sheets"] | null };
@@ -163,6 +164,14 @@ export class WorkerEngine implements Engine {
         value = false;
       }
       w.postMessage({ type: "answer", id: m.id, call: m.call, value });
+    } else if (m.type === "plan") {
+      // The compute's write plan: the page checks it (protected sheets) and may stop the run.
+      try {
+        await job.hooks.beforeWrite?.(m.sheets);
+        w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: true, value: null });
+      } catch (e) {
+        w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: false, error: toWire(e) });
+      }
     } else if (m.type === "snapshot") {
       if (job.snapshot) job.hooks.onSnapshot?.(job.snapshot);
     } else {

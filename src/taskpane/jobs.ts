@@ -15,6 +15,8 @@ export interface JobHooks {
   confirmOverwrite?(conflicts: ResultConflict[]): Promise<boolean>;
   /** The snapshot of what the run will change, taken before its first write. */
   onSnapshot?(snapshot: Snapshot): void;
+  /** The sheets the compute will write (its plan, computeRanking's beforeWrite), before its first write: throw to stop it. */
+  beforeWrite?(sheets: string[]): Promise<void>;
 }
 
 export interface ComputeRequest {
@@ -65,6 +67,7 @@ export async function computeJob(port: WorkbookPort, policy: Policy, req: Comput
     ownResults: ownResultsOf(req.written),
     fillPerformance: req.fillPerformance,
     onSnapshot: (s) => hooks.onSnapshot?.(s),
+    beforeWrite: hooks.beforeWrite ? (plan) => hooks.beforeWrite!(plan.sheets) : undefined,
   });
   let written = req.written;
   if (!result.declined) {

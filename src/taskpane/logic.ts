@@ -138,11 +138,8 @@ export function recordWritten(written: WrittenRecord, ref: TableRef, layout: { c
 
 // ------------------------------------------------------------ the feedback date
 
-/** Today in the computer's time zone, as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  return `${p(now.getFullYear(), 4)}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+/** Today in the computer's time zone, as YYYY-MM-DD (the one date codec, engine/dates.ts). */
+export { localToday } from "../engine/dates";
 
 /** The feedback date as typed: YYYY-MM-DD (2024/3/15 and 2024年3月15日 are read too), or why not. */
 export function readFeedbackDate(typed: string): { date: string } | { reason: Message } {

@@ -3,7 +3,7 @@
 // field (aria-invalid + aria-describedby) in plain words; 恢复默认政策 asks first and is undoable.
 import { COMPONENT_KEYS } from "../engine/types";
 import type { Finding } from "../engine/types";
-import { columnLabel } from "../i18n/messages";
+import { ANNUAL_COLUMNS, specByKey } from "../engine/headers";
 import type { App } from "./app";
 import { h } from "./dom";
 import { controlOf, PolicyDraft, splitList, VOCAB_KEYS, VocabKey } from "./policy-form";
@@ -131,7 +131,7 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
   form.appendChild(groupError(h("fieldset", { class: "group", attrs: { "data-field": "weights" } }, [
     h("legend", { text: t(L, "policyWeights") }),
     h("div", { class: "grid" }, COMPONENT_KEYS.map((k) =>
-      field({ id: `w-${k}`, label: `${columnLabel(k)[L]} (${k})`, error: err(`w-${k}`), suffix: "%" }, textInput(d.weights[k], (v) => (d.weights[k] = v), { inputmode: "decimal", class: "text-input short" })),
+      field({ id: `w-${k}`, label: `${specByKey(ANNUAL_COLUMNS)[k][L]} (${k})`, error: err(`w-${k}`), suffix: "%" }, textInput(d.weights[k], (v) => (d.weights[k] = v), { inputmode: "decimal", class: "text-input short" })),
     )),
   ]), "weights-error", err("weights")));
 

@@ -125,8 +125,13 @@ function feedbackDateOf(typed: string | undefined): string {
   return r.date;
 }
 
+/** Thrown by a compute's beforeWrite when it would write into a protected sheet: nothing is written. */
+class ProtectedSheetStop extends Error {}
+
 export class PaneSession {
   private running: Verb | null = null;
+  /** Why the record of what the add-in wrote could not be saved with the document (taken once, takeSaveProblem). */
+  private saveProblem: Message | null = null;
   readonly undo: UndoStore<UndoEntry>;
   policy: StoredPolicy;
 
@@ -141,6 +146,25 @@ export class PaneSession {
     this.undo = new UndoStore<UndoEntry>(undoLevels);
     this.policy = loadStoredPolicy(settings);
     setActivePolicy(this.policy.policy);
+  }
+
+  /**
+   * Why the last verb could not save the record of what the add-in wrote (document settings), or
+   * null. Without the record the next compute asks about the add-in's own result columns, so the
+   * pane says so instead of losing it silently.
+   */
+  takeSaveProblem(): Message | null {
+    const p = this.saveProblem;
+    this.saveProblem = null;
+    return p;
+  }
+
+  private async saveRecord(): Promise<void> {
+    try {
+      await this.settings.save();
+    } catch (e) {
+      this.saveProblem = reasonOf(e);
+    }
   }
 
   /** The verb running now, or null. */
@@ -200,25 +224,34 @@ export class PaneSession {
     const table = "table" in choice ? choice.table : await prompts.pick(choice.ask);
     if (!table) return { status: "cancelled" };
 
-    // Protected sheets are reported before anything is written: the chosen table's, the unit
-    // tables' (their result columns), and the sheets the compute writes whole.
-    const has = (kind: TableRef["kind"]) => tables.some((t) => t.kind === kind);
-    const sheets = [table.sheet, ...tables.filter((t) => t.kind === "unit").map((t) => t.sheet), FINDINGS_SHEET];
-    if (has("history")) sheets.push(REWARDS_SHEET);
-    if (has("examination")) sheets.push(COVERAGE_SHEET);
-    if (has("unit")) sheets.push(FEEDBACK_SHEET);
-    const locked = await office.protectedSheets(sheets);
-    if (locked.length) return { status: "protected", sheet: locked[0] };
-
+    // Protected sheets are reported before anything is written: the compute says which sheets it writes.
+    let locked: string | null = null;
     const written = readWritten(this.settings);
     const result = await this.undoable({ what: "compute", written, date: feedbackDate }, (onSnapshot) =>
-      this.engine.compute(office, this.policy.policy, { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, written }, { confirmOverwrite: (conflicts) => prompts.overwrite(conflicts), onSnapshot }),
-    );
+      this.engine.compute(
+        office,
+        this.policy.policy,
+        { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, written },
+        {
+          confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
+          onSnapshot,
+          beforeWrite: async (sheets) => {
+            locked = (await office.protectedSheets(sheets))[0] ?? null;
+            if (locked !== null) throw new ProtectedSheetStop();
+          },
+        },
+      ),
+    ).catch((e: unknown) => {
+      // Stopped by the protection check (through the worker the error arrives as a copy): nothing was written.
+      if (locked !== null) return null;
+      throw e;
+    });
+    if (result === null) return { status: "protected", sheet: locked as unknown as string };
     if (result.declined) return { status: "cancelled" };
     // Remember what was written into each result column, so that the next compute knows it is ours.
     if (result.written !== written) {
       this.settings.set(WRITTEN_SETTING, JSON.stringify(result.written));
-      await this.settings.save().catch(() => undefined);
+      await this.saveRecord();
     }
     return { status: "computed", summary: result.summary, findings: result.findings, view: result.view, notes: office.capabilities().notes, feedbackDate };
   }
@@ -305,7 +338,7 @@ export class PaneSession {
         return true;
       }
       this.settings.set(WRITTEN_SETTING, JSON.stringify(entry.written));
-      await this.settings.save().catch(() => undefined);
+      await this.saveRecord();
       return true;
     });
   }

@@ -1,9 +1,10 @@
 // The one codec the workbook adapters share (DESIGN.md): A1 addresses and ranges, Excel's serial
-// dates (1900 and 1904 systems) and the conversion of a value before it is written. The package
+// dates (1900 and 1904 systems, from engine/dates.ts) and the conversion of a value before it is written. The package
 // adapter (src/workbook/package), the exceljs adapter (xlsx.ts), the Office.js adapter (office.ts)
 // and the WPS adapter use it; host-free (no Node, no DOM, no Office.js).
 import type { CellValue } from "../engine/types";
 import { isCellError } from "../engine/types";
+import { dateToSerial, serialToDate } from "../engine/dates";
 import { a1, columnLetters } from "../engine/values";
 
 // Column letters and "B7" addresses are the engine's (its findings name cells): one source, re-exported here.
@@ -66,24 +67,8 @@ export function formatRange(b: Box, single = false): string {
   return single && p === q ? p : `${p}:${q}`;
 }
 
-const DAY_MS = 86_400_000;
-/** Days from Excel's serial 0 (1899-12-30, as Excel counts after its fictitious 1900-02-29) to 1970-01-01. */
-const UNIX_EPOCH_SERIAL = 25569;
-/** Days between the 1900 and the 1904 date systems. */
-const OFFSET_1904 = 1462;
-
-/**
- * A serial number as a Date (UTC midnight plus the time of day), in the workbook's date system —
- * computed as exceljs computes it, so that every adapter gives the same Date to the millisecond.
- */
-export function serialToDate(serial: number, date1904 = false): Date {
-  return new Date(Math.round((serial - UNIX_EPOCH_SERIAL + (date1904 ? OFFSET_1904 : 0)) * DAY_MS));
-}
-
-/** A Date as a serial number in the workbook's date system. */
-export function dateToSerial(d: Date, date1904 = false): number {
-  return UNIX_EPOCH_SERIAL + d.getTime() / DAY_MS - (date1904 ? OFFSET_1904 : 0);
-}
+// Serial dates are the engine's one date codec (engine/dates.ts: both date systems), re-exported here.
+export { dateToSerial, serialToDate };
 
 /**
  * A value as every adapter writes it: strings stay text (the adapter keeps them from becoming

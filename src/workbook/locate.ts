@@ -1,10 +1,10 @@
 // Finding tables in a sheet (INTERFACES.md §1): a block whose first row holds headers that
 // detectTableKind recognises. Host-free: works on a grid of cell values that either adapter reads
 // in one go (exceljs: the sheet's cells; Office.js: usedRange.values), so both find the same tables.
-import { detectTableKind, headerKey, specsFor, TableKind } from "../engine/headers";
+import { detectTableKind, isColumnName, isSummaryLabel } from "../engine/headers";
 import type { CellValue } from "../engine/types";
-import { isBlank } from "../engine/values";
-import type { SheetRange, TableRef } from "./port";
+import { cellText, isBlank } from "../engine/values";
+import { rangeOfTable, SheetRange, TableRef } from "./port";
 
 export interface Grid {
   /** values[r][c] is the cell at worksheet row top + r, column left + c. Rows may be ragged; a missing row or cell (a hole) is blank. */
@@ -13,12 +13,6 @@ export interface Grid {
   left: number;
 }
 
-/** Every table kind, so that a kind added to TableKind must be added here too (the compiler says so). */
-const KINDS = { annual: true, unit: true, city: true, history: true, examination: true, feedback: true, survey: true, ballots: true } satisfies Record<TableKind, true>;
-let headerWords: Set<string> | null = null;
-/** Longer than any column name with its qualifiers. */
-const MAX_HEADER_LENGTH = 200;
-
 /**
  * Could these cells be a header row? detectTableKind recognises a header by its column names, so a
  * row none of whose cells is a column name of any kind is not one. Checked first because a block's
@@ -26,15 +20,37 @@ const MAX_HEADER_LENGTH = 200;
  * 100,000-row table cost seconds.
  */
 function mayBeHeader(cells: readonly CellValue[]): boolean {
-  if (!headerWords) {
-    headerWords = new Set();
-    for (const kind of Object.keys(KINDS) as TableKind[]) {
-      for (const spec of specsFor(kind).input) for (const name of [spec.zh, spec.en, ...(spec.aliases ?? [])]) headerWords.add(headerKey(name));
-    }
-  }
-  // No column name is long: a cell of thousands of characters is not folded to find out (a 9 MB text took seconds a cell).
-  for (const v of cells) if (typeof v === "string" && v.length <= MAX_HEADER_LENGTH && headerWords.has(headerKey(v))) return true;
+  for (const v of cells) if (isColumnName(v)) return true;
   return false;
+}
+
+/**
+ * A header-like row that was not recognised as any kind of table (at least two of its cells are column
+ * names): when no table is found, the closest of these are named with what they miss.
+ */
+export interface NearMiss {
+  sheet: string;
+  /** Worksheet row and first column of the run of header cells. */
+  row: number;
+  firstColumn: number;
+  headers: CellValue[];
+  /** How many of its cells are column names of some kind. */
+  names: number;
+}
+
+/** The closest near misses first (most column names, then sheet order as seen), at most `limit`. */
+export function closestNearMisses(seen: readonly NearMiss[], limit = 3): NearMiss[] {
+  return seen
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => b.m.names - a.m.names || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.m);
+}
+
+/** The first non-blank cell of a row's cells and its offset (−1 when all are blank). */
+function firstFilled(cells: readonly CellValue[]): { value: CellValue; at: number } {
+  for (let i = 0; i < cells.length; i++) if (!isBlank(cells[i])) return { value: cells[i], at: i };
+  return { value: null, at: -1 };
 }
 
 /** Blank rows bridged inside a block when a data-like row follows (a stray empty line is not the end of the table). */
@@ -54,7 +70,7 @@ function overlaps(a: SheetRange, top: number, left: number, bottom: number, righ
  * of the columns filled), so a stray empty line does not silently cut the table short. A row that
  * is itself a recognised header starts a new block.
  */
-export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly SheetRange[] = []): TableRef[] {
+export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly SheetRange[] = [], nearMisses?: NearMiss[]): TableRef[] {
   const rows = grid.values;
   const cell = (r: number, c: number): CellValue => {
     const row = rows[r - grid.top];
@@ -95,6 +111,10 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
       while (c1 + 1 < grid.left + w && !isBlank(cell(r, c1 + 1)) && !inClaimed(r, c1 + 1)) c1++;
       const headers = slice(r, c, c1);
       const kind = mayBeHeader(headers) ? detectTableKind(headers) : null;
+      if (!kind && nearMisses) {
+        const names = headers.filter(isColumnName).length;
+        if (names >= 2) nearMisses.push({ sheet, row: r, firstColumn: c, headers, names });
+      }
       if (kind) {
         let last = r;
         let k = r + 1;
@@ -113,7 +133,15 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
           last = k;
           k++;
         }
-        const ref: TableRef = { sheet, kind, headerRow: r, firstColumn: c, lastColumn: c1, lastRow: last };
+        // A totals or average row at the end (合计, 平均分, Total …) is not data: the table stops above it.
+        const summaryRows: TableRef["summaryRows"] = [];
+        while (last > r) {
+          const first = firstFilled(slice(last, c, c1));
+          if (!isSummaryLabel(first.value)) break;
+          summaryRows.unshift({ row: last, column: c + first.at, label: cellText(first.value) });
+          last--;
+        }
+        const ref: TableRef = { sheet, kind, headerRow: r, firstColumn: c, lastColumn: c1, lastRow: last, ...(summaryRows.length ? { summaryRows } : {}) };
         found.push(ref);
         claimed.push({ sheet, top: r, left: c, bottom: last, right: c1 });
       }
@@ -121,6 +149,17 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
     }
   }
   return found;
+}
+
+/**
+ * The header blocks of one sheet around its ListObjects (`objects`): none when the sheet's used cells
+ * all lie inside them, and then its cells are not read at all; else findHeaderBlocks on the grid
+ * `read` gives for the used range.
+ */
+export async function sheetBlocks(sheet: string, used: Omit<SheetRange, "sheet">, objects: readonly TableRef[], read: () => Promise<CellValue[][]>, nearMisses?: NearMiss[]): Promise<TableRef[]> {
+  const cover = objects.map((o) => rangeOfTable(o, { totals: true }));
+  if (cover.some((c) => c.top <= used.top && c.left <= used.left && c.bottom >= used.bottom && c.right >= used.right)) return [];
+  return findHeaderBlocks(sheet, { values: await read(), top: used.top, left: used.left }, cover, nearMisses);
 }
 
 /** Tables in the order staff read them: sheet order, then top to bottom, then left to right. */

@@ -22,23 +22,8 @@ import type { CellValue, RawTable } from "../engine/types";
 import { isCellError } from "../engine/types";
 import { cellText } from "../engine/values";
 import { dateToSerial, formatRange, parseRange } from "./codec";
-import { findHeaderBlocks, sortTables } from "./locate";
-import {
-  checkColumnWrites,
-  CellSnapshot,
-  ChartSpec,
-  ColumnWrite,
-  HIGHLIGHT_FILLS,
-  RangeSnapshot,
-  RowFormat,
-  SheetOptions,
-  SheetRange,
-  Snapshot,
-  SnapshotScope,
-  TableRef,
-  WorkbookError,
-  WorkbookPort,
-} from "./port";
+import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "./locate";
+import { CellSnapshot, ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "./port";
 
 /** Cells per read block. */
 export const READ_CELLS = 40_000;
@@ -145,22 +130,17 @@ export function toOfficeInput(v: CellValue, textFormat = false): string | number
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
   if (typeof v === "boolean") return v;
   if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
-  if (v instanceof Date) return toSerial(v);
+  if (v instanceof Date) return dateToSerial(v);
   if (isCellError(v)) return v.error;
   return String(v);
-}
-
-/** Date → Excel serial number (1900 date system). */
-function toSerial(d: Date): number {
-  return dateToSerial(d);
 }
 
 /** A value read from Office.js as the engine sees it. */
 export function fromOffice(value: unknown, type: string | undefined): CellValue {
   if (type === "Empty" || value === "" || value === null || value === undefined) return null;
-  if (type === "Error") return { error: String(value) };
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  return String(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return type === "Error" ? { error: String(value) } : value;
+  // Office.js gives numbers, booleans and strings; anything else is shown as JSON, never "[object Object]".
+  return type === "Error" ? { error: JSON.stringify(value) } : JSON.stringify(value);
 }
 
 /** Request bytes of one value as Office.js would send it (non-ASCII counted as a \u escape, 6 bytes). */
@@ -228,21 +208,21 @@ interface LoadedNote {
   item: Excel.Note | Excel.Comment;
 }
 
-type CellOp = (ctx: Ctx) => void;
+type CellOp = (context: Ctx) => void;
 interface SizedOp {
   bytes: number;
   run: CellOp;
 }
 
 function officeMessage(e: unknown): string {
-  if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
+  if (e && typeof e === "object" && "message" in e) return String((e).message);
   return String(e);
 }
 
 /** Office.js failures become WorkbookErrors with a sentence the pane can show. */
 function translate(e: unknown): never {
   if (e instanceof WorkbookError) throw e;
-  const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+  const code = e && typeof e === "object" && "code" in e ? String((e).code) : "";
   const detail = officeMessage(e);
   if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode") {
     throw new WorkbookError("unwritable", {
@@ -302,13 +282,17 @@ export class OfficeWorkbook implements WorkbookPort {
     this.stats.maxChunkBytes = 0;
   }
 
-  private async sync(ctx: Ctx, chunk = false): Promise<void> {
+  /**
+   * Await one context.sync(), counted (stats). Written `await this.counted(context.sync())` at each
+   * call site, so that eslint-plugin-office-addins sees every sync where it happens.
+   */
+  private async counted(sync: Promise<void>, chunk = false): Promise<void> {
     this.stats.syncs++;
     if (chunk) this.stats.chunks++;
-    await ctx.sync();
+    await sync;
   }
 
-  private async batch<T>(fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  private async batch<T>(fn: (context: Ctx) => Promise<T>): Promise<T> {
     try {
       return await this.run(fn);
     } catch (e) {
@@ -339,7 +323,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * Rows of a rectangle, read in row blocks; `props` per block (values always first). A block whose
    * answer Excel refuses as too large (long texts) is read again in halves, down to one row.
    */
-  private async readBlocks(ctx: Ctx, sheet: Excel.Worksheet, box: { top: number; left: number; bottom: number; right: number }, props: ("values" | "valueTypes" | "formulas" | "numberFormat")[], phase: ProgressPhase = "read") {
+  private async readBlocks(context: Ctx, sheet: Excel.Worksheet, box: { top: number; left: number; bottom: number; right: number }, props: ("values" | "valueTypes" | "formulas" | "numberFormat")[], phase: ProgressPhase = "read") {
     const width = box.right - box.left + 1;
     const height = box.bottom - box.top + 1;
     let per = Math.max(1, Math.floor(this.readCells / width));
@@ -352,18 +336,21 @@ export class OfficeWorkbook implements WorkbookPort {
     while (r0 <= box.bottom) {
       const rows = Math.min(per, box.bottom - r0 + 1);
       const range = sheet.getRangeByIndexes(r0 - 1, box.left - 1, rows, width);
+      // eslint-disable-next-line office-addins/no-empty-load -- props names the properties (values, formulas, numberFormat …)
       range.load(props.join(","));
       const cellProps = wantFill ? range.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true } } }) : null;
       try {
-        await this.sync(ctx, true);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows, sized to stay under Excel's response limit
+        await this.counted(context.sync(), true);
       } catch (e) {
-        const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : "";
+        const code = e && typeof e === "object" && "code" in e ? String((e).code) : "";
         if (code === "ResponsePayloadSizeLimitExceeded" && rows > 1) {
           per = Math.ceil(rows / 2);
           continue;
         }
         throw e;
       }
+      // eslint-disable-next-line office-addins/load-object-before-read -- the properties read here are the ones loaded above (props)
       for (const p of props) out[p].push(...(range[p] as unknown[][]));
       if (cellProps) fills = fills.concat(cellProps.value);
       r0 += rows;
@@ -377,14 +364,22 @@ export class OfficeWorkbook implements WorkbookPort {
     return mapRows(values, (row, i) => row.map((v, j) => fromOffice(v, types[i]?.[j] as string)));
   }
 
+  /** Header-like rows the last listTables saw but could not recognise (WorkbookPort.nearMisses). */
+  private nearMissesSeen: NearMiss[] = [];
+
+  async nearMisses(): Promise<NearMiss[]> {
+    return closestNearMisses(this.nearMissesSeen);
+  }
+
   async listTables(): Promise<TableRef[]> {
-    return this.batch(async (ctx) => {
+    const nearMisses: NearMiss[] = (this.nearMissesSeen = []);
+    return this.batch(async (context) => {
       const caps = this.capabilities();
-      const sheets = ctx.workbook.worksheets;
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      const tables = ctx.workbook.tables;
+      const tables = context.workbook.tables;
       tables.load("items/name,items/showHeaders,items/showTotals");
-      await this.sync(ctx);
+      await this.counted(context.sync());
       const tableInfo = tables.items.map((t) => {
         const ws = t.worksheet;
         ws.load("name");
@@ -399,7 +394,7 @@ export class OfficeWorkbook implements WorkbookPort {
         r.load("address");
         return { name: s.name, sheet: s, r };
       });
-      await this.sync(ctx);
+      await this.counted(context.sync());
       const objects: TableRef[] = [];
       for (const info of tableInfo) {
         if (!info.header) continue; // a table without a header row has nothing to recognise it by
@@ -420,28 +415,26 @@ export class OfficeWorkbook implements WorkbookPort {
         if (caps.nullObjects && u.r.isNullObject) continue;
         const box = parseBox(u.r.address);
         const mine = objects.filter((o) => o.sheet === u.name);
-        const cover = mine.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
-        // A sheet whose used cells are all inside its ListObjects holds no header block.
-        if (cover.some((c) => c.top <= box.top && c.left <= box.left && c.bottom >= box.bottom && c.right >= box.right)) continue;
-        this.guardSize(u.name, box);
-        const { out } = await this.readBlocks(ctx, u.sheet, box, ["values", "valueTypes"]);
-        const grid = await this.toValues(out.values, out.valueTypes);
-        all.push(...findHeaderBlocks(u.name, { values: grid, top: box.top, left: box.left }, cover));
+        const read = async () => {
+          this.guardSize(u.name, box);
+          const { out } = await this.readBlocks(context, u.sheet, box, ["values", "valueTypes"]);
+          return this.toValues(out.values, out.valueTypes);
+        };
+        all.push(...(await sheetBlocks(u.name, box, mine, read, nearMisses)));
       }
       return sortTables(all, used.map((u) => u.name));
     });
   }
 
   async readTable(ref: TableRef): Promise<RawTable> {
-    const grid = await this.readRange({ sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow, right: ref.lastColumn });
-    return { sheet: ref.sheet, name: ref.name, headers: grid[0] ?? [], rows: grid.slice(1), headerRow: ref.headerRow, firstColumn: ref.firstColumn };
+    return tableFromGrid(ref, await this.readRange(rangeOfTable(ref)));
   }
 
   async readRange(range: SheetRange): Promise<CellValue[][]> {
     this.guardSize(range.sheet, range);
-    return this.batch(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(range.sheet);
-      const { out } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes"]);
+    return this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(range.sheet);
+      const { out } = await this.readBlocks(context, sheet, range, ["values", "valueTypes"]);
       return this.toValues(out.values, out.valueTypes);
     });
   }
@@ -464,22 +457,22 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Sheets among `names` that exist and are protected (the pane reports them before a compute starts). */
   async protectedSheets(names: readonly string[]): Promise<string[]> {
-    return this.batch(async (ctx) => {
-      const all = ctx.workbook.worksheets;
+    return this.batch(async (context) => {
+      const all = context.workbook.worksheets;
       all.load("items/name");
-      await this.sync(ctx);
+      await this.counted(context.sync());
       const wanted = new Set(names.map((n) => n.toLowerCase()));
       const probes = all.items.filter((s) => wanted.has(s.name.toLowerCase())).map((ws) => {
         ws.protection.load("protected");
         return ws;
       });
-      await this.sync(ctx);
+      await this.counted(context.sync());
       return probes.filter((ws) => ws.protection.protected).map((ws) => ws.name);
     });
   }
 
   /** Send sized operations in blocks of at most byteBudget estimated bytes: one sync per block. */
-  private async flush(ctx: Ctx, ops: SizedOp[], phase: ProgressPhase, suspend: boolean): Promise<void> {
+  private async flush(context: Ctx, ops: SizedOp[], phase: ProgressPhase, suspend: boolean): Promise<void> {
     const blocks: SizedOp[][] = [];
     let cur: SizedOp[] = [];
     let bytes = 0;
@@ -494,11 +487,12 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     if (cur.length) blocks.push(cur);
     for (let i = 0; i < blocks.length; i++) {
-      if (suspend && this.capabilities().suspendCalculation) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+      if (suspend && this.capabilities().suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
       const size = blocks[i].reduce((n, op) => n + op.bytes, 0);
       this.stats.maxChunkBytes = Math.max(this.stats.maxChunkBytes, size);
-      for (const op of blocks[i]) op.run(ctx);
-      await this.sync(ctx, true);
+      for (const op of blocks[i]) op.run(context);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of at most 20,000 cells and about 1 MB (Excel on the web refuses requests over 5 MB)
+      await this.counted(context.sync(), true);
       this.progress(phase, i + 1, blocks.length);
     }
   }
@@ -522,9 +516,9 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
       let bytes = 0;
       for (let i = start; i < end; i++) bytes += rowBytes[i];
-      const runs: CellOp[] = groups.map((group) => (ctx: Ctx) => {
+      const runs: CellOp[] = groups.map((group) => (context: Ctx) => {
         const first = sorted.indexOf(group[0]);
-        const range = ctx.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top + start - 1, group[0].column - 1, end - start, group.length);
+        const range = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top + start - 1, group[0].column - 1, end - start, group.length);
         const block: (string | number | boolean)[][] = [];
         for (let i = start; i < end; i++) block.push(group.map((_, j) => inputs[first + j][i]));
         range.values = block;
@@ -535,7 +529,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       });
       // A block's ops go out together: one sized op per block.
-      ops.push({ bytes, run: (ctx) => runs.forEach((r) => r(ctx)) });
+      ops.push({ bytes, run: (context) => runs.forEach((r) => r(context)) });
     }
     return ops;
   }
@@ -544,11 +538,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const height = ref.lastRow - ref.headerRow;
     const { appended, newLast } = checkColumnWrites(ref, columns, ref.name ? {} : null);
 
-    return this.batch(async (ctx) => {
+    return this.batch(async (context) => {
       const caps = this.capabilities();
-      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
       const check = this.protectionProbe(sheet);
-      await this.sync(ctx);
+      await this.counted(context.sync());
       check();
 
       const ops: SizedOp[] = [];
@@ -558,39 +552,39 @@ export class OfficeWorkbook implements WorkbookPort {
           bytes: headers.reduce((n, c) => n + estimateBytes(c.header), 0),
           run: (c) => {
             const ws = c.workbook.worksheets.getItem(ref.sheet);
-            for (const h of headers) ws.getRangeByIndexes(ref.headerRow - 1, h.column - 1, 1, 1).values = [[toOfficeInput(h.header as string)]];
+            for (const h of headers) ws.getRangeByIndexes(ref.headerRow - 1, h.column - 1, 1, 1).values = [[toOfficeInput(h.header)]];
           },
         });
       }
       if (height > 0) ops.push(...this.valueOps(ref.sheet, ref.headerRow + 1, columns));
-      await this.flush(ctx, ops, "write", true);
+      await this.flush(context, ops, "write", true);
 
       if (ref.name && newLast > ref.lastColumn) {
-        const table = ctx.workbook.tables.getItem(ref.name);
+        const table = context.workbook.tables.getItem(ref.name);
         if (caps.tableResize) {
           const bottom = ref.lastRow + (ref.totalsRow ? 1 : 0);
           table.resize(`${quoteSheet(ref.sheet)}!${address(ref.headerRow, ref.firstColumn, bottom, newLast)}`);
         } else {
           for (const c of appended) table.columns.add(undefined, undefined, columns.find((x) => x.column === c)?.header);
         }
-        await this.sync(ctx);
+        await this.counted(context.sync());
       }
       return { ...ref, lastColumn: newLast };
     });
   }
 
   /** The notes (or comments) of one sheet with their cells: two syncs whatever their number. */
-  private async loadNotes(ctx: Ctx, sheet: Excel.Worksheet, mode: NoteMode): Promise<LoadedNote[]> {
+  private async loadNotes(context: Ctx, sheet: Excel.Worksheet, mode: NoteMode): Promise<LoadedNote[]> {
     if (mode === "none") return [];
     const coll: Excel.NoteCollection | Excel.CommentCollection = mode === "notes" ? sheet.notes : sheet.comments;
     coll.load("items/content");
-    await this.sync(ctx);
+    await this.counted(context.sync());
     const located = (coll.items as (Excel.Note | Excel.Comment)[]).map((item) => {
       const loc = item.getLocation();
       loc.load("address");
       return { item, loc };
     });
-    await this.sync(ctx);
+    await this.counted(context.sync());
     return located.map(({ item, loc }) => {
       const b = parseBox(loc.address);
       return { row: b.top, column: b.left, text: item.content, item };
@@ -601,9 +595,9 @@ export class OfficeWorkbook implements WorkbookPort {
     const cell = address(row, column, row, column);
     return {
       bytes: estimateBytes(text) + 64,
-      run: (ctx) => {
-        if (mode === "notes") ctx.workbook.worksheets.getItem(sheetName).notes.add(cell, text);
-        else ctx.workbook.comments.add(`${quoteSheet(sheetName)}!${cell}`, text);
+      run: (context) => {
+        if (mode === "notes") context.workbook.worksheets.getItem(sheetName).notes.add(cell, text);
+        else context.workbook.comments.add(`${quoteSheet(sheetName)}!${cell}`, text);
       },
     };
   }
@@ -620,8 +614,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const part = areas.slice(i, i + per);
       ops.push({
         bytes: part.join(",").length + 64,
-        run: (ctx) => {
-          const ws = ctx.workbook.worksheets.getItem(sheetName);
+        run: (context) => {
+          const ws = context.workbook.worksheets.getItem(sheetName);
           if (multi) ws.getRanges(part.join(",")).format.fill.color = color;
           else ws.getRange(part[0]).format.fill.color = color;
         },
@@ -632,13 +626,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async formatRows(ref: TableRef, format: RowFormat): Promise<void> {
     const mode = this.capabilities().notes;
-    return this.batch(async (ctx) => {
-      const sheet = ctx.workbook.worksheets.getItem(ref.sheet);
+    return this.batch(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(ref.sheet);
       const check = this.protectionProbe(sheet);
-      await this.sync(ctx);
+      await this.counted(context.sync());
       check();
       const inColumns = (n: { row: number; column: number }) => n.row > ref.headerRow && n.row <= ref.lastRow && format.columns.includes(n.column);
-      const existing = (await this.loadNotes(ctx, sheet, mode)).filter(inColumns);
+      const existing = (await this.loadNotes(context, sheet, mode)).filter(inColumns);
 
       const ops: SizedOp[] = [];
       const height = ref.lastRow - ref.headerRow;
@@ -653,16 +647,16 @@ export class OfficeWorkbook implements WorkbookPort {
         if (inside.length) ops.push(...this.fillOps(ref.sheet, inside, format.columns, argbToHex(HIGHLIGHT_FILLS[cls])));
       }
       if (mode !== "none") for (const n of format.notes) ops.push(this.addNoteOp(ref.sheet, n.row, n.column, n.text, mode));
-      await this.flush(ctx, ops, "format", false);
+      await this.flush(context, ops, "format", false);
     });
   }
 
   async addSheet(name: string, rows: CellValue[][], options: SheetOptions = {}): Promise<string> {
     const signature = (rows[0] ?? []).map((v) => cellText(v));
-    return this.batch(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.batch(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await this.sync(ctx);
+      await this.counted(context.sync());
       const names = sheets.items.map((s) => s.name);
       const find = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
       const existing = find(name);
@@ -673,7 +667,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const head = ws.getRangeByIndexes(0, 0, 1, signature.length);
         head.load("values");
         const check = this.protectionProbe(ws);
-        await this.sync(ctx);
+        await this.counted(context.sync());
         replace = (head.values[0] as unknown[]).every((v, i) => cellText(v as CellValue) === signature[i]);
         if (replace) {
           check();
@@ -681,18 +675,18 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       }
       if (existing && !replace) for (let i = 2; find(used); i++) used = `${name} (${i})`;
-      const ws = () => ctx.workbook.worksheets.getItem(used);
+      const ws = () => context.workbook.worksheets.getItem(used);
       try {
         if (replace) ws().getRange().clear("All");
         else sheets.add(used);
-        await this.sync(ctx);
-        await this.fillSheet(ctx, used, rows, options);
+        await this.counted(context.sync());
+        await this.fillSheet(context, used, rows, options);
       } catch (e) {
         // A sheet this call created and could not fill goes again: no half-written sheet is left.
         if (!replace) {
           try {
             ws().delete();
-            await this.sync(ctx);
+            await this.counted(context.sync());
           } catch {
             // the original failure is the one to report
           }
@@ -709,17 +703,19 @@ export class OfficeWorkbook implements WorkbookPort {
    * one is added from the block, named, titled and placed over its anchor cells. One request.
    */
   async addChart(sheetName: string, chart: ChartSpec): Promise<boolean> {
-    return this.batch(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheetName);
+    return this.batch(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
       if (this.capabilities().nullObjects) {
         const old = ws.charts.getItemOrNullObject(chart.name);
         old.load("name");
-        await this.sync(ctx);
+        await this.counted(context.sync());
         if (!old.isNullObject) old.delete();
       } else {
-        ws.charts.load("items/name");
-        await this.sync(ctx);
-        for (const c of ws.charts.items) if (c.name === chart.name) c.delete();
+        // eslint-disable-next-line office-addins/load-object-before-read -- ws.charts is a navigation to a collection, loaded on the next line
+        const charts = ws.charts;
+        charts.load("items/name");
+        await this.counted(context.sync());
+        for (const c of charts.items) if (c.name === chart.name) c.delete();
       }
       const d = chart.data;
       const source = ws.getRangeByIndexes(d.top - 1, d.left - 1, d.bottom - d.top + 1, d.right - d.left + 1);
@@ -731,14 +727,14 @@ export class OfficeWorkbook implements WorkbookPort {
       if (chart.valueStep) c.axes.valueAxis.majorUnit = chart.valueStep;
       const a = chart.anchor;
       c.setPosition(ws.getCell(a.row - 1, a.column - 1), ws.getCell(a.row - 1 + a.rows - 1, a.column - 1 + a.columns - 1));
-      await this.sync(ctx);
+      await this.counted(context.sync());
       return true;
     });
   }
 
   /** The values of a sheet addSheet made or cleared, then its bold, frozen header and column widths. */
-  private async fillSheet(ctx: Ctx, used: string, rows: CellValue[][], options: SheetOptions): Promise<void> {
-    const ws = () => ctx.workbook.worksheets.getItem(used);
+  private async fillSheet(context: Ctx, used: string, rows: CellValue[][], options: SheetOptions): Promise<void> {
+    const ws = () => context.workbook.worksheets.getItem(used);
     const width = Math.max(0, ...rows.map((r) => r.length));
     const ops: SizedOp[] = [];
     if (rows.length && width) {
@@ -758,18 +754,18 @@ export class OfficeWorkbook implements WorkbookPort {
         (options.columnWidths ?? []).forEach((w, i) => (s.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 6));
       },
     });
-    await this.flush(ctx, ops, "sheet", true);
+    await this.flush(context, ops, "sheet", true);
   }
 
   // ------------------------------------------------------------------ snapshot / restore
 
-  private async snapshotRange(ctx: Ctx, range: SheetRange, notes: Map<string, LoadedNote[]>, mode: NoteMode): Promise<RangeSnapshot> {
+  private async snapshotRange(context: Ctx, range: SheetRange, notes: Map<string, LoadedNote[]>, mode: NoteMode): Promise<RangeSnapshot> {
     this.guardSize(range.sheet, range);
-    const sheet = ctx.workbook.worksheets.getItem(range.sheet);
-    const { out, fills } = await this.readBlocks(ctx, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
+    const sheet = context.workbook.worksheets.getItem(range.sheet);
+    const { out, fills } = await this.readBlocks(context, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
     let sheetNotes = notes.get(range.sheet);
     if (!sheetNotes) {
-      sheetNotes = await this.loadNotes(ctx, sheet, mode);
+      sheetNotes = await this.loadNotes(context, sheet, mode);
       notes.set(range.sheet, sheetNotes);
     }
     const noteAt = new Map(sheetNotes.map((n) => [`${n.row},${n.column}`, n.text]));
@@ -782,7 +778,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const filled = fill && fill.pattern && fill.pattern !== "None";
         return {
           value: fromOffice(v, type),
-          ...(isFormula ? { formula: (formula as string).slice(1) } : {}),
+          ...(isFormula ? { formula: (formula).slice(1) } : {}),
           numberFormat: out.numberFormat[i][j] as string,
           fill: filled ? hexToArgb(fill.color) : null,
           note: noteAt.get(`${range.top + i},${range.left + j}`) ?? null,
@@ -795,26 +791,27 @@ export class OfficeWorkbook implements WorkbookPort {
 
   async snapshot(scope: SnapshotScope): Promise<Snapshot> {
     const mode = this.capabilities().notes;
-    return this.batch(async (ctx) => {
+    return this.batch(async (context) => {
       const notes = new Map<string, LoadedNote[]>();
       const ranges: RangeSnapshot[] = [];
-      for (const r of scope.ranges) ranges.push(await this.snapshotRange(ctx, r, notes, mode));
+      for (const r of scope.ranges) ranges.push(await this.snapshotRange(context, r, notes, mode));
 
       const named = (scope.tables ?? []).filter((t) => t.name);
       const loaded = named.map((t) => {
-        const table = ctx.workbook.tables.getItem(t.name as string);
+        const table = context.workbook.tables.getItem(t.name as string);
         const range = table.getRange();
         range.load("address");
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- table.columns is a navigation to a collection, loaded on the next line
         const cols = table.columns;
         cols.load("items/name");
         return { t, range, cols };
       });
       const probes = (scope.sheets ?? []).map((name) => {
-        const ws = this.capabilities().nullObjects ? ctx.workbook.worksheets.getItemOrNullObject(name) : null;
+        const ws = this.capabilities().nullObjects ? context.workbook.worksheets.getItemOrNullObject(name) : null;
         ws?.load("name");
         return { name, ws };
       });
-      if (loaded.length || probes.length) await this.sync(ctx);
+      if (loaded.length || probes.length) await this.counted(context.sync());
       const tables = loaded.map(({ t, range, cols }) => {
         const box = parseBox(range.address);
         return { ref: { ...t, firstColumn: box.left, lastColumn: box.right }, columnNames: cols.items.map((c) => c.name) };
@@ -825,20 +822,22 @@ export class OfficeWorkbook implements WorkbookPort {
         let exists: string | null = null;
         if (p.ws) exists = p.ws.isNullObject ? null : p.ws.name;
         else {
-          const all = ctx.workbook.worksheets;
+          const all = context.workbook.worksheets;
           all.load("items/name");
-          await this.sync(ctx);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- the sheet names are read once, for the first sheet that needs them
+          await this.counted(context.sync());
           exists = all.items.map((s) => s.name).find((n) => n.toLowerCase() === p.name.toLowerCase()) ?? null;
         }
         if (!exists) {
           sheets.push({ name: p.name, existed: false });
           continue;
         }
-        const used = ctx.workbook.worksheets.getItem(exists).getUsedRange(false);
+        const used = context.workbook.worksheets.getItem(exists).getUsedRange(false);
         used.load("address");
-        await this.sync(ctx);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sheet at a time: a sheet's used range sizes the read of its cells (at most the four sheets a compute writes)
+        await this.counted(context.sync());
         const box = parseBox(used.address);
-        const cells = await this.snapshotRange(ctx, { sheet: exists, ...box }, notes, mode);
+        const cells = await this.snapshotRange(context, { sheet: exists, ...box }, notes, mode);
         sheets.push({ name: exists, existed: true, cells });
       }
       return { ranges, tables, sheets };
@@ -859,15 +858,15 @@ export class OfficeWorkbook implements WorkbookPort {
       for (let i = start; i < end; i++) bytes += rowBytes[i];
       ops.push({
         bytes,
-        run: (ctx) => {
-          const r = ctx.workbook.worksheets.getItem(sheetName).getRangeByIndexes(range.top + start - 1, range.left - 1, end - start, width);
+        run: (context) => {
+          const r = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(range.top + start - 1, range.left - 1, end - start, width);
           r.numberFormat = formats.slice(start, end);
           r.values = inputs.slice(start, end);
         },
       });
     }
     // Fills: cleared, then put back colour by colour.
-    ops.push({ bytes: 64, run: (ctx) => ctx.workbook.worksheets.getItem(sheetName).getRange(address(range.top, range.left, range.bottom, range.right)).format.fill.clear() });
+    ops.push({ bytes: 64, run: (context) => context.workbook.worksheets.getItem(sheetName).getRange(address(range.top, range.left, range.bottom, range.right)).format.fill.clear() });
     const byColor = new Map<string, Map<number, number[]>>();
     cells.forEach((row, i) =>
       row.forEach((c, j) => {
@@ -886,21 +885,21 @@ export class OfficeWorkbook implements WorkbookPort {
       if ((c.host as { bold?: boolean } | undefined)?.bold) bold.set(range.left + j, [...(bold.get(range.left + j) ?? []), range.top + i]);
     }));
     for (const [col, rows] of bold)
-      for (const [r0, r1] of runs(rows)) ops.push({ bytes: 64, run: (ctx) => (ctx.workbook.worksheets.getItem(sheetName).getRange(address(r0, col, r1, col)).format.font.bold = true) });
+      for (const [r0, r1] of runs(rows)) ops.push({ bytes: 64, run: (context) => (context.workbook.worksheets.getItem(sheetName).getRange(address(r0, col, r1, col)).format.font.bold = true) });
     return ops;
   }
 
   async restore(snapshot: Snapshot): Promise<void> {
     const caps = this.capabilities();
     const mode = caps.notes;
-    return this.batch(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.batch(async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load("items/name");
-      await this.sync(ctx);
+      await this.counted(context.sync());
       const present = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const touched = [...new Set([...snapshot.ranges.map((r) => r.range.sheet), ...snapshot.sheets.filter((s) => s.existed).map((s) => s.name)])].filter((n) => present.has(n.toLowerCase()));
       const checks = touched.map((n) => this.protectionProbe(sheets.getItem(n)));
-      await this.sync(ctx);
+      await this.counted(context.sync());
       checks.forEach((c) => c());
 
       // Sheets the compute added go; sheets it replaced get their cells back below.
@@ -910,25 +909,28 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       // ListObjects back to their extent.
       for (const t of snapshot.tables) {
-        const table = ctx.workbook.tables.getItem(t.ref.name as string);
+        const table = context.workbook.tables.getItem(t.ref.name as string);
         if (caps.tableResize) {
           const box = table.getRange();
           box.load("address");
-          await this.sync(ctx);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one table at a time: its extent now must be read before it is resized (a compute widens a handful of tables)
+          await this.counted(context.sync());
           const now = parseBox(box.address);
           table.resize(`${quoteSheet(t.ref.sheet)}!${address(now.top, t.ref.firstColumn, now.bottom, t.ref.lastColumn)}`);
         } else {
+          // eslint-disable-next-line office-addins/load-object-before-read -- table.columns is a navigation to a collection, loaded on the next line
           const cols = table.columns;
           cols.load("items/name");
-          await this.sync(ctx);
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one table at a time: its column names must be read before its extra columns are deleted (a compute widens a handful of tables)
+          await this.counted(context.sync());
           for (let i = cols.items.length - 1; i >= t.columnNames.length; i--) cols.getItemAt(i).delete();
         }
       }
-      await this.sync(ctx);
+      await this.counted(context.sync());
 
       const all: RangeSnapshot[] = [...snapshot.ranges, ...snapshot.sheets.flatMap((s) => (s.existed && s.cells ? [s.cells] : []))];
       const ops: SizedOp[] = all.flatMap((r) => this.restoreOps(r));
-      await this.flush(ctx, ops, "restore", true);
+      await this.flush(context, ops, "restore", true);
 
       // Notes last: those in the restored cells now go, and the snapshot's come back.
       if (mode !== "none") {
@@ -936,7 +938,7 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const sheetName of [...new Set(all.map((r) => r.range.sheet))]) {
           const inSheet = all.filter((r) => r.range.sheet === sheetName);
           const inside = (n: { row: number; column: number }) => inSheet.some((r) => n.row >= r.range.top && n.row <= r.range.bottom && n.column >= r.range.left && n.column <= r.range.right);
-          const now = (await this.loadNotes(ctx, ctx.workbook.worksheets.getItem(sheetName), mode)).filter(inside);
+          const now = (await this.loadNotes(context, context.workbook.worksheets.getItem(sheetName), mode)).filter(inside);
           for (const n of now) noteOps.push({ bytes: 64, run: () => n.item.delete() });
           for (const r of inSheet)
             r.cells.forEach((row, i) =>
@@ -945,7 +947,7 @@ export class OfficeWorkbook implements WorkbookPort {
               }),
             );
         }
-        await this.flush(ctx, noteOps, "restore", false);
+        await this.flush(context, noteOps, "restore", false);
       }
     });
   }
@@ -954,13 +956,13 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** The selected cell's sheet and position, and the active sheet. */
   async selection(): Promise<{ sheet: string; row: number; column: number; activeSheet: string } | null> {
-    return this.batch(async (ctx) => {
-      const range = ctx.workbook.getSelectedRange();
+    return this.batch(async (context) => {
+      const range = context.workbook.getSelectedRange();
       range.load("address");
-      const active = ctx.workbook.worksheets.getActiveWorksheet();
+      const active = context.workbook.worksheets.getActiveWorksheet();
       active.load("name");
       try {
-        await this.sync(ctx);
+        await this.counted(context.sync());
       } catch {
         return null;
       }
@@ -973,19 +975,19 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Select a cell (A1 address) on a sheet and show that sheet. */
   async select(sheetName: string, cell: string): Promise<void> {
-    return this.batch(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(sheetName);
+    return this.batch(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheetName);
       ws.activate();
       ws.getRange(cell).select();
-      await this.sync(ctx);
+      await this.counted(context.sync());
     });
   }
 
   /** Recalculate the workbook (after a policy change, the custom functions give new results). */
   async recalculate(): Promise<void> {
-    return this.batch(async (ctx) => {
-      ctx.workbook.application.calculate(Excel.CalculationType.full);
-      await this.sync(ctx);
+    return this.batch(async (context) => {
+      context.workbook.application.calculate(Excel.CalculationType.full);
+      await this.counted(context.sync());
     });
   }
 }

@@ -4,6 +4,7 @@
 // Host-free: no exceljs, no Office.js, no Node here.
 import type { TableKind } from "../engine/headers";
 import type { CellValue, Highlight, RawTable } from "../engine/types";
+import type { NearMiss } from "./locate";
 
 /** A rectangle on one sheet, 1-based and inclusive. */
 export interface SheetRange {
@@ -32,6 +33,11 @@ export interface TableRef {
   lastRow: number;
   /** ListObject only: the table has a totals row just below lastRow. */
   totalsRow?: boolean;
+  /**
+   * Header blocks only: rows at the end of the block that total or average it (合计, 平均分, Total …),
+   * left out of the table (lastRow is above them) and reported, never read as data nor written.
+   */
+  summaryRows?: { row: number; column: number; label: string }[];
 }
 
 /** One column to write: rows aligned to the table's data rows (values[i] goes to headerRow + 1 + i). */
@@ -152,6 +158,11 @@ export interface WorkbookPort {
    * the same name; true when drawn. An adapter that cannot draw charts leaves this out.
    */
   addChart?(sheet: string, chart: ChartSpec): Promise<boolean>;
+  /**
+   * Header-like rows the last listTables saw but recognised as no kind of table, closest first (at
+   * most 3): named when no table is found. Optional: an adapter without it gives the plain sentence.
+   */
+  nearMisses?(): Promise<NearMiss[]>;
   /** Cells (values, formats, fills, notes) of the scope, to undo a compute. */
   snapshot(scope: SnapshotScope): Promise<Snapshot>;
   /** Put the cells of a snapshot back exactly; shrink ListObjects and remove sheets the compute added. */
@@ -182,7 +193,6 @@ export class WorkbookError extends Error {
   }
 }
 
-/** Text that a host would take for a formula if written as is. */
 /**
  * The checks every adapter makes on a writeColumns request before it touches the workbook: one value
  * per table row, valid column numbers, appended columns contiguous to the table's right, and for an
@@ -209,10 +219,17 @@ export function checkColumnWrites(ref: TableRef, columns: readonly ColumnWrite[]
   return { appended, newLast: appended.length ? appended[appended.length - 1] : ref.lastColumn };
 }
 
-export function looksLikeFormula(s: string): boolean {
-  return /^[=+\-@]/.test(s);
+/** The cells a table covers: its header row to its last data row, and its totals row with `totals`. */
+export function rangeOfTable(ref: TableRef, options: { totals?: boolean } = {}): SheetRange {
+  return { sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow + (options.totals && ref.totalsRow ? 1 : 0), right: ref.lastColumn };
 }
 
-export function rangeOfTable(ref: TableRef): SheetRange {
-  return { sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow, right: ref.lastColumn };
+/** A table as read: the grid of rangeOfTable(ref), its first row the headers. */
+export function tableFromGrid(ref: TableRef, grid: CellValue[][]): RawTable {
+  return { sheet: ref.sheet, name: ref.name, headers: grid[0] ?? [], rows: grid.slice(1), headerRow: ref.headerRow, firstColumn: ref.firstColumn };
+}
+
+/** One column of a table: its data cells, and its header cell too with `header`. */
+export function columnOfTable(ref: TableRef, column: number, options: { header?: boolean } = {}): SheetRange {
+  return { sheet: ref.sheet, top: options.header ? ref.headerRow : ref.headerRow + 1, left: column, bottom: ref.lastRow, right: column };
 }

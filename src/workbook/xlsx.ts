@@ -14,22 +14,8 @@ import { detectTableKind } from "../engine/headers";
 import type { CellValue, RawTable } from "../engine/types";
 import { cellText } from "../engine/values";
 import { Box, formatRange, parseRange, toWritable } from "./codec";
-import { findHeaderBlocks, sortTables } from "./locate";
-import {
-  checkColumnWrites,
-  CellSnapshot,
-  ColumnWrite,
-  HIGHLIGHT_FILLS,
-  RangeSnapshot,
-  RowFormat,
-  SheetOptions,
-  SheetRange,
-  Snapshot,
-  SnapshotScope,
-  TableRef,
-  WorkbookError,
-  WorkbookPort,
-} from "./port";
+import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "./locate";
+import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookError, WorkbookPort } from "./port";
 
 /** The parts of a loaded exceljs table model this adapter reads and writes. */
 interface TableModel {
@@ -69,11 +55,11 @@ export function toCellValue(v: ExcelJS.CellValue): CellValue {
     if ("error" in v) return { error: String(v.error) };
     if ("formula" in v || "sharedFormula" in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
-      return r === undefined ? null : toCellValue(r as ExcelJS.CellValue);
+      return r === undefined ? null : toCellValue(r);
     }
     if ("richText" in v) return v.richText.map((t) => t.text).join("");
     if ("hyperlink" in v) {
-      const t = (v as ExcelJS.CellHyperlinkValue).text as unknown;
+      const t = (v).text as unknown;
       return typeof t === "string" ? t : t && typeof t === "object" && "richText" in t ? toCellValue(t as ExcelJS.CellRichTextValue) : null;
     }
   }
@@ -109,7 +95,7 @@ const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 function restyle(cell: ExcelJS.Cell, change: (style: Partial<ExcelJS.Style>) => void): void {
   const style: Partial<ExcelJS.Style> = { ...(cell.style ?? {}) };
   change(style);
-  cell.style = style as ExcelJS.Style;
+  cell.style = style;
 }
 
 function removeNote(cell: ExcelJS.Cell): void {
@@ -143,7 +129,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     const buf = await this.workbook.xlsx.writeBuffer();
-    return new Uint8Array(buf as unknown as ArrayBuffer);
+    return new Uint8Array(buf);
   }
 
   private sheet(name: string): ExcelJS.Worksheet {
@@ -192,7 +178,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /** Header-like rows the last listTables saw but could not recognise (WorkbookPort.nearMisses). */
+  private nearMissesSeen: NearMiss[] = [];
+
+  async nearMisses(): Promise<NearMiss[]> {
+    return closestNearMisses(this.nearMissesSeen);
+  }
+
   async listTables(): Promise<TableRef[]> {
+    const nearMisses: NearMiss[] = (this.nearMissesSeen = []);
     const all: TableRef[] = [];
     const order: string[] = [];
     for (const ws of this.workbook.worksheets) {
@@ -215,8 +209,8 @@ export class XlsxWorkbook implements WorkbookPort {
           totalsRow: m.totalsRow,
         });
       }
-      const exclude: SheetRange[] = objects.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
-      const blocks = findHeaderBlocks(ws.name, { values: this.grid(ws), top: 1, left: 1 }, exclude);
+      const exclude: SheetRange[] = objects.map((o) => rangeOfTable(o, { totals: true }));
+      const blocks = findHeaderBlocks(ws.name, { values: this.grid(ws), top: 1, left: 1 }, exclude, nearMisses);
       all.push(...objects, ...blocks);
     }
     return sortTables(all, order);
@@ -260,7 +254,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (col.header !== undefined) {
         const h = ws.getCell(ref.headerRow, col.column);
         h.value = col.header;
-        if (isNew && headerStyle) h.style = clone(headerStyle) as ExcelJS.Style;
+        if (isNew && headerStyle) h.style = clone(headerStyle);
       }
       for (let i = 0; i < height; i++) {
         const r = ref.headerRow + 1 + i;
@@ -351,7 +345,7 @@ export class XlsxWorkbook implements WorkbookPort {
     ws.eachRow({ includeEmpty: true }, (row) => {
       row.eachCell({ includeEmpty: true }, (cell) => {
         cell.value = null;
-        cell.style = {} as ExcelJS.Style;
+        cell.style = {};
         removeNote(cell);
       });
     });

@@ -12,7 +12,6 @@
 //   the same bilingual reason, which WPS shows as an error value in the cell.
 import { setActivePolicy } from "../engine/active-policy";
 import { loadPolicy, Policy } from "../engine/policy";
-import type { CellValue } from "../engine/types";
 import type { WpsObject } from "../workbook/wps/com";
 import { call } from "../workbook/wps/com";
 import { fromWps } from "../workbook/wps/adapter";
@@ -27,7 +26,7 @@ export function argumentIn(v: unknown): unknown {
   if (Array.isArray(v)) return v.map((row) => (Array.isArray(row) ? row.map((x) => fromWps(x)) : fromWps(row)));
   if (typeof v === "string") {
     const c = fromWps(v);
-    return c === null ? "" : (c as CellValue);
+    return c === null ? "" : (c);
   }
   return v;
 }

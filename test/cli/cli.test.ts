@@ -1,5 +1,4 @@
 // The `assess` command as staff and scripts run it: `node bin/assess.js …` on the compiled lib/.
-import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -8,14 +7,13 @@ import { DEFAULT_POLICY_DOCUMENT } from "../../src/engine/policy";
 import { buildBytes, loadExcel } from "../support/xlsx-builders";
 import { CASES } from "../golden/cases";
 import { run } from "../../src/cli/main";
+import { assessBin, compileCli, Ran, REPO } from "../support/assess";
 
-const REPO = path.resolve(__dirname, "../..");
 const GOLDEN = path.join(REPO, "test/golden");
 let tmp: string;
 
 beforeAll(() => {
-  // bin/assess.js runs lib/cli/main.js: compile it as `npm run prepare` does.
-  execFileSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  compileCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "assess-cli-"));
 });
 
@@ -23,16 +21,7 @@ afterAll(() => {
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function assess(...args: string[]): Ran {
-  const r = spawnSync(process.execPath, [path.join(REPO, "bin/assess.js"), ...args], { cwd: REPO, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const assess = (...args: string[]): Ran => assessBin(args);
 
 const sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 const golden = (name: string, file = "input.xlsx") => path.join(GOLDEN, name, file);
@@ -112,6 +101,17 @@ describe("rank", () => {
   });
 });
 
+describe("headers that nearly make a table (issue 10)", () => {
+  test("no table found: exit 2 naming the closest headers, the kind they come closest to and what they miss", async () => {
+    const file = path.join(tmp, "near.xlsx");
+    const headers = ["编号", "姓名", "综合考评", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质"];
+    fs.writeFileSync(file, await buildBytes({ sheets: [{ name: "年度考核", tables: [{ origin: "A1", headers, rows: [["A1", "甲", 90, 90, 90, 90, 90, "过得硬"]] }] }] }));
+    const r = assess("rank", file);
+    expectCannotRun(r, /Closest headers: sheet "年度考核" at A1 \(编号, 姓名, 综合考评, 民主测评, 领导评价, 民意调查, 党建成效, 政治素质\), closest to the annual assessment table, without "Performance" \(绩效考核\)/);
+    expect(r.stderr).toContain("最接近的表头：工作表“年度考核”A1 起（编号、姓名、综合考评、民主测评、领导评价、民意调查、党建成效、政治素质）像是年度考核表，缺少“绩效考核”");
+  });
+});
+
 describe("could not run: exit 2 with one line", () => {
   test("missing input file", () => expectCannotRun(assess("rank", path.join(tmp, "missing.xlsx")), /not found/));
   test("a folder as input", () => expectCannotRun(assess("validate", tmp), /folder/));
@@ -137,6 +137,19 @@ describe("could not run: exit 2 with one line", () => {
     const p = path.join(tmp, "policy-weights.json");
     fs.writeFileSync(p, JSON.stringify({ weights: { P: 0.5, D: 0.1, L: 0.1, S: 0.1, B: 0.1 } }));
     expectCannotRun(assess("validate", golden("chinese-headers"), "--policy", p), /weights sum to 90%/);
+  });
+  test("a policy with four mistakes names all four, each with its setting, on one line", () => {
+    const p = path.join(tmp, "policy-four.json");
+    fs.writeFileSync(p, JSON.stringify({ quota: { ratoi: 0.2, minimum: 1e308 }, feedback: { rectificationDays: 1e15 }, constructor: {} }));
+    const r = assess("rank", golden("chinese-headers"), "--policy", p);
+    expectCannotRun(r, /invalid \(4 problems\)/);
+    for (const setting of ["quota.ratoi", "quota.minimum", "feedback.rectificationDays", "constructor"]) expect(r.stderr).toContain(`Policy setting ${setting}:`);
+    expect(r.stderr).toContain("政策设置 quota.ratoi：未知的设置项");
+  });
+  test("a policy nested 100,000 levels deep is refused with a sentence, not a stack overflow", () => {
+    const p = path.join(tmp, "policy-deep.json");
+    fs.writeFileSync(p, '{"quota":' + '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000) + "}");
+    expectCannotRun(assess("validate", golden("chinese-headers"), "--policy", p), /nested more than 8 levels deep/);
   });
   test("usage errors", () => {
     expectCannotRun(assess(), /missing command/);

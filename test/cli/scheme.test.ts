@@ -1,7 +1,6 @@
 // The rest of the scheme through the command line: the golden scheme cases, POLICY.md §10 #5 and #9
 // in the JSON, `assess sample` (deterministic per seed, never over an existing default file) and the
 // sample round trip — `assess sample` then `assess rank` gives findings exactly at the planted rows.
-import { execFileSync, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,22 +9,19 @@ import { generateSample } from "../../src/sample";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
 import { SCHEME_CASES } from "../golden/scheme-cases";
 import { fillOf, loadExcel } from "../support/xlsx-builders";
+import { assessBin, compileCli, REPO } from "../support/assess";
 
-const REPO = path.resolve(__dirname, "../..");
 const GOLDEN = path.join(REPO, "test/golden");
 let tmp: string;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  compileCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "assess-scheme-"));
 });
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function assess(args: string[], cwd = REPO): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(REPO, "bin/assess.js"), ...args], { cwd, encoding: "utf8" });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const assess = (args: string[], cwd = REPO) => assessBin(args, cwd);
 
 const golden = (name: string, file = "input.xlsx") => path.join(GOLDEN, name, file);
 const read = async (file: string) => loadExcel(new Uint8Array(fs.readFileSync(file)));

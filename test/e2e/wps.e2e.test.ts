@@ -19,12 +19,11 @@ import { createWorkbook as createExcel } from "../support/excel-double";
 import type { WpsDump, WpsFixture } from "../support/wps-double";
 import { ensureWpsDist } from "../support/wps-dist";
 import { normExcel, normWps } from "../wps/normalize";
+import { describeIfPresent } from "../support/prerequisites";
 import { chromiumPath, launch, serve, Server, SCREENSHOTS } from "./harness";
 
 const chromium = chromiumPath();
-const ci = process.env.CI === "true" || process.env.CI === "1";
-const maybe = chromium || ci ? describe : describe.skip;
-if (!chromium && !ci) console.warn("test/e2e/wps: no chromium at /usr/bin/chromium; WPS browser suite skipped (apt-get install -y chromium).");
+const maybe = describeIfPresent({ suite: "test/e2e/wps (the WPS add-in in chromium)", needs: "chromium at /usr/bin/chromium", found: chromium !== null, install: "apt-get install -y chromium fonts-wqy-microhei" });
 
 jest.setTimeout(120_000);
 

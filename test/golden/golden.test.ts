@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { computeRanking } from "../../src/actions/computeRanking";
 import { buildReport, JsonReport } from "../../src/actions/report";
 import { FINDINGS_HEADERS, FINDINGS_SHEET, SEVERITY_LABEL } from "../../src/i18n/actions";
+import { msg } from "../../src/i18n/messages";
 import { policySha256, readPolicy } from "../../src/cli/main";
 import type { Policy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
@@ -116,8 +117,10 @@ describe.each(CASES.map((c) => [c.name, c] as const))("golden case %s", (name, c
         for (const k of RESULT_KEYS) {
           expect({ row: r.row, k, fill: fillOf(ws.getCell(r.row, colOf[k])) }).toEqual({ row: r.row, k, fill: hl ? HIGHLIGHT_FILLS[hl] : null });
         }
+        // Every highlighted row's grade cell carries a note: its reasons, or for a veto that changed nothing why it is red.
         const note = ws.getCell(r.row, colOf.grade).note;
-        expect({ row: r.row, note: note ?? null }).toEqual({ row: r.row, note: hl ? reasons : null });
+        expect({ row: r.row, note: note ?? null }).toEqual({ row: r.row, note: hl ? (reasons ?? (hl === "veto" ? msg.vetoWithoutEffect.zh : null)) : null });
+        if (hl) expect(note).toBeTruthy();
       }
       // Appended headers speak the table's language.
       for (const x of t.resultColumns.filter((y) => !y.existing)) {

@@ -8,7 +8,7 @@ export interface SchemeHand {
   /** Unit table rows by 编号. */
   unit?: Record<string, { minping: number | null; minpingRank: number | null; cityAdjustment: number | null; total: number | null; rank: number | null; deductions: string[] }>;
   /** Annual table rows by 编号. */
-  annual?: Record<string, { composite: number | null; grade: string | null; priorityPromotion: boolean; filledP?: number | null }>;
+  annual?: Record<string, { composite: number | null; grade: string | null; priorityPromotion: boolean; filledP?: number | null; convertedP?: number | null }>;
   /** History rows (one per cadre) by 编号. */
   history?: Record<string, { merits: number[] | null; excellentYears: number | null; tenure: number | null }>;
   /** Examination coverage per term. */
@@ -25,9 +25,13 @@ export interface SchemeCase {
   feedbackDate: string;
   today: string;
   fillPerformance?: boolean;
+  /** The settings that differ from the default policy: written to the case's policy.json and passed with --policy. */
+  policy?: Record<string, unknown>;
   exitCode: 0 | 1;
   /** Every finding: sheet, worksheet row, code — in the report's order. */
   findings: [string, number | null, string][];
+  /** The Chinese sentences of the table-level findings (MISSING_COLUMN, DUPLICATE_COLUMN), as a reader should see them. */
+  columnMessages?: string[];
   /** The scheme sheets the compute writes, in order. */
   sheets: string[];
   hand: SchemeHand;
@@ -369,5 +373,179 @@ export const SCHEME_CASES: SchemeCase[] = [
         "U3/SK11": { feedbackDate: "2024-03-15", deadline: "2024-04-14", status: "open", overdue: false },
       },
     },
+  },
+  {
+    // 折算 (POLICY.md §3, performance.mode "convert") with --fill-performance: every P of the annual
+    // table, filled from a unit total or typed, is divided by the best P of its group (all subjects).
+    // Unit totals: 区财政局 70 + 13.5 = 83.50, 区发改局 75 + 12 = 87.00 (no city table). Annual, group
+    // 区直单位: T1's and T2's blank P take 83.5 and 87; A1 typed 95, the group's best. Converted:
+    // T1 83.5 ÷ 95 × 100 = 87.894… → 87.89, composite 0.6 × 87.89 + 0.1 × 360 = 52.734 + 36 = 88.73 (良好);
+    // T2 87 ÷ 95 × 100 = 91.578… → 91.58, composite 54.948 + 36 = 90.95 (优秀, the one place of two teams);
+    // A1 95 → 100.00, composite 96.00 (优秀, alone among the cadres).
+    name: "convert",
+    ...dates("2024-03-15", "2024-05-04", true),
+    args: [...dates("2024-03-15", "2024-05-04", true).args, "--policy", "test/golden/convert/policy.json"],
+    policy: { performance: { mode: "convert" } },
+    exitCode: 0,
+    spec: {
+      sheets: [
+        {
+          name: "单位绩效",
+          tables: [
+            {
+              origin: "A1",
+              headers: ["编号", "名称", "分组", "重点工作得分", "幸福感", "满意度", "安全感"],
+              rows: [
+                ["U1", "区财政局", "区直单位", 70, 90, 90, 90],
+                ["U2", "区发改局", "区直单位", 75, 80, 80, 80],
+              ],
+            },
+          ],
+        },
+        {
+          name: "年度考核",
+          tables: [
+            {
+              origin: "A1",
+              headers: ["编号", "姓名", "对象", "单位", "分组", "主要负责人", "绩效考核（60%）", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质"],
+              rows: [
+                ["T1", "区财政局领导班子", "班子", "区财政局", "区直单位", null, null, ...ninety, "过得硬"],
+                ["T2", "区发改局领导班子", "班子", "区发改局", "区直单位", null, null, ...ninety, "过得硬"],
+                ["A1", "陈一", "干部", "区财政局", "区直单位", "否", 95, ...ninety, "过得硬"],
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    findings: [],
+    sheets: ["反馈"],
+    hand: {
+      unit: {
+        U1: { minping: 13.5, minpingRank: 1, cityAdjustment: 0, total: 83.5, rank: 2, deductions: [] },
+        U2: { minping: 12, minpingRank: 2, cityAdjustment: 0, total: 87, rank: 1, deductions: [] },
+      },
+      annual: {
+        T1: { composite: 88.73, grade: "良好", priorityPromotion: false, filledP: 83.5, convertedP: 87.89 },
+        T2: { composite: 90.95, grade: "优秀", priorityPromotion: false, filledP: 87, convertedP: 91.58 },
+        A1: { composite: 96, grade: "优秀", priorityPromotion: false, filledP: null, convertedP: 100 },
+      },
+      feedback: {},
+    },
+  },
+  {
+    // A table as offices write it (issue 10): headers with their weights or units in brackets, and an
+    // average row under the data. The headers are read by their core words; the 平均分 row is not data
+    // (a SUMMARY_ROW warning, no results on it, its cells untouched). No 分组: one pool of cadres.
+    // A1: 0.6 × 90 + 0.1 × (90 + 90 + 90 + 90) = 54 + 36 = 90.00, 优秀 (quota 20% of 2 → 0.4 → 1);
+    // A2: 0.6 × 80 + 0.1 × 320 = 48 + 32 = 80.00, 称职.
+    name: "office-headers",
+    ...dates("2024-03-15", "2024-05-04"),
+    exitCode: 0,
+    spec: {
+      sheets: [
+        {
+          name: "年度考核",
+          tables: [
+            {
+              origin: "A1",
+              headers: ["编号", "姓名", "绩效考核（60%）", "民主测评（10%）", "领导评价（10%）", "民意调查 10%", "党建成效(分)", "政治素质"],
+              rows: [
+                ["A1", "张三", 90, 90, 90, 90, 90, "过得硬"],
+                ["A2", "李四", 80, 80, 80, 80, 80, "过得硬"],
+                [null, "平均分", 85, 85, 85, 85, 85, null],
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    findings: [["年度考核", 4, "SUMMARY_ROW"]],
+    sheets: [],
+    hand: {
+      annual: {
+        A1: { composite: 90, grade: "优秀", priorityPromotion: false },
+        A2: { composite: 80, grade: "称职", priorityPromotion: false },
+      },
+    },
+  },
+  // ---- error-…: a required column missing from each kind of table (issue 11). The message names
+  // the kind's own header, and the table gets no results.
+  {
+    // A unit table without 名称 (found by 幸福感/满意度/安全感): nothing computed, no feedback items.
+    name: "error-unit-missing-column",
+    ...dates("2024-03-15", "2024-05-04"),
+    exitCode: 1,
+    spec: {
+      sheets: [
+        {
+          name: "单位绩效",
+          tables: [{ origin: "A1", headers: ["编号", "分组", "重点工作得分", "幸福感", "满意度", "安全感"], rows: [["U1", "区直单位", 70, 90, 90, 90], ["U2", "区直单位", 72, 80, 80, 80]] }],
+        },
+      ],
+    },
+    findings: [["单位绩效", 1, "MISSING_COLUMN"]],
+    columnMessages: ["单位绩效表缺少必需的列“名称”。"],
+    sheets: [],
+    hand: {},
+  },
+  {
+    // A city table without 指标名称 next to a good unit table: the units' city adjustments are unknown,
+    // so no unit gets a total (a total without its adjustments would be wrong). 民评 = 15 × 90/100 = 13.50.
+    name: "error-city-missing-column",
+    ...dates("2024-03-15", "2024-05-04"),
+    exitCode: 1,
+    spec: {
+      sheets: [
+        {
+          name: "单位绩效",
+          tables: [{ origin: "A1", headers: ["编号", "名称", "分组", "重点工作得分", "幸福感", "满意度", "安全感"], rows: [["U1", "区财政局", "区直单位", 70, 90, 90, 90]] }],
+        },
+        {
+          name: "市考指标",
+          tables: [{ origin: "A1", headers: ["编号", "牵头单位", "考核结果"], rows: [["SK01", "区财政局", "落后"]] }],
+        },
+      ],
+    },
+    findings: [["市考指标", 1, "MISSING_COLUMN"]],
+    columnMessages: ["市考指标表缺少必需的列“指标名称”。"],
+    sheets: ["反馈"],
+    hand: { unit: { U1: { minping: 13.5, minpingRank: 1, cityAdjustment: null, total: null, rank: null, deductions: [] } }, feedback: {} },
+  },
+  {
+    // A grade history without 编号 (found by 年度 + 等次): no merits or tenure for anyone.
+    name: "error-history-missing-column",
+    ...dates("2024-03-15", "2024-05-04"),
+    exitCode: 1,
+    spec: {
+      sheets: [
+        {
+          name: "历年等次",
+          tables: [{ origin: "A1", headers: ["姓名", "年度", "等次"], rows: [["甲", 2022, "优秀"], ["甲", 2023, "优秀"]] }],
+        },
+      ],
+    },
+    findings: [["历年等次", 1, "MISSING_COLUMN"]],
+    columnMessages: ["历年等次表缺少必需的列“编号”。"],
+    sheets: ["历年奖励"],
+    hand: { history: {} },
+  },
+  {
+    // Examination records without 单位 (found by 考察年度): no records, so no coverage.
+    name: "error-examination-missing-column",
+    ...dates("2024-03-15", "2024-05-04"),
+    exitCode: 1,
+    spec: {
+      sheets: [
+        {
+          name: "政治建设考察",
+          tables: [{ origin: "A1", headers: ["被考察对象", "考察年度"], rows: [["区委办", 2022]] }],
+        },
+      ],
+    },
+    findings: [["政治建设考察", 1, "MISSING_COLUMN"]],
+    columnMessages: ["政治建设考察表缺少必需的列“单位”。"],
+    sheets: [],
+    hand: {},
   },
 ];

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { run } from "../../src/cli/main";
+import { assessHere } from "../support/assess";
 
 const HEAD = ["编号", "姓名", "分组", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质", "通报批评"];
 const good = (id: string, score = 80): ExcelJS.CellValue[] => [id, `干部${id}`, "区直单位", score, score, score, score, score, "过得硬", ""];
@@ -22,14 +22,7 @@ interface Outcome {
   json?: { tables: { sheet: string; rows: { row: number; id: string; composite: number | null; grade: string | null }[] }[]; findings: { code: string; severity: string; row: number | null; cell: string | null; message: { zh: string; en: string } }[] };
 }
 
-async function assess(...argv: string[]): Promise<Outcome> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  let json: Outcome["json"];
-  if (argv.includes("--json") && code !== 2) json = JSON.parse(stdout);
-  return { code, stdout, stderr, json };
-}
+const assess = (...argv: string[]): Promise<Outcome> => assessHere<Outcome["json"]>(argv);
 
 async function save(name: string, build: (wb: ExcelJS.Workbook) => unknown): Promise<string> {
   const wb = new ExcelJS.Workbook();

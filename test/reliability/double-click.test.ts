@@ -100,7 +100,8 @@ describe("a second verb while one runs is refused, and nothing interleaves", () 
     rig.d.setProtected("年度考核", true);
     await rig.session.compute(answering()); // reported as protected, not run
     rig.d.failSync(1, { times: 100 });
-    await expect(rig.session.compute(answering())).rejects.toBeDefined();
+    // The first sync of the compute fails: a WorkbookError saying so (not just any rejection, a TypeError would be a bug).
+    await expect(rig.session.compute(answering())).rejects.toMatchObject({ name: "WorkbookError", message: expect.stringContaining("Injected failure of sync") as unknown });
     expect(rig.session.busy).toBeNull();
     rig.d.failSync(0);
     rig.d.setProtected("年度考核", false);

@@ -113,6 +113,16 @@ describe("the whole scheme in the pane", () => {
     expect(rig.dump()).toEqual(before);
   });
 
+  test("a record of the result columns that cannot be saved is said, not lost silently", async () => {
+    const rig = paneOn({ sheets: [{ name: "Sheet1" }] });
+    await rig.session.insertSample();
+    rig.session.settings.save = () => Promise.reject(new Error("the document is read-only"));
+    const r = await rig.session.compute(answering());
+    expect(r.ran && r.value.status).toBe("computed");
+    expect(rig.session.takeSaveProblem()?.en).toContain("the document is read-only");
+    expect(rig.session.takeSaveProblem()).toBeNull(); // said once
+  });
+
   test("示例 into a workbook with an annual table: refused, nothing written", async () => {
     const rig = paneOn(annualWorkbook());
     const before = rig.dump();

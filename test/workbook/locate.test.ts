@@ -1,5 +1,5 @@
 import type { CellValue } from "../../src/engine/types";
-import { findHeaderBlocks, sortTables } from "../../src/workbook/locate";
+import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "../../src/workbook/locate";
 
 const ANNUAL = ["编号", "姓名", "绩效考核", "民主测评", "领导评价", "民意调查", "党建成效", "政治素质"];
 const row = (id: string, v = 90): CellValue[] => [id, "某", v, v, v, v, v, "过得硬"];
@@ -31,6 +31,34 @@ describe("findHeaderBlocks", () => {
     expect(found.map((t) => [t.kind, t.headerRow, t.lastRow, t.lastColumn])).toEqual([
       ["annual", 1, 2, 8],
       ["history", 3, 4, 3],
+    ]);
+  });
+
+  test("a 平均分 / 合计 / Total row at the end is not data: the table stops above it (issue 10)", () => {
+    // Real offices close a table with an average row (平 均 分, spaced out) and a totals row.
+    const values: CellValue[][] = [ANNUAL, row("A1"), row("A2"), [null, "平 均 分", 90, 90, 90, 90, 90, null], ["合计：", null, 180, 180, 180, 180, 180, null]];
+    const [t] = findHeaderBlocks("S", { values, top: 1, left: 1 });
+    expect(t).toEqual({ sheet: "S", kind: "annual", headerRow: 1, firstColumn: 1, lastColumn: 8, lastRow: 3, summaryRows: [{ row: 4, column: 2, label: "平 均 分" }, { row: 5, column: 1, label: "合计：" }] });
+    const english: CellValue[][] = [ANNUAL, row("A1"), ["Average", null, 90, 90, 90, 90, 90, null]];
+    expect(findHeaderBlocks("S", { values: english, top: 1, left: 1 })[0]).toMatchObject({ lastRow: 2, summaryRows: [{ row: 3, column: 1, label: "Average" }] });
+  });
+
+  test("only the end of a table is a summary: an ID 合计 in the middle stays data; a table of summary rows keeps its header", () => {
+    const values: CellValue[][] = [ANNUAL, row("合计"), row("A2")];
+    expect(findHeaderBlocks("S", { values, top: 1, left: 1 })[0]).toEqual({ sheet: "S", kind: "annual", headerRow: 1, firstColumn: 1, lastColumn: 8, lastRow: 3 });
+    const onlySummary: CellValue[][] = [ANNUAL, ["合计", null, 90, 90, 90, 90, 90, null]];
+    expect(findHeaderBlocks("S", { values: onlySummary, top: 1, left: 1 })[0]).toMatchObject({ lastRow: 1, summaryRows: [{ row: 2, column: 1, label: "合计" }] });
+  });
+
+  test("near misses: header-like rows recognised as no kind, closest first (issue 10)", () => {
+    // Row 1: 编号, 姓名, 民主测评 are column names (3), but without 绩效考核 it is no annual table.
+    // Row 5: 编号, 年度 and 考核结果 (a city column) (3): no 等次, so no history table. A title row names nothing.
+    const values: CellValue[][] = [["编号", "姓名", "综合考评", "民主测评"], ["A1", "甲", 90, 90], [], ["2023年度考核"], ["编号", "年度", "考核结果"]];
+    const seen: NearMiss[] = [];
+    expect(findHeaderBlocks("S", { values, top: 1, left: 1 }, [], seen)).toEqual([]);
+    expect(closestNearMisses(seen).map((m) => [m.row, m.firstColumn, m.names])).toEqual([
+      [1, 1, 3],
+      [5, 1, 3],
     ]);
   });
 

@@ -12,7 +12,7 @@ import { OfficeWorkbook } from "../../src/workbook/office";
 import { HIGHLIGHT_FILLS, WorkbookPort } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { createWorkbook, ExcelDouble } from "../support/excel-double";
-import { fillOf } from "../support/xlsx-builders";
+import { dumpCells, fillOf, loadExcel } from "../support/xlsx-builders";
 import { FEEDBACK_HEADERS } from "../golden/scheme-cases";
 
 const policy = defaultPolicy();
@@ -131,5 +131,28 @@ describe("compute with the scheme sheets", () => {
     expect(r.summary.feedback).toMatchObject({ sheet: "反馈" });
     await port.restore(r.snapshot!);
     expect(port.workbook.worksheets.map((w) => w.name)).toEqual(SHEETS);
+  });
+});
+
+describe("computeRanking's write plan (beforeWrite)", () => {
+  const golden = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, "../golden", name, "input.xlsx")));
+
+  test("names every sheet it writes before the first write; the result carries the same plan", async () => {
+    // unit-city: the unit table's and the annual table's result columns, 历年奖励 (a priority
+    // promotion), 反馈 (the unit table) and 校验结果 — the city table gets no results.
+    const wb = await XlsxWorkbook.load(golden("unit-city"));
+    const seen: string[][] = [];
+    const r = await computeRanking(wb, policy, { fillPerformance: true, feedback: { feedbackDate: "2024-03-15", today: "2024-05-04" }, beforeWrite: async (plan) => void seen.push(plan.sheets) });
+    expect(seen).toEqual([["单位绩效", "年度考核", "历年奖励", "反馈", "校验结果"]]);
+    expect(r.plan.sheets).toEqual(seen[0]);
+  });
+
+  test("a beforeWrite that throws stops the compute with nothing written", async () => {
+    const input = golden("unit-city");
+    const wb = await XlsxWorkbook.load(input);
+    const stop = new Error("protected");
+    await expect(computeRanking(wb, policy, { beforeWrite: async () => Promise.reject(stop) })).rejects.toBe(stop);
+    const after = dumpCells(await loadExcel(await wb.toBuffer()));
+    expect(after).toEqual(dumpCells(await loadExcel(input)));
   });
 });

@@ -9,12 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import { parseElements } from "../../scripts/validate-manifest";
 import { ROOT } from "../support/dist";
+import { describeIfPresent } from "../support/prerequisites";
 import { ensureWpsDist, WPS_DIST } from "../support/wps-dist";
 
 const sevenZip = ["7zz", "7z", "7za"].find((c) => !spawnSync(c, ["i"], { stdio: "ignore" }).error) ?? null;
-const ci = process.env.CI === "true" || process.env.CI === "1";
-const maybe = sevenZip || ci ? describe : describe.skip;
-if (!sevenZip && !ci) console.warn("test/wps/package: no 7-Zip (7zz/7z/7za); offline package tests skipped (apt-get install 7zip).");
+const maybe = describeIfPresent({ suite: "test/wps/package (the offline WPS package)", needs: "7-Zip (7zz, 7z or 7za)", found: sevenZip !== null, install: "apt-get install -y 7zip" });
 
 jest.setTimeout(180_000);
 

@@ -365,13 +365,13 @@ export class Package {
     }
     const ct = this.contentTypes.output();
     if (ct !== null) this.out.set("[content_types].xml", this.host.utf8([declareUtf8(ct)]));
-    const entries: (ZipEntry | Promise<ZipEntry>)[] = [];
+    const entries: Promise<ZipEntry>[] = [];
     const written = new Set<string>();
     for (const e of this.entries) {
       const key = e.name.toLowerCase();
       const o = this.out.get(key);
       written.add(key);
-      if (o === undefined) entries.push(e);
+      if (o === undefined) entries.push(Promise.resolve(e));
       else if (o !== null) entries.push(entryOfAsync(e.name, o, this.host.deflate, this.host.crc32));
     }
     for (const [key, data] of this.out) {

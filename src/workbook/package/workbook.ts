@@ -14,9 +14,9 @@ import type { CellValue, RawTable } from "../../engine/types";
 import { cellText } from "../../engine/values";
 import { fileSay } from "../../i18n/workbook";
 import { a1, Box, formatRange, MAX_COLUMN, parseRange, toWritable } from "../codec";
-import { findHeaderBlocks, sortTables } from "../locate";
+import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "../locate";
 import { chartPartXml, CHART_NS, drawingAnchorXml, drawingPartXml, DRAWING_NS } from "../chart-xml";
-import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { asWorkbookError, PackageError } from "./errors";
 import { NoteChanges, patchNotes, VmlBlocks } from "./notes";
 import { CONTENT_TYPE, Package, PackageOptions, relKind } from "./opc";
@@ -220,7 +220,15 @@ export class PackageWorkbook implements WorkbookPort {
     return this.allNames.some((n) => n.toLowerCase() === key);
   }
 
+  /** Header-like rows the last listTables saw but could not recognise (WorkbookPort.nearMisses). */
+  private nearMissesSeen: NearMiss[] = [];
+
+  async nearMisses(): Promise<NearMiss[]> {
+    return closestNearMisses(this.nearMissesSeen);
+  }
+
   async listTables(): Promise<TableRef[]> {
+    const nearMisses: NearMiss[] = (this.nearMissesSeen = []);
     const all: TableRef[] = [];
     const order: string[] = [];
     for (const { ws, tables } of this.sheets) {
@@ -233,9 +241,9 @@ export class PackageWorkbook implements WorkbookPort {
         for (let c = box.left; c <= box.right; c++) headers.push(ws.value(box.top, c));
         objects.push({ sheet: ws.name, name: t.name, kind: detectTableKind(headers), headerRow: box.top, firstColumn: box.left, lastColumn: box.right, lastRow: box.bottom - (t.totalsRow ? 1 : 0), totalsRow: t.totalsRow });
       }
-      const exclude: SheetRange[] = objects.map((o) => ({ sheet: o.sheet, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
+      const exclude: SheetRange[] = objects.map((o) => rangeOfTable(o, { totals: true }));
       // The sheet's own rows, holes and all (the locator reads a hole as blank): no copy of 100,000 rows.
-      all.push(...objects, ...findHeaderBlocks(ws.name, { values: ws.values, top: 1, left: 1 }, exclude));
+      all.push(...objects, ...findHeaderBlocks(ws.name, { values: ws.values, top: 1, left: 1 }, exclude, nearMisses));
     }
     return sortTables(all, order);
   }

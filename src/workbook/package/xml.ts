@@ -153,7 +153,7 @@ function failure(part: string, e: unknown): PackageError {
 
 /** A new saxes parser that throws on the first well-formedness or namespace error. */
 export function newParser(additionalNamespaces?: Record<string, string>, fragment = false): SaxesParser<{ xmlns: true; position: true }> {
-  return new SaxesParser({ xmlns: true, position: true, fragment, additionalNamespaces }) as SaxesParser<{ xmlns: true; position: true }>;
+  return new SaxesParser({ xmlns: true, position: true, fragment, additionalNamespaces });
 }
 
 /** The offset of the "<" of the start tag saxes has just begun (its position is past the name). */
@@ -299,7 +299,7 @@ export function startTag(el: XElement, set: Record<string, string | null> = {}, 
       if (v !== null) s += ` ${a.name}="${escapeAttr(v)}"`;
     } else s += ` ${a.name}="${escapeAttr(a.value)}"`;
   }
-  for (const name in set) if (!done.has(name) && set[name] !== null) s += ` ${name}="${escapeAttr(set[name] as string)}"`;
+  for (const name in set) if (!done.has(name) && set[name] !== null) s += ` ${name}="${escapeAttr(set[name])}"`;
   return s + (close ? "/>" : ">");
 }
 
@@ -369,9 +369,9 @@ export interface StreamHandlers {
   /** The end of an element: its end tag starts at `closeStart` (= end when self-closing). */
   close(tag: StreamTag, closeStart: number, end: number): void;
   /** Character data (text and CDATA) as it comes. */
-  text?(t: string): void;
+  text?: (t: string) => void;
   /** Each attribute of the start tag being read, before open() (a fast path for the few a reader wants). */
-  attribute?(name: string, value: string): void;
+  attribute?: (name: string, value: string) => void;
 }
 
 const XML_SCOPE: Record<string, string> = { xml: NS.xml };

@@ -19,23 +19,10 @@ import type { CellValue, RawTable } from "../../engine/types";
 import { isCellError } from "../../engine/types";
 import { cellText, columnLetters } from "../../engine/values";
 import { wpsText } from "../../i18n/wps";
-import { findHeaderBlocks, sortTables } from "../locate";
+import { dateToSerial } from "../../engine/dates";
+import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "../locate";
 import { needsTextGuard, parseBox, runs } from "../office";
-import {
-  checkColumnWrites,
-  CellSnapshot,
-  ColumnWrite,
-  HIGHLIGHT_FILLS,
-  RangeSnapshot,
-  RowFormat,
-  SheetOptions,
-  SheetRange,
-  Snapshot,
-  SnapshotScope,
-  TableRef,
-  WorkbookError,
-  WorkbookPort,
-} from "../port";
+import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsCallError, WpsObject, wpsApplication } from "./com";
 import { SETTINGS_SHEET } from "./settings";
 
@@ -96,7 +83,7 @@ export function fromWps(v: unknown): CellValue {
   if (typeof v === "boolean") return v;
   if (typeof v === "string") return ERROR_TEXTS.has(v) ? { error: v } : v;
   if (v instanceof Date) return v;
-  return String(v);
+  return cellText(v);
 }
 
 /** The value to assign to Value2 for one CellValue: text that ET would reinterpret gets ET's apostrophe. */
@@ -105,14 +92,14 @@ export function toWpsInput(v: CellValue, textFormat = false): string | number | 
   if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
   if (typeof v === "boolean") return v;
   if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
-  if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (v instanceof Date) return dateToSerial(v);
   if (isCellError(v)) return v.error;
-  return String(v);
+  return cellText(v);
 }
 
 /** Value2 of a range as a 2-D array (a one-cell range answers a scalar). */
 function grid2(v: unknown, rows: number, cols: number): unknown[][] {
-  if (Array.isArray(v) && (rows > 1 || cols > 1 || Array.isArray(v[0]))) return v.map((row) => (Array.isArray(row) ? row : [row]));
+  if (Array.isArray(v) && (rows > 1 || cols > 1 || Array.isArray(v[0]))) return (v as unknown[]).map((row): unknown[] => (Array.isArray(row) ? (row as unknown[]) : [row]));
   const out: unknown[][] = [];
   for (let i = 0; i < rows; i++) out.push(new Array(cols).fill(i === 0 ? v : undefined));
   return out;
@@ -252,7 +239,15 @@ export class WpsWorkbook implements WorkbookPort {
 
   // ------------------------------------------------------------------ reading
 
+  /** Header-like rows the last listTables saw but could not recognise (WorkbookPort.nearMisses). */
+  private nearMissesSeen: NearMiss[] = [];
+
+  async nearMisses(): Promise<NearMiss[]> {
+    return closestNearMisses(this.nearMissesSeen);
+  }
+
   async listTables(): Promise<TableRef[]> {
+    const nearMisses: NearMiss[] = (this.nearMissesSeen = []);
     return this.run(false, async () => {
       const sheets = this.sheetList();
       const all: TableRef[] = [];
@@ -268,20 +263,18 @@ export class WpsWorkbook implements WorkbookPort {
         }
         all.push(...objects);
         const used = this.boxOf(obj(ws, "UsedRange"));
-        const cover = objects.map((o) => ({ sheet: name, top: o.headerRow, left: o.firstColumn, bottom: o.lastRow + (o.totalsRow ? 1 : 0), right: o.lastColumn }));
-        // A sheet whose used cells are all inside its ListObjects holds no header block.
-        if (cover.some((c) => c.top <= used.top && c.left <= used.left && c.bottom >= used.bottom && c.right >= used.right)) continue;
-        this.guardSize(name, used);
-        const values = await this.readGrid(ws, used);
-        all.push(...findHeaderBlocks(name, { values, top: used.top, left: used.left }, cover));
+        const read = async () => {
+          this.guardSize(name, used);
+          return this.readGrid(ws, used);
+        };
+        all.push(...(await sheetBlocks(name, used, objects, read, nearMisses)));
       }
       return sortTables(all, sheets.map((s) => s.name));
     });
   }
 
   async readTable(ref: TableRef): Promise<RawTable> {
-    const grid = await this.readRange({ sheet: ref.sheet, top: ref.headerRow, left: ref.firstColumn, bottom: ref.lastRow, right: ref.lastColumn });
-    return { sheet: ref.sheet, name: ref.name, headers: grid[0] ?? [], rows: grid.slice(1), headerRow: ref.headerRow, firstColumn: ref.firstColumn };
+    return tableFromGrid(ref, await this.readRange(rangeOfTable(ref)));
   }
 
   async readRange(range: SheetRange): Promise<CellValue[][]> {
@@ -352,7 +345,7 @@ export class WpsWorkbook implements WorkbookPort {
   private comments(ws: WpsObject): { row: number; column: number; text: string; item: WpsObject }[] {
     return items(obj(ws, "Comments")).map((c) => {
       const cell = obj(c, "Parent");
-      return { row: num(cell, "Row"), column: num(cell, "Column"), text: String(call(c, "Text") ?? ""), item: c };
+      return { row: num(cell, "Row"), column: num(cell, "Column"), text: cellText(call(c, "Text")), item: c };
     });
   }
 
@@ -510,7 +503,7 @@ export class WpsWorkbook implements WorkbookPort {
       },
     );
     for (const [r, col] of formulaCells) {
-      const f = String(get(this.range(ws, { top: r, left: col, bottom: r, right: col }), "Formula") ?? "");
+      const f = cellText(get(this.range(ws, { top: r, left: col, bottom: r, right: col }), "Formula"));
       if (f.startsWith("=")) cells[r - range.top][col - range.left].formula = f.slice(1);
     }
     this.uniform(ws, range, (r) => {

@@ -8,6 +8,7 @@
 // - a missing member or a host exception becomes a WpsCallError naming the member, which the adapter
 //   turns into one sentence for the user.
 // Nothing else in src/ touches WPS objects directly (src/wps/ uses this layer too).
+import { cellText } from "../../engine/values";
 
 /** A WPS object: an opaque host object whose members are reached only through this module. */
 export type WpsObject = { readonly __wps?: never } & object;
@@ -24,7 +25,7 @@ export class WpsCallError extends Error {
 }
 
 function hostMessage(e: unknown): string {
-  if (e && typeof e === "object" && "message" in e) return String((e as { message: unknown }).message);
+  if (e && typeof e === "object" && "message" in e) return String((e).message);
   return String(e);
 }
 
@@ -74,13 +75,13 @@ export function put(o: WpsObject, name: string, value: unknown): void {
 export function obj(o: WpsObject, name: string): WpsObject {
   const v = get(o, name);
   if (v === null || v === undefined || (typeof v !== "object" && typeof v !== "function")) throw new WpsCallError(name, "no such object");
-  return v as WpsObject;
+  return v;
 }
 
 /** A member that may be absent (Range.Comment on a cell without one, HeaderRowRange of a table without headers). */
 export function objOrNull(o: WpsObject, name: string): WpsObject | null {
   const v = get(o, name);
-  return v === null || v === undefined || (typeof v !== "object" && typeof v !== "function") ? null : (v as WpsObject);
+  return v === null || v === undefined || (typeof v !== "object" && typeof v !== "function") ? null : (v);
 }
 
 export function num(o: WpsObject, name: string): number {
@@ -92,7 +93,7 @@ export function num(o: WpsObject, name: string): number {
 
 export function str(o: WpsObject, name: string): string {
   const v = get(o, name);
-  return v === null || v === undefined ? "" : String(v);
+  return cellText(v);
 }
 
 export function bool(o: WpsObject, name: string): boolean {
@@ -103,7 +104,7 @@ export function bool(o: WpsObject, name: string): boolean {
 export function item(collection: WpsObject, key: string | number): WpsObject {
   const v = call(collection, "Item", key);
   if (v === null || v === undefined || typeof v !== "object") throw new WpsCallError("Item", `no item ${String(key)}`);
-  return v as WpsObject;
+  return v;
 }
 
 /** Every item of a 1-based collection, in order. */
@@ -117,16 +118,16 @@ export function items(collection: WpsObject): WpsObject[] {
 /** The host's Application: window.Application, else the deprecated wps.EtApplication(). null outside WPS. */
 export function wpsApplication(scope: object = globalThis): WpsObject | null {
   const g = scope as { Application?: unknown; wps?: unknown };
-  const isHost = (v: unknown) => v !== null && typeof v === "object" && ("ActiveWorkbook" in (v as object) || "Worksheets" in (v as object));
-  if (isHost(g.Application)) return g.Application as WpsObject;
+  const isHost = (v: unknown) => v !== null && typeof v === "object" && ("ActiveWorkbook" in (v) || "Worksheets" in (v));
+  if (isHost(g.Application)) return g.Application;
   const w = g.wps;
   if (w && typeof w === "object") {
-    if (isHost(w)) return w as WpsObject;
+    if (isHost(w)) return w;
     const legacy = (w as { EtApplication?: unknown }).EtApplication;
     if (typeof legacy === "function") {
       try {
         const app = (legacy as () => unknown).call(w);
-        if (isHost(app)) return app as WpsObject;
+        if (isHost(app)) return app;
       } catch {
         // some builds expose a throwing accessor: not this host
       }

@@ -6,6 +6,7 @@
 // - the pane (on a policy change) and index.html (when a workbook is opened or activated) publish the
 //   active policy, which the custom functions in index.html read on each call (Excel's shared runtime
 //   gives both one global object instead).
+import { cellText } from "../../engine/values";
 import { call, obj, WpsObject } from "./com";
 
 export const COMMAND_KEY = "assess.command";
@@ -22,7 +23,7 @@ function storage(app: WpsObject): WpsObject {
 
 export function getItem(app: WpsObject, key: string): string | null {
   const v = call(storage(app), "getItem", key);
-  return v === null || v === undefined || v === "" ? null : String(v);
+  return v === null || v === undefined || v === "" ? null : cellText(v);
 }
 
 export function setItem(app: WpsObject, key: string, value: string): void {

@@ -10,6 +10,7 @@
 //
 // Layout: one row per key — column A the key, columns B… the value's JSON in pieces of CHUNK
 // characters. Cells are formatted "@" before they are written, so JSON text stays text.
+import { cellText } from "../../engine/values";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsObject } from "./com";
 
 /** The settings sheet's name (never shown: very hidden). */
@@ -40,7 +41,7 @@ export function readSettingsText(app: WpsObject): Map<string, string> {
   grid.forEach((row) => {
     const key = row[0];
     if (typeof key !== "string" || key === "") return;
-    out.set(key, row.slice(1).map((x) => (typeof x === "string" ? x : x === undefined || x === null ? "" : String(x))).join(""));
+    out.set(key, row.slice(1).map((x) => (typeof x === "string" ? x : cellText(x))).join(""));
   });
   return out;
 }
