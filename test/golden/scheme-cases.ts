@@ -419,7 +419,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ],
     },
     findings: [],
-    sheets: ["反馈"],
+    sheets: ["反馈", "考核统计"],
     hand: {
       unit: {
         U1: { minping: 13.5, minpingRank: 1, cityAdjustment: 0, total: 83.5, rank: 2, deductions: [] },
@@ -461,7 +461,7 @@ export const SCHEME_CASES: SchemeCase[] = [
       ],
     },
     findings: [["年度考核", 4, "SUMMARY_ROW"]],
-    sheets: [],
+    sheets: ["考核统计"],
     hand: {
       annual: {
         A1: { composite: 90, grade: "优秀", priorityPromotion: false },
@@ -486,7 +486,7 @@ export const SCHEME_CASES: SchemeCase[] = [
     },
     findings: [["单位绩效", 1, "MISSING_COLUMN"]],
     columnMessages: ["单位绩效表缺少必需的列“名称”。"],
-    sheets: [],
+    sheets: ["考核统计"],
     hand: {},
   },
   {
@@ -509,7 +509,7 @@ export const SCHEME_CASES: SchemeCase[] = [
     },
     findings: [["市考指标", 1, "MISSING_COLUMN"]],
     columnMessages: ["市考指标表缺少必需的列“指标名称”。"],
-    sheets: ["反馈"],
+    sheets: ["反馈", "考核统计"],
     hand: { unit: { U1: { minping: 13.5, minpingRank: 1, cityAdjustment: null, total: null, rank: null, deductions: [] } }, feedback: {} },
   },
   {

@@ -139,11 +139,11 @@ describe("computeRanking's write plan (beforeWrite)", () => {
 
   test("names every sheet it writes before the first write; the result carries the same plan", async () => {
     // unit-city: the unit table's and the annual table's result columns, 历年奖励 (a priority
-    // promotion), 反馈 (the unit table) and 校验结果 — the city table gets no results.
+    // promotion), 反馈 (the unit table), 考核统计 (every compute) and 校验结果 — the city table gets no results.
     const wb = await XlsxWorkbook.load(golden("unit-city"));
     const seen: string[][] = [];
     const r = await computeRanking(wb, policy, { fillPerformance: true, feedback: { feedbackDate: "2024-03-15", today: "2024-05-04" }, beforeWrite: async (plan) => void seen.push(plan.sheets) });
-    expect(seen).toEqual([["单位绩效", "年度考核", "历年奖励", "反馈", "校验结果"]]);
+    expect(seen).toEqual([["单位绩效", "年度考核", "历年奖励", "反馈", "考核统计", "校验结果"]]);
     expect(r.plan.sheets).toEqual(seen[0]);
   });
 
