@@ -488,7 +488,7 @@ export class PackageWorkbook implements WorkbookPort {
         chartRelId = pkg.relate(drawingPath, "chart", cPath);
       }
       const ids = descendants(root, (x) => x.local === "cNvPr" && x.uri === DRAWING_NS).map((x) => Number(attr(x, "id")) || 0);
-      const frameId = ours ? Number(attr(nameOf(ours) as XElement, "id")) || 2 : Math.max(1, ...ids) + 1;
+      const frameId = ours ? Number(attr(nameOf(ours), "id")) || 2 : Math.max(1, ...ids) + 1;
       const anchor = drawingAnchorXml(spec, chartRelId, frameId, true);
       const splice: Splice = ours ? { start: ours.start, end: ours.end, text: anchor } : { start: root.closeStart, end: root.closeStart, text: anchor };
       pkg.put(drawingPath, applySplices(drawingText, [splice]), CONTENT_TYPE.drawing);
