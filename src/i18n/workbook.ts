@@ -11,6 +11,8 @@ const SAVE_AS = m(
 );
 
 export const fileSay = {
+  /** A range address a host (Excel, WPS) answered that is not one. */
+  unrecognisedRange: (address: string) => m(`无法识别的区域“${address}”。`, `Unrecognised range "${address}".`),
   saveAs: SAVE_AS,
   xls: () => m(`这是 Excel 97–2003 工作簿（.xls），本工具只读 .xlsx；${SAVE_AS.zh}`, `this is an Excel 97–2003 workbook (.xls), and this tool reads .xlsx only: ${SAVE_AS.en}`),
   et: () => m(`这是 WPS 表格文件（.et），本工具只读 .xlsx；${SAVE_AS.zh}`, `this is a WPS spreadsheet (.et), and this tool reads .xlsx only: ${SAVE_AS.en}`),
@@ -63,4 +65,31 @@ export const fileSay = {
   writtenBy: () => m("（保留原文件中未改动的部分）", "(parts it did not change copied as they were)"),
   /** The author of the notes the add-in writes. */
   noteAuthor: "考核助手 ASSESS",
+};
+
+/** What the hosts' adapters (Office.js in Excel, WPS) say when a sheet cannot be read or written. */
+export const hostSay = {
+  protectedSheet: (sheet: string) =>
+    m(`工作表“${sheet}”受保护，未写入任何内容。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`, `Sheet "${sheet}" is protected; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`),
+  tooLarge: (sheet: string, where: string, cells: string, limit: string) =>
+    m(
+      `工作表“${sheet}”的区域 ${where} 有 ${cells} 个单元格，超过一次可读取的上限（${limit} 个），未读取也未写入任何内容。请删除考核表以外不用的行和列（或把其他数据移到另一个工作簿），再重试。`,
+      `The range ${where} of sheet "${sheet}" holds ${cells} cells, more than the ${limit} that can be read at once; nothing was read or written. Delete the unused rows and columns outside the assessment table (or move other data to another workbook), then try again.`,
+    ),
+  /** Office.js's failures. */
+  excelEditing: () => m("Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 退出编辑后重试。", "Excel is editing a cell: press Enter or Esc, then try again."),
+  excelRefused: (detail: string) => m(`Excel 拒绝写入（${detail}）。`, `Excel refused the write (${detail}).`),
+  excelRequestTooLarge: (detail: string) => m(`一次请求的数据量超出 Excel 的限制（${detail}）。`, `A request exceeded Excel's size limit (${detail}).`),
+  excelFailed: (detail: string, code: string) => m(`Excel 操作失败：${detail}${code ? `（${code}）` : ""}`, `Excel operation failed: ${detail}${code ? ` (${code})` : ""}`),
+};
+
+/** The port's checks on a write request (src/workbook/port.ts checkColumnWrites): a program error, said plainly. */
+export const portSay = {
+  valueCount: (column: number, values: number, rows: number) => m(`第 ${column} 列的值有 ${values} 个，表格有 ${rows} 行。`, `Column ${column} has ${values} values for ${rows} table rows.`),
+  badColumn: (column: number) => m(`列号 ${column} 无效。`, `Invalid column ${column}.`),
+  gap: () => m("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps."),
+  noHeader: () => m("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header."),
+  takenHeader: (header: string) => m(`表格中已有名为“${header}”的列。`, `The table already has a column named "${header}".`),
+  /** exceljs (the sample writer, the tests' reader) could not read a file. */
+  notXlsx: (reason: string) => m(`不是可读取的 .xlsx 文件（${reason}）`, `not a readable .xlsx file (${reason})`),
 };

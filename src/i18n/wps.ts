@@ -1,5 +1,7 @@
 // The WPS host's sentences, zh-CN and en-US side by side: the WPS adapter's errors
 // (src/workbook/wps/), the ribbon's messages and the pane's WPS-only words (src/wps/).
+import { hostSay } from "./workbook";
+
 export interface Bilingual {
   zh: string;
   en: string;
@@ -8,16 +10,9 @@ export interface Bilingual {
 export const wpsText = {
   noWorkbook: { zh: "WPS 中没有打开的工作簿。请先新建或打开一个表格文件。", en: "No workbook is open in WPS. Create or open a spreadsheet first." },
   noSuchSheet: (sheet: string): Bilingual => ({ zh: `工作簿中没有名为“${sheet}”的工作表。`, en: `The workbook has no sheet named "${sheet}".` }),
-  protectedSheet: (sheet: string): Bilingual => ({
-    zh: `工作表“${sheet}”受保护，未写入任何内容。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
-    en: `Sheet "${sheet}" is protected; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`,
-  }),
+  protectedSheet: hostSay.protectedSheet,
   hostFailed: (member: string, detail: string): Bilingual => ({ zh: `WPS 操作失败（${member}：${detail}）。`, en: `WPS operation failed (${member}: ${detail}).` }),
-  tooLarge: (sheet: string, where: string, cells: string, limit: string): Bilingual => ({
-    zh: `工作表“${sheet}”的区域 ${where} 有 ${cells} 个单元格，超过一次可读取的上限（${limit} 个），未读取也未写入任何内容。请删除考核表以外不用的行和列（或把其他数据移到另一个工作簿），再重试。`,
-    en: `The range ${where} of sheet "${sheet}" holds ${cells} cells, more than the ${limit} that can be read at once; nothing was read or written. Delete the unused rows and columns outside the assessment table (or move other data to another workbook), then try again.`,
-  }),
-  badAddress: (address: string): Bilingual => ({ zh: `无法识别的区域“${address}”。`, en: `Unrecognised range "${address}".` }),
+  tooLarge: hostSay.tooLarge,
   settingsUnreadable: (detail: string): Bilingual => ({ zh: `无法读取工作簿中保存的考核助手设置（${detail}）。`, en: `The ASSESS settings saved in the workbook could not be read (${detail}).` }),
   // Ribbon (src/wps/ribbon.ts)
   openPaneFailed: (detail: string): Bilingual => ({ zh: `无法打开考核助手任务窗格：${detail}`, en: `Could not open the ASSESS task pane: ${detail}` }),

@@ -5,7 +5,9 @@
 import type { CellValue } from "../engine/types";
 import { isCellError } from "../engine/types";
 import { dateToSerial, serialToDate } from "../engine/dates";
-import { a1, columnLetters } from "../engine/values";
+import { a1, cellText, columnLetters } from "../engine/values";
+import { fileSay } from "../i18n/workbook";
+import { WorkbookError } from "./port";
 
 // Column letters and "B7" addresses are the engine's (its findings name cells): one source, re-exported here.
 export { a1, columnLetters };
@@ -85,3 +87,63 @@ export function toWritable(v: CellValue): CellValue {
 
 /** Excel's error values, as they appear in a cell (`t="e"`). */
 export const ERROR_VALUES = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#PYTHON!"];
+
+// ---- Values typed into a host's cells (Office.js range.values, WPS ET's Value2) ------------------
+
+/**
+ * Would Excel (or WPS) turn this string into something other than the same text if it were assigned
+ * to a range's values as if typed? Such text is written with a leading apostrophe, the hosts' own
+ * "keep as typed" prefix, which is not part of the value read back.
+ */
+export function needsTextGuard(s: string): boolean {
+  if (s === "") return false;
+  if (/^[=+\-@'#]/.test(s)) return true;
+  const t = s.trim();
+  if (t !== s) return /^[\s]*[=+\-@'#\d.,(（$¥￥€£０-９]/.test(s) || /^(true|false)$/i.test(t);
+  // Numbers, percentages, fractions, dates and times all start with a digit (full-width too), a sign,
+  // a decimal point, a bracket (accounting negatives) or a currency sign.
+  if (/^[\d.,(（$¥￥€£０-９]/.test(t)) return true;
+  if (/^(true|false)$/i.test(t)) return true;
+  // Month-name dates: "Jan 5", "March-2024", "5-Mar" is covered by the digit rule.
+  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)) return true;
+  return false;
+}
+
+/**
+ * The value to assign to a host's range as if typed (Office.js range.values, ET's Value2) for one
+ * CellValue: blank as "" (both hosts take null as "leave as is"), text the host would reinterpret with
+ * its apostrophe (not in a text-formatted "@" cell, which keeps what it is given), a date as its
+ * serial number, an error as its text.
+ */
+export function toTypedInput(v: CellValue, textFormat = false): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
+  if (typeof v === "boolean") return v;
+  if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
+  if (v instanceof Date) return dateToSerial(v);
+  if (isCellError(v)) return v.error;
+  return cellText(v);
+}
+
+/** A range address a host answered ("'My sheet'!B2:C9"; the sheet part dropped) as a box, or a WorkbookError. */
+export function parseBox(address: string): Box {
+  const box = parseRange(address);
+  if (!box) throw new WorkbookError("unreadable", fileSay.unrecognisedRange(address));
+  return box;
+}
+
+/** Runs of consecutive numbers (rows or columns, sorted): [1,2,3,7,8] → [[1,3],[7,8]]. */
+export function runs(sorted: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const n of sorted) {
+    const last = out[out.length - 1];
+    if (last && n === last[1] + 1) last[1] = n;
+    else if (!last || n > last[1]) out.push([n, n]);
+  }
+  return out;
+}
+
+/** A sheet name as an address writes it: quoted (quotes doubled) unless it is a plain name. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -3,7 +3,8 @@
 // highlight class) and the exceljs adapter can run the same action code on .xlsx files.
 // Host-free: no exceljs, no Office.js, no Node here.
 import type { TableKind } from "../engine/headers";
-import type { CellValue, Highlight, RawTable } from "../engine/types";
+import type { CellValue, Highlight, Message, RawTable } from "../engine/types";
+import { portSay } from "../i18n/workbook";
 import type { NearMiss } from "./locate";
 
 /** A rectangle on one sheet, 1-based and inclusive. */
@@ -202,18 +203,18 @@ export class WorkbookError extends Error {
  */
 export function checkColumnWrites(ref: TableRef, columns: readonly ColumnWrite[], table: { names?: ReadonlySet<string> } | null): { appended: number[]; newLast: number } {
   const height = ref.lastRow - ref.headerRow;
-  const bad = (zh: string, en: string) => new WorkbookError("bad-request", { zh, en });
+  const bad = (message: Message) => new WorkbookError("bad-request", message);
   for (const col of columns) {
-    if (col.values.length !== height) throw bad(`第 ${col.column} 列的值有 ${col.values.length} 个，表格有 ${height} 行。`, `Column ${col.column} has ${col.values.length} values for ${height} table rows.`);
-    if (col.column < 1) throw bad(`列号 ${col.column} 无效。`, `Invalid column ${col.column}.`);
+    if (col.values.length !== height) throw bad(portSay.valueCount(col.column, col.values.length, height));
+    if (col.column < 1) throw bad(portSay.badColumn(col.column));
   }
   const appended = columns.filter((c) => c.column > ref.lastColumn).map((c) => c.column).sort((a, b) => a - b);
-  if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) throw bad("新增的结果列必须紧接在表格右侧、连续排列。", "Appended columns must follow the table's last column without gaps.");
+  if (appended.some((c, i) => c !== ref.lastColumn + 1 + i)) throw bad(portSay.gap());
   if (table) {
     for (const col of columns) {
       if (col.column <= ref.lastColumn) continue;
-      if (col.header === undefined || col.header.trim() === "") throw bad("表格（ListObject）的新列必须有表头。", "A new column of an Excel table needs a header.");
-      if (table.names?.has(col.header.trim().toLowerCase())) throw bad(`表格中已有名为“${col.header}”的列。`, `The table already has a column named "${col.header}".`);
+      if (col.header === undefined || col.header.trim() === "") throw bad(portSay.noHeader());
+      if (table.names?.has(col.header.trim().toLowerCase())) throw bad(portSay.takenHeader(col.header));
     }
   }
   return { appended, newLast: appended.length ? appended[appended.length - 1] : ref.lastColumn };

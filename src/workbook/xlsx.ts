@@ -13,7 +13,8 @@ import * as ExcelJS from "exceljs";
 import { detectTableKind } from "../engine/headers";
 import type { CellValue, RawTable } from "../engine/types";
 import { cellText } from "../engine/values";
-import { Box, formatRange, parseRange, toWritable } from "./codec";
+import { fileSay, portSay } from "../i18n/workbook";
+import { Box, formatRange, parseBox, toWritable } from "./codec";
 import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "./locate";
 import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookError, WorkbookPort } from "./port";
 
@@ -38,9 +39,7 @@ interface CellWithComment {
 }
 
 function decodeRef(ref: string): Box {
-  const box = parseRange(ref);
-  if (!box) throw new WorkbookError("unreadable", { zh: `无法识别的表格区域“${ref}”。`, en: `Unrecognised table range "${ref}".` });
-  return box;
+  return parseBox(ref);
 }
 
 function encodeRef(b: Box): string {
@@ -114,10 +113,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
       await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (e) {
-      throw new WorkbookError("unreadable", {
-        zh: `不是可读取的 .xlsx 文件（${shortReason(e)}）`,
-        en: `not a readable .xlsx file (${shortReason(e)})`,
-      });
+      throw new WorkbookError("unreadable", portSay.notXlsx(shortReason(e)));
     }
     return new XlsxWorkbook(wb);
   }
@@ -134,7 +130,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private sheet(name: string): ExcelJS.Worksheet {
     const ws = this.workbook.getWorksheet(name);
-    if (!ws) throw new WorkbookError("no-such-sheet", { zh: `找不到工作表“${name}”。`, en: `No sheet named "${name}".` });
+    if (!ws) throw new WorkbookError("no-such-sheet", fileSay.noSheet(name));
     return ws;
   }
 

@@ -2,7 +2,8 @@
 // requirement-set fallbacks, text safety, exact undo.
 import { computeRanking } from "../../src/actions";
 import { defaultPolicy } from "../../src/engine/policy";
-import { BYTE_BUDGET, needsTextGuard, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBlocks, toOfficeInput } from "../../src/workbook/office";
+import { needsTextGuard, toTypedInput as toOfficeInput } from "../../src/workbook/codec";
+import { BYTE_BUDGET, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBlocks } from "../../src/workbook/office";
 import { TableRef, WorkbookError } from "../../src/workbook/port";
 import { createWorkbook, ExcelDouble, WorkbookFixture } from "../support/excel-double";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, largeWorkbook } from "./fixtures";

@@ -7,7 +7,7 @@
 //   sheets) are touched, and fills and notes only on result cells.
 // - Text stays text: a string ET would turn into a formula, number, date or boolean when assigned to
 //   Value2 (the same typed-input rules as Excel) is written with a leading apostrophe, ET's own "keep as
-//   typed" prefix, which is not part of the value read back (needsTextGuard, shared with Office.js).
+//   typed" prefix, which is not part of the value read back (the codec's needsTextGuard and toTypedInput, shared with Office.js).
 // - A protected sheet is detected (Worksheet.ProtectContents) before anything is written.
 // - Reads and writes go in row blocks (READ_CELLS / WRITE_CELLS) with a yield to the page between blocks,
 //   so a long compute does not freeze the task pane; ScreenUpdating is off while a call writes.
@@ -16,12 +16,10 @@
 // Colours: ET, like VBA, takes Interior.Color as a BGR long; HIGHLIGHT_FILLS are ARGB strings.
 import { detectTableKind } from "../../engine/headers";
 import type { CellValue, RawTable } from "../../engine/types";
-import { isCellError } from "../../engine/types";
-import { cellText, columnLetters } from "../../engine/values";
+import { cellText } from "../../engine/values";
 import { wpsText } from "../../i18n/wps";
-import { dateToSerial } from "../../engine/dates";
 import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "../locate";
-import { needsTextGuard, parseBox, runs } from "../office";
+import { Box, formatRange, parseBox, runs, toTypedInput } from "../codec";
 import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsCallError, WpsObject, wpsApplication } from "./com";
 import { SETTINGS_SHEET } from "./settings";
@@ -52,7 +50,6 @@ export interface WpsWorkbookOptions {
   yieldToPage?: () => Promise<void>;
 }
 
-type Box = { top: number; left: number; bottom: number; right: number };
 
 /** "ARGB" (HIGHLIGHT_FILLS) → BGR long (Interior.Color). */
 export function argbToBgr(argb: string): number {
@@ -70,11 +67,7 @@ export function bgrToArgb(bgr: number): string {
   return "FF" + [r, g, b].map((x) => x.toString(16).padStart(2, "0")).join("").toUpperCase();
 }
 
-function address(box: Box): string {
-  const a = `${columnLetters(box.left)}${box.top}`;
-  const b = `${columnLetters(box.right)}${box.bottom}`;
-  return a === b ? a : `${a}:${b}`;
-}
+const address = (box: Box): string => formatRange(box, true);
 
 /** A value read from Value2 as the engine sees it: blank → null, "#N/A" → an error, serial dates stay numbers. */
 export function fromWps(v: unknown): CellValue {
@@ -83,17 +76,6 @@ export function fromWps(v: unknown): CellValue {
   if (typeof v === "boolean") return v;
   if (typeof v === "string") return ERROR_TEXTS.has(v) ? { error: v } : v;
   if (v instanceof Date) return v;
-  return cellText(v);
-}
-
-/** The value to assign to Value2 for one CellValue: text that ET would reinterpret gets ET's apostrophe. */
-export function toWpsInput(v: CellValue, textFormat = false): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
-  if (v instanceof Date) return dateToSerial(v);
-  if (isCellError(v)) return v.error;
   return cellText(v);
 }
 
@@ -310,7 +292,7 @@ export class WpsWorkbook implements WorkbookPort {
     for (let i = 0; i < blocks.length; i++) {
       const { group, r0, r1 } = blocks[i];
       const data: (string | number | boolean)[][] = [];
-      for (let r = r0; r < r1; r++) data.push(group.map((c) => toWpsInput(c.values[r], c.numberFormat === "@")));
+      for (let r = r0; r < r1; r++) data.push(group.map((c) => toTypedInput(c.values[r], c.numberFormat === "@")));
       put(this.range(ws, { top: top + r0, left: group[0].column, bottom: top + r1 - 1, right: group[group.length - 1].column }), "Value2", data);
       this.progress(phase, i + 1, blocks.length);
       if (i + 1 < blocks.length) await this.yieldToPage();
@@ -331,7 +313,7 @@ export class WpsWorkbook implements WorkbookPort {
       const names = lo ? new Set(items(obj(lo, "ListColumns")).map((c) => str(c, "Name").trim().toLowerCase())) : undefined;
       const { newLast } = checkColumnWrites(ref, columns, lo ? { names } : null);
       this.assertWritable(ws);
-      for (const c of columns) if (c.header !== undefined) put(this.range(ws, { top: ref.headerRow, left: c.column, bottom: ref.headerRow, right: c.column }), "Value2", toWpsInput(c.header));
+      for (const c of columns) if (c.header !== undefined) put(this.range(ws, { top: ref.headerRow, left: c.column, bottom: ref.headerRow, right: c.column }), "Value2", toTypedInput(c.header));
       if (ref.lastRow > ref.headerRow) await this.writeBlocks(ws, ref.headerRow + 1, columns, "write");
       if (lo && newLast > ref.lastColumn) {
         const bottom = ref.lastRow + (ref.totalsRow ? 1 : 0);
@@ -576,7 +558,7 @@ export class WpsWorkbook implements WorkbookPort {
     for (let r0 = 0; r0 < height; r0 += per) {
       const r1 = Math.min(height, r0 + per);
       const data: (string | number | boolean)[][] = [];
-      for (let r = r0; r < r1; r++) data.push(columns.map((c, j) => (cells[r][j].formula !== undefined ? "=" + cells[r][j].formula : toWpsInput(c.values[r], cells[r][j].numberFormat === "@"))));
+      for (let r = r0; r < r1; r++) data.push(columns.map((c, j) => (cells[r][j].formula !== undefined ? "=" + cells[r][j].formula : toTypedInput(c.values[r], cells[r][j].numberFormat === "@"))));
       put(this.range(ws, { top: range.top + r0, left: range.left, bottom: range.top + r1 - 1, right: range.right }), "Value2", data);
       this.progress("restore", Math.ceil(r1 / per), Math.ceil(height / per));
       if (r1 < height) await this.yieldToPage();

@@ -17,34 +17,20 @@
 //   "3月5日"; TRUE/FALSE; "#N/A"; a leading apostrophe) is written with a leading apostrophe,
 //   Excel's own "keep as typed" prefix, which is not part of the value read back. Other strings
 //   go as they are, so the formula bar shows staff their text unchanged.
-import { detectTableKind } from "../engine/headers";
-import type { CellValue, RawTable } from "../engine/types";
-import { isCellError } from "../engine/types";
-import { cellText } from "../engine/values";
-import { dateToSerial, formatRange, parseRange } from "./codec";
-import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "./locate";
-import { CellSnapshot, ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "./port";
-
-/** Cells per read block. */
-export const READ_CELLS = 40_000;
-/**
- * Most cells the adapter reads from one rectangle (a sheet's used range, a table, a snapshot):
- * Excel's own 5 million cell limit for one range read. Past it the adapter refuses before reading,
- * with a sentence saying what to do, rather than freezing the workbook for minutes.
- */
-export const MAX_READ_CELLS = 5_000_000;
-/** Cells per write block. */
-export const WRITE_CELLS = 20_000;
-/** Estimated request bytes per write block: a fifth of Excel on the web's 5 MB request limit. */
-export const BYTE_BUDGET = 1024 * 1024;
-/** Excel on the web's request and response payload limit. */
-export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
-/** Areas per getRanges call (keeps each address string short). */
-const AREAS_PER_CALL = 200;
+import { detectTableKind } from "../../engine/headers";
+import type { CellValue, RawTable } from "../../engine/types";
+import { cellText } from "../../engine/values";
+import { hostSay } from "../../i18n/workbook";
+import { formatRange, parseBox, quoteSheet, runs, toTypedInput } from "../codec";
+import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "../locate";
+import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { addNoteOp, deleteNoteOp, LoadedNote, loadNotes, NoteMode, noteModeOf } from "./notes";
+import { BYTE_BUDGET, estimateBytes, fillOps, MAX_READ_CELLS, opBlocks, READ_CELLS, SizedOp, valueOps, WRITE_CELLS } from "./requests";
+import { restoreOps, snapshotCells } from "./snapshot";
+import { argbToHex, fromOffice, mapRows } from "./values";
 
 type Ctx = Excel.RequestContext;
 export type Runner = <T>(batch: (context: Ctx) => Promise<T>) => Promise<T>;
-export type NoteMode = "notes" | "comments" | "none";
 
 export interface Capabilities {
   /** Where reasons go besides the 说明 column. */
@@ -82,136 +68,8 @@ export interface OfficeWorkbookOptions {
 
 export type ProgressPhase = "read" | "write" | "format" | "snapshot" | "restore" | "sheet";
 
-/** Longest stretch (ms) of cell-by-cell conversion before the adapter lets the page handle input. */
-const SLICE_MS = 25;
-let sliceStart = 0;
-
-/**
- * Let the page breathe during a long conversion (a 20,000-row snapshot makes 80,000 cell objects):
- * when more than SLICE_MS have passed, yield to the event loop so that clicks and paints are not
- * held up; otherwise return at once. Results and Excel requests are the same either way.
- */
-async function breathe(): Promise<void> {
-  const now = performance.now();
-  if (now - sliceStart < SLICE_MS) return;
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
-  sliceStart = performance.now();
-}
-
-/** `f` over the rows of a grid, in slices with breathe() between them. */
-async function mapRows<T, U>(rows: readonly T[], f: (row: T, i: number) => U): Promise<U[]> {
-  const out: U[] = new Array(rows.length);
-  sliceStart = performance.now();
-  for (let i = 0; i < rows.length; i++) {
-    out[i] = f(rows[i], i);
-    if ((i & 255) === 255) await breathe();
-  }
-  return out;
-}
-
-/** Would Excel turn this string into something other than the same text if assigned to values? */
-export function needsTextGuard(s: string): boolean {
-  if (s === "") return false;
-  if (/^[=+\-@'#]/.test(s)) return true;
-  const t = s.trim();
-  if (t !== s) return /^[\s]*[=+\-@'#\d.,(（$¥￥€£０-９]/.test(s) || /^(true|false)$/i.test(t);
-  // Numbers, percentages, fractions, dates and times all start with a digit (full-width too), a sign,
-  // a decimal point, a bracket (accounting negatives) or a currency sign.
-  if (/^[\d.,(（$¥￥€£０-９]/.test(t)) return true;
-  if (/^(true|false)$/i.test(t)) return true;
-  // Month-name dates: "Jan 5", "March-2024", "5-Mar" is covered by the digit rule.
-  if (/^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(t)) return true;
-  return false;
-}
-
-/** The value to assign to range.values for one CellValue (null/undefined clear the cell: Office.js takes null as "leave as is"). */
-export function toOfficeInput(v: CellValue, textFormat = false): string | number | boolean {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "number") return Number.isFinite(v) ? v : "#NUM!";
-  if (typeof v === "boolean") return v;
-  if (typeof v === "string") return !textFormat && needsTextGuard(v) ? "'" + v : v;
-  if (v instanceof Date) return dateToSerial(v);
-  if (isCellError(v)) return v.error;
-  return String(v);
-}
-
-/** A value read from Office.js as the engine sees it. */
-export function fromOffice(value: unknown, type: string | undefined): CellValue {
-  if (type === "Empty" || value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return type === "Error" ? { error: String(value) } : value;
-  // Office.js gives numbers, booleans and strings; anything else is shown as JSON, never "[object Object]".
-  return type === "Error" ? { error: JSON.stringify(value) } : JSON.stringify(value);
-}
-
-/** Request bytes of one value as Office.js would send it (non-ASCII counted as a \u escape, 6 bytes). */
-export function estimateBytes(v: unknown): number {
-  const s = JSON.stringify(v ?? null);
-  let n = 0;
-  for (let i = 0; i < s.length; i++) n += s.charCodeAt(i) < 0x80 ? 1 : 6;
-  return n + 1;
-}
-
-function argbToHex(argb: string): string {
-  return "#" + argb.slice(-6).toUpperCase();
-}
-function hexToArgb(hex: string | null | undefined): string | null {
-  if (!hex) return null;
-  const h = hex.replace("#", "").toUpperCase();
-  return h.length === 6 ? "FF" + h : h;
-}
-
 function address(top: number, left: number, bottom: number, right: number): string {
   return formatRange({ top, left, bottom, right }, true);
-}
-
-/** "'My sheet'!B2:C9" → box (sheet part dropped). */
-export function parseBox(addr: string): { top: number; left: number; bottom: number; right: number } {
-  const box = parseRange(addr);
-  if (!box) throw new WorkbookError("unreadable", { zh: `无法识别的区域“${addr}”。`, en: `Unrecognised range "${addr}".` });
-  return box;
-}
-
-/** Runs of consecutive numbers: [1,2,3,7,8] → [[1,3],[7,8]]. */
-export function runs(sorted: readonly number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const n of sorted) {
-    const last = out[out.length - 1];
-    if (last && n === last[1] + 1) last[1] = n;
-    else if (!last || n > last[1]) out.push([n, n]);
-  }
-  return out;
-}
-
-/** Row blocks [start, end) of a write: at most floor(cellBudget / width) rows, and at most byteBudget estimated bytes. */
-export function planWriteBlocks(rowBytes: readonly number[], width: number, cellBudget: number, byteBudget: number): [number, number][] {
-  const maxRows = Math.max(1, Math.floor(cellBudget / Math.max(1, width)));
-  const blocks: [number, number][] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rowBytes.length; i++) {
-    const rows = i - start;
-    if (rows > 0 && (rows >= maxRows || bytes + rowBytes[i] > byteBudget)) {
-      blocks.push([start, i]);
-      start = i;
-      bytes = 0;
-    }
-    bytes += rowBytes[i];
-  }
-  if (start < rowBytes.length) blocks.push([start, rowBytes.length]);
-  return blocks;
-}
-
-interface LoadedNote {
-  row: number;
-  column: number;
-  text: string;
-  item: Excel.Note | Excel.Comment;
-}
-
-type CellOp = (context: Ctx) => void;
-interface SizedOp {
-  bytes: number;
-  run: CellOp;
 }
 
 function officeMessage(e: unknown): string {
@@ -224,16 +82,10 @@ function translate(e: unknown): never {
   if (e instanceof WorkbookError) throw e;
   const code = e && typeof e === "object" && "code" in e ? String((e).code) : "";
   const detail = officeMessage(e);
-  if (code === "AccessDenied" || code === "InvalidOperationInCellEditMode") {
-    throw new WorkbookError("unwritable", {
-      zh: code === "InvalidOperationInCellEditMode" ? "Excel 正处于单元格编辑状态，请先按 Enter 或 Esc 退出编辑后重试。" : `Excel 拒绝写入（${detail}）。`,
-      en: code === "InvalidOperationInCellEditMode" ? "Excel is editing a cell: press Enter or Esc, then try again." : `Excel refused the write (${detail}).`,
-    });
-  }
-  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") {
-    throw new WorkbookError("bad-request", { zh: `一次请求的数据量超出 Excel 的限制（${detail}）。`, en: `A request exceeded Excel's size limit (${detail}).` });
-  }
-  throw new WorkbookError("bad-request", { zh: `Excel 操作失败：${detail}${code ? `（${code}）` : ""}`, en: `Excel operation failed: ${detail}${code ? ` (${code})` : ""}` });
+  if (code === "InvalidOperationInCellEditMode") throw new WorkbookError("unwritable", hostSay.excelEditing());
+  if (code === "AccessDenied") throw new WorkbookError("unwritable", hostSay.excelRefused(detail));
+  if (code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded") throw new WorkbookError("bad-request", hostSay.excelRequestTooLarge(detail));
+  throw new WorkbookError("bad-request", hostSay.excelFailed(detail, code));
 }
 
 export class OfficeWorkbook implements WorkbookPort {
@@ -266,7 +118,7 @@ export class OfficeWorkbook implements WorkbookPort {
         }
       };
       this.caps = {
-        notes: has("1.18") ? "notes" : has("1.10") ? "comments" : "none",
+        notes: noteModeOf(has),
         cellProperties: has("1.9"),
         tableResize: has("1.13"),
         suspendCalculation: has("1.6"),
@@ -300,6 +152,11 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
+  /** What one write block may hold. */
+  private writeBudget(): { cells: number; bytes: number } {
+    return { cells: this.writeCells, bytes: this.byteBudget };
+  }
+
   private progress(phase: ProgressPhase, done: number, total: number): void {
     this.options.onProgress?.(phase, done, total);
   }
@@ -311,12 +168,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const cells = (box.bottom - box.top + 1) * (box.right - box.left + 1);
     if (cells <= this.maxReadCells) return;
     const where = address(box.top, box.left, box.bottom, box.right);
-    const n = cells.toLocaleString("en-US");
-    const limit = this.maxReadCells.toLocaleString("en-US");
-    throw new WorkbookError("too-large", {
-      zh: `工作表“${sheetName}”的区域 ${where} 有 ${n} 个单元格，超过一次可读取的上限（${limit} 个），未读取也未写入任何内容。请删除考核表以外不用的行和列（或把其他数据移到另一个工作簿），再重试。`,
-      en: `The range ${where} of sheet "${sheetName}" holds ${n} cells, more than the ${limit} that can be read at once; nothing was read or written. Delete the unused rows and columns outside the assessment table (or move other data to another workbook), then try again.`,
-    });
+    throw new WorkbookError("too-large", hostSay.tooLarge(sheetName, where, cells.toLocaleString("en-US"), this.maxReadCells.toLocaleString("en-US")));
   }
 
   /**
@@ -447,10 +299,7 @@ export class OfficeWorkbook implements WorkbookPort {
     sheet.load("name");
     return () => {
       if (sheet.protection.protected) {
-        throw new WorkbookError("unwritable", {
-          zh: `工作表“${sheet.name}”受保护，未写入任何内容。请先撤销工作表保护（审阅 → 撤销工作表保护），再重试。`,
-          en: `Sheet "${sheet.name}" is protected; nothing was written. Unprotect it (Review → Unprotect Sheet) and try again.`,
-        });
+        throw new WorkbookError("unwritable", hostSay.protectedSheet(sheet.name));
       }
     };
   }
@@ -473,19 +322,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Send sized operations in blocks of at most byteBudget estimated bytes: one sync per block. */
   private async flush(context: Ctx, ops: SizedOp[], phase: ProgressPhase, suspend: boolean): Promise<void> {
-    const blocks: SizedOp[][] = [];
-    let cur: SizedOp[] = [];
-    let bytes = 0;
-    for (const op of ops) {
-      if (cur.length && bytes + op.bytes > this.byteBudget) {
-        blocks.push(cur);
-        cur = [];
-        bytes = 0;
-      }
-      cur.push(op);
-      bytes += op.bytes;
-    }
-    if (cur.length) blocks.push(cur);
+    const blocks = opBlocks(ops, this.byteBudget);
     for (let i = 0; i < blocks.length; i++) {
       if (suspend && this.capabilities().suspendCalculation) context.workbook.application.suspendApiCalculationUntilNextSync();
       const size = blocks[i].reduce((n, op) => n + op.bytes, 0);
@@ -495,43 +332,6 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.counted(context.sync(), true);
       this.progress(phase, i + 1, blocks.length);
     }
-  }
-
-  /** Value blocks of a set of columns on one sheet: one op per block and contiguous column group. */
-  private valueOps(sheetName: string, top: number, columns: { column: number; values: CellValue[]; numberFormat?: string }[], textColumns: Set<number> = new Set()): SizedOp[] {
-    if (!columns.length) return [];
-    const sorted = columns.slice().sort((a, b) => a.column - b.column);
-    const groups = runs(sorted.map((c) => c.column)).map(([a, b]) => sorted.filter((c) => c.column >= a && c.column <= b));
-    const height = sorted[0].values.length;
-    const width = sorted.length;
-    const rowBytes = new Array<number>(height).fill(0);
-    const inputs = sorted.map((c) => c.values.map((v) => toOfficeInput(v, textColumns.has(c.column))));
-    // Values plus the number-format strings sent with them.
-    const formatBytes = sorted.reduce((n, c) => n + (c.numberFormat !== undefined ? estimateBytes(c.numberFormat) : 5), 0);
-    for (let i = 0; i < height; i++) {
-      rowBytes[i] = formatBytes + 2;
-      for (const col of inputs) rowBytes[i] += estimateBytes(col[i]);
-    }
-    const ops: SizedOp[] = [];
-    for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
-      let bytes = 0;
-      for (let i = start; i < end; i++) bytes += rowBytes[i];
-      const runs: CellOp[] = groups.map((group) => (context: Ctx) => {
-        const first = sorted.indexOf(group[0]);
-        const range = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(top + start - 1, group[0].column - 1, end - start, group.length);
-        const block: (string | number | boolean)[][] = [];
-        for (let i = start; i < end; i++) block.push(group.map((_, j) => inputs[first + j][i]));
-        range.values = block;
-        // Number formats right after the values of the same block (formatting after values).
-        if (group.some((c) => c.numberFormat !== undefined)) {
-          const fmt = group.map((c) => c.numberFormat ?? null);
-          range.numberFormat = Array.from({ length: end - start }, () => fmt) as string[][];
-        }
-      });
-      // A block's ops go out together: one sized op per block.
-      ops.push({ bytes, run: (context) => runs.forEach((r) => r(context)) });
-    }
-    return ops;
   }
 
   async writeColumns(ref: TableRef, columns: ColumnWrite[]): Promise<TableRef> {
@@ -552,11 +352,11 @@ export class OfficeWorkbook implements WorkbookPort {
           bytes: headers.reduce((n, c) => n + estimateBytes(c.header), 0),
           run: (c) => {
             const ws = c.workbook.worksheets.getItem(ref.sheet);
-            for (const h of headers) ws.getRangeByIndexes(ref.headerRow - 1, h.column - 1, 1, 1).values = [[toOfficeInput(h.header)]];
+            for (const h of headers) ws.getRangeByIndexes(ref.headerRow - 1, h.column - 1, 1, 1).values = [[toTypedInput(h.header)]];
           },
         });
       }
-      if (height > 0) ops.push(...this.valueOps(ref.sheet, ref.headerRow + 1, columns));
+      if (height > 0) ops.push(...valueOps(ref.sheet, ref.headerRow + 1, columns, this.writeBudget()));
       await this.flush(context, ops, "write", true);
 
       if (ref.name && newLast > ref.lastColumn) {
@@ -573,57 +373,6 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  /** The notes (or comments) of one sheet with their cells: two syncs whatever their number. */
-  private async loadNotes(context: Ctx, sheet: Excel.Worksheet, mode: NoteMode): Promise<LoadedNote[]> {
-    if (mode === "none") return [];
-    const coll: Excel.NoteCollection | Excel.CommentCollection = mode === "notes" ? sheet.notes : sheet.comments;
-    coll.load("items/content");
-    await this.counted(context.sync());
-    const located = (coll.items as (Excel.Note | Excel.Comment)[]).map((item) => {
-      const loc = item.getLocation();
-      loc.load("address");
-      return { item, loc };
-    });
-    await this.counted(context.sync());
-    return located.map(({ item, loc }) => {
-      const b = parseBox(loc.address);
-      return { row: b.top, column: b.left, text: item.content, item };
-    });
-  }
-
-  private addNoteOp(sheetName: string, row: number, column: number, text: string, mode: NoteMode): SizedOp {
-    const cell = address(row, column, row, column);
-    return {
-      bytes: estimateBytes(text) + 64,
-      run: (context) => {
-        if (mode === "notes") context.workbook.worksheets.getItem(sheetName).notes.add(cell, text);
-        else context.workbook.comments.add(`${quoteSheet(sheetName)}!${cell}`, text);
-      },
-    };
-  }
-
-  /** Fill the cells of `rows` × `columns` with one colour: one getRanges call per AREAS_PER_CALL areas (ExcelApi 1.9), else one range per area. */
-  private fillOps(sheetName: string, rows: readonly number[], columns: readonly number[], color: string): SizedOp[] {
-    const colRuns = runs(columns.slice().sort((a, b) => a - b));
-    const areas: string[] = [];
-    for (const [r0, r1] of runs(rows.slice().sort((a, b) => a - b))) for (const [c0, c1] of colRuns) areas.push(address(r0, c0, r1, c1));
-    const ops: SizedOp[] = [];
-    const multi = this.capabilities().cellProperties;
-    const per = multi ? AREAS_PER_CALL : 1;
-    for (let i = 0; i < areas.length; i += per) {
-      const part = areas.slice(i, i + per);
-      ops.push({
-        bytes: part.join(",").length + 64,
-        run: (context) => {
-          const ws = context.workbook.worksheets.getItem(sheetName);
-          if (multi) ws.getRanges(part.join(",")).format.fill.color = color;
-          else ws.getRange(part[0]).format.fill.color = color;
-        },
-      });
-    }
-    return ops;
-  }
-
   async formatRows(ref: TableRef, format: RowFormat): Promise<void> {
     const mode = this.capabilities().notes;
     return this.batch(async (context) => {
@@ -632,7 +381,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.counted(context.sync());
       check();
       const inColumns = (n: { row: number; column: number }) => n.row > ref.headerRow && n.row <= ref.lastRow && format.columns.includes(n.column);
-      const existing = (await this.loadNotes(context, sheet, mode)).filter(inColumns);
+      const existing = (await loadNotes(context, sheet, mode, (sync) => this.counted(sync))).filter(inColumns);
 
       const ops: SizedOp[] = [];
       const height = ref.lastRow - ref.headerRow;
@@ -641,12 +390,12 @@ export class OfficeWorkbook implements WorkbookPort {
           ops.push({ bytes: 64, run: (c) => c.workbook.worksheets.getItem(ref.sheet).getRange(address(ref.headerRow + 1, c0, ref.lastRow, c1)).format.fill.clear() });
         }
       }
-      for (const n of existing) ops.push({ bytes: 64, run: () => n.item.delete() });
+      for (const n of existing) ops.push(deleteNoteOp(n));
       for (const [cls, rows] of Object.entries(format.classes) as [keyof typeof HIGHLIGHT_FILLS, number[]][]) {
         const inside = rows.filter((r) => r > ref.headerRow && r <= ref.lastRow);
-        if (inside.length) ops.push(...this.fillOps(ref.sheet, inside, format.columns, argbToHex(HIGHLIGHT_FILLS[cls])));
+        if (inside.length) ops.push(...fillOps(ref.sheet, inside, format.columns, argbToHex(HIGHLIGHT_FILLS[cls]), this.capabilities().cellProperties));
       }
-      if (mode !== "none") for (const n of format.notes) ops.push(this.addNoteOp(ref.sheet, n.row, n.column, n.text, mode));
+      if (mode !== "none") for (const n of format.notes) ops.push(addNoteOp(ref.sheet, n.row, n.column, n.text, mode));
       await this.flush(context, ops, "format", false);
     });
   }
@@ -739,7 +488,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const ops: SizedOp[] = [];
     if (rows.length && width) {
       const columns = Array.from({ length: width }, (_, j) => ({ column: j + 1, values: rows.map((r) => r[j] ?? null) }));
-      ops.push(...this.valueOps(used, 1, columns));
+      ops.push(...valueOps(used, 1, columns, this.writeBudget()));
     }
     const headerRows = options.headerRows ?? 1;
     ops.push({
@@ -762,31 +511,14 @@ export class OfficeWorkbook implements WorkbookPort {
   private async snapshotRange(context: Ctx, range: SheetRange, notes: Map<string, LoadedNote[]>, mode: NoteMode): Promise<RangeSnapshot> {
     this.guardSize(range.sheet, range);
     const sheet = context.workbook.worksheets.getItem(range.sheet);
-    const { out, fills } = await this.readBlocks(context, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
+    const blocks = await this.readBlocks(context, sheet, range, ["values", "valueTypes", "formulas", "numberFormat"], "snapshot");
     let sheetNotes = notes.get(range.sheet);
     if (!sheetNotes) {
-      sheetNotes = await this.loadNotes(context, sheet, mode);
+      sheetNotes = await loadNotes(context, sheet, mode, (sync) => this.counted(sync));
       notes.set(range.sheet, sheetNotes);
     }
     const noteAt = new Map(sheetNotes.map((n) => [`${n.row},${n.column}`, n.text]));
-    const cells: CellSnapshot[][] = await mapRows(out.values, (row, i) =>
-      row.map((v, j) => {
-        const type = out.valueTypes[i][j] as string;
-        const formula = out.formulas[i][j];
-        const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== v;
-        const fill = fills[i]?.[j]?.format?.fill;
-        const filled = fill && fill.pattern && fill.pattern !== "None";
-        return {
-          value: fromOffice(v, type),
-          ...(isFormula ? { formula: (formula).slice(1) } : {}),
-          numberFormat: out.numberFormat[i][j] as string,
-          fill: filled ? hexToArgb(fill.color) : null,
-          note: noteAt.get(`${range.top + i},${range.left + j}`) ?? null,
-          host: { type, pattern: filled ? fill.pattern : null, bold: fills[i]?.[j]?.format?.font?.bold === true },
-        };
-      }),
-    );
-    return { range, cells };
+    return { range, cells: await snapshotCells(range, blocks, noteAt) };
   }
 
   async snapshot(scope: SnapshotScope): Promise<Snapshot> {
@@ -844,51 +576,6 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
-  private restoreOps(snap: RangeSnapshot): SizedOp[] {
-    const { range, cells } = snap;
-    const sheetName = range.sheet;
-    const ops: SizedOp[] = [];
-    // Number formats first, so that a text-formatted ("@") cell takes its text back verbatim.
-    const width = range.right - range.left + 1;
-    const formats = cells.map((row) => row.map((c) => c.numberFormat ?? "General"));
-    const inputs = cells.map((row) => row.map((c) => (c.formula !== undefined ? "=" + c.formula : toOfficeInput(c.value, c.numberFormat === "@"))));
-    const rowBytes = inputs.map((row, i) => row.reduce((n: number, v, j) => n + estimateBytes(v) + estimateBytes(formats[i][j]), 0));
-    for (const [start, end] of planWriteBlocks(rowBytes, width, this.writeCells, this.byteBudget)) {
-      let bytes = 0;
-      for (let i = start; i < end; i++) bytes += rowBytes[i];
-      ops.push({
-        bytes,
-        run: (context) => {
-          const r = context.workbook.worksheets.getItem(sheetName).getRangeByIndexes(range.top + start - 1, range.left - 1, end - start, width);
-          r.numberFormat = formats.slice(start, end);
-          r.values = inputs.slice(start, end);
-        },
-      });
-    }
-    // Fills: cleared, then put back colour by colour.
-    ops.push({ bytes: 64, run: (context) => context.workbook.worksheets.getItem(sheetName).getRange(address(range.top, range.left, range.bottom, range.right)).format.fill.clear() });
-    const byColor = new Map<string, Map<number, number[]>>();
-    cells.forEach((row, i) =>
-      row.forEach((c, j) => {
-        if (!c.fill) return;
-        const color = argbToHex(c.fill);
-        const cols = byColor.get(color) ?? new Map<number, number[]>();
-        byColor.set(color, cols);
-        const col = range.left + j;
-        cols.set(col, [...(cols.get(col) ?? []), range.top + i]);
-      }),
-    );
-    for (const [color, cols] of byColor) for (const [col, rows] of cols) ops.push(...this.fillOps(sheetName, rows, [col], color));
-    // Bold text (the header row of a sheet the add-in had made and then replaced).
-    const bold = new Map<number, number[]>();
-    cells.forEach((row, i) => row.forEach((c, j) => {
-      if ((c.host as { bold?: boolean } | undefined)?.bold) bold.set(range.left + j, [...(bold.get(range.left + j) ?? []), range.top + i]);
-    }));
-    for (const [col, rows] of bold)
-      for (const [r0, r1] of runs(rows)) ops.push({ bytes: 64, run: (context) => (context.workbook.worksheets.getItem(sheetName).getRange(address(r0, col, r1, col)).format.font.bold = true) });
-    return ops;
-  }
-
   async restore(snapshot: Snapshot): Promise<void> {
     const caps = this.capabilities();
     const mode = caps.notes;
@@ -929,7 +616,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.counted(context.sync());
 
       const all: RangeSnapshot[] = [...snapshot.ranges, ...snapshot.sheets.flatMap((s) => (s.existed && s.cells ? [s.cells] : []))];
-      const ops: SizedOp[] = all.flatMap((r) => this.restoreOps(r));
+      const ops: SizedOp[] = all.flatMap((r) => restoreOps(r, this.writeBudget(), caps.cellProperties));
       await this.flush(context, ops, "restore", true);
 
       // Notes last: those in the restored cells now go, and the snapshot's come back.
@@ -938,12 +625,12 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const sheetName of [...new Set(all.map((r) => r.range.sheet))]) {
           const inSheet = all.filter((r) => r.range.sheet === sheetName);
           const inside = (n: { row: number; column: number }) => inSheet.some((r) => n.row >= r.range.top && n.row <= r.range.bottom && n.column >= r.range.left && n.column <= r.range.right);
-          const now = (await this.loadNotes(context, context.workbook.worksheets.getItem(sheetName), mode)).filter(inside);
-          for (const n of now) noteOps.push({ bytes: 64, run: () => n.item.delete() });
+          const now = (await loadNotes(context, context.workbook.worksheets.getItem(sheetName), mode, (sync) => this.counted(sync))).filter(inside);
+          for (const n of now) noteOps.push(deleteNoteOp(n));
           for (const r of inSheet)
             r.cells.forEach((row, i) =>
               row.forEach((c, j) => {
-                if (c.note) noteOps.push(this.addNoteOp(sheetName, r.range.top + i, r.range.left + j, c.note, mode));
+                if (c.note) noteOps.push(addNoteOp(sheetName, r.range.top + i, r.range.left + j, c.note, mode));
               }),
             );
         }
@@ -990,8 +677,4 @@ export class OfficeWorkbook implements WorkbookPort {
       await this.counted(context.sync());
     });
   }
-}
-
-function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
