@@ -162,6 +162,19 @@ export async function sheetBlocks(sheet: string, used: Omit<SheetRange, "sheet">
   return findHeaderBlocks(sheet, { values: await read(), top: used.top, left: used.left }, cover, nearMisses);
 }
 
+/**
+ * An Excel table (ListObject) as every adapter lists it: its kind from its header cells, its data rows
+ * above its totals row. `box` runs from the header row to the last row (the totals row included).
+ */
+export function listObjectRef(sheet: string, name: string, box: Omit<SheetRange, "sheet">, totalsRow: boolean, headers: readonly CellValue[]): TableRef {
+  return { sheet, name, kind: detectTableKind(headers), headerRow: box.top, firstColumn: box.left, lastColumn: box.right, lastRow: box.bottom - (totalsRow ? 1 : 0), totalsRow };
+}
+
+/** The header blocks of a sheet whose cells are all in memory (a grid from A1) around its ListObjects. */
+export function gridBlocks(sheet: string, values: CellValue[][], objects: readonly TableRef[], nearMisses?: NearMiss[]): TableRef[] {
+  return findHeaderBlocks(sheet, { values, top: 1, left: 1 }, objects.map((o) => rangeOfTable(o, { totals: true })), nearMisses);
+}
+
 /** Tables in the order staff read them: sheet order, then top to bottom, then left to right. */
 export function sortTables(tables: TableRef[], sheetOrder: readonly string[]): TableRef[] {
   const pos = new Map(sheetOrder.map((s, i) => [s, i]));

@@ -10,13 +10,12 @@
 //   row. fixHeaderRowFlags() repairs the flag from the sheet.
 // - A string value is written as a shared string, so "=1+1" stays text.
 import * as ExcelJS from "exceljs";
-import { detectTableKind } from "../engine/headers";
 import type { CellValue, RawTable } from "../engine/types";
 import { cellText } from "../engine/values";
 import { fileSay, portSay } from "../i18n/workbook";
 import { Box, formatRange, parseBox, toWritable } from "./codec";
-import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "./locate";
-import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookError, WorkbookPort } from "./port";
+import { closestNearMisses, gridBlocks, listObjectRef, NearMiss, sortTables } from "./locate";
+import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookError, WorkbookPort } from "./port";
 
 /** The parts of a loaded exceljs table model this adapter reads and writes. */
 interface TableModel {
@@ -194,20 +193,9 @@ export class XlsxWorkbook implements WorkbookPort {
         const box = decodeRef(m.tableRef);
         const headers: CellValue[] = [];
         for (let c = box.left; c <= box.right; c++) headers.push(this.value(ws, box.top, c));
-        objects.push({
-          sheet: ws.name,
-          name: m.name,
-          kind: detectTableKind(headers),
-          headerRow: box.top,
-          firstColumn: box.left,
-          lastColumn: box.right,
-          lastRow: box.bottom - (m.totalsRow ? 1 : 0),
-          totalsRow: m.totalsRow,
-        });
+        objects.push(listObjectRef(ws.name, m.name, box, m.totalsRow, headers));
       }
-      const exclude: SheetRange[] = objects.map((o) => rangeOfTable(o, { totals: true }));
-      const blocks = findHeaderBlocks(ws.name, { values: this.grid(ws), top: 1, left: 1 }, exclude, nearMisses);
-      all.push(...objects, ...blocks);
+      all.push(...objects, ...gridBlocks(ws.name, this.grid(ws), objects, nearMisses));
     }
     return sortTables(all, order);
   }

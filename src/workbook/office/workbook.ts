@@ -17,12 +17,11 @@
 //   "3月5日"; TRUE/FALSE; "#N/A"; a leading apostrophe) is written with a leading apostrophe,
 //   Excel's own "keep as typed" prefix, which is not part of the value read back. Other strings
 //   go as they are, so the formula bar shows staff their text unchanged.
-import { detectTableKind } from "../../engine/headers";
 import type { CellValue, RawTable } from "../../engine/types";
 import { cellText } from "../../engine/values";
 import { hostSay } from "../../i18n/workbook";
 import { formatRange, parseBox, quoteSheet, runs, toTypedInput } from "../codec";
-import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "../locate";
+import { closestNearMisses, listObjectRef, NearMiss, sheetBlocks, sortTables } from "../locate";
 import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { addNoteOp, deleteNoteOp, LoadedNote, loadNotes, NoteMode, noteModeOf } from "./notes";
 import { BYTE_BUDGET, estimateBytes, fillOps, MAX_READ_CELLS, opBlocks, READ_CELLS, SizedOp, valueOps, WRITE_CELLS } from "./requests";
@@ -250,17 +249,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const objects: TableRef[] = [];
       for (const info of tableInfo) {
         if (!info.header) continue; // a table without a header row has nothing to recognise it by
-        const box = parseBox(info.range.address);
-        objects.push({
-          sheet: info.ws.name,
-          name: info.t.name,
-          kind: detectTableKind(info.header.values[0] as CellValue[]),
-          headerRow: box.top,
-          firstColumn: box.left,
-          lastColumn: box.right,
-          lastRow: box.bottom - (info.t.showTotals ? 1 : 0),
-          totalsRow: info.t.showTotals,
-        });
+        objects.push(listObjectRef(info.ws.name, info.t.name, parseBox(info.range.address), info.t.showTotals, info.header.values[0] as CellValue[]));
       }
       const all: TableRef[] = [...objects];
       for (const u of used) {

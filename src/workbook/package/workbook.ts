@@ -9,14 +9,13 @@
 // (result columns in the table's look, fills, notes, the 校验结果 sheet and the other scheme sheets), so
 // the actions cannot tell them apart; test/cli/package-adapter.test.ts compares the two on the golden
 // workbooks. Host-free: bytes in, bytes out (the CLI reads and writes the files).
-import { detectTableKind } from "../../engine/headers";
 import type { CellValue, RawTable } from "../../engine/types";
 import { cellText } from "../../engine/values";
 import { fileSay } from "../../i18n/workbook";
 import { a1, Box, formatRange, MAX_COLUMN, parseRange, toWritable } from "../codec";
-import { closestNearMisses, findHeaderBlocks, NearMiss, sortTables } from "../locate";
+import { closestNearMisses, gridBlocks, listObjectRef, NearMiss, sortTables } from "../locate";
 import { chartPartXml, CHART_NS, drawingAnchorXml, drawingPartXml, DRAWING_NS } from "../chart-xml";
-import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { asWorkbookError, PackageError } from "./errors";
 import { NoteChanges, patchNotes, VmlBlocks } from "./notes";
 import { CONTENT_TYPE, Package, PackageOptions, relKind } from "./opc";
@@ -236,14 +235,12 @@ export class PackageWorkbook implements WorkbookPort {
       const objects: TableRef[] = [];
       for (const t of tables) {
         if (!t.headerRow) continue; // a table without a header row has nothing to recognise it by
-        const box = t.box;
         const headers: CellValue[] = [];
-        for (let c = box.left; c <= box.right; c++) headers.push(ws.value(box.top, c));
-        objects.push({ sheet: ws.name, name: t.name, kind: detectTableKind(headers), headerRow: box.top, firstColumn: box.left, lastColumn: box.right, lastRow: box.bottom - (t.totalsRow ? 1 : 0), totalsRow: t.totalsRow });
+        for (let c = t.box.left; c <= t.box.right; c++) headers.push(ws.value(t.box.top, c));
+        objects.push(listObjectRef(ws.name, t.name, t.box, t.totalsRow, headers));
       }
-      const exclude: SheetRange[] = objects.map((o) => rangeOfTable(o, { totals: true }));
       // The sheet's own rows, holes and all (the locator reads a hole as blank): no copy of 100,000 rows.
-      all.push(...objects, ...findHeaderBlocks(ws.name, { values: ws.values, top: 1, left: 1 }, exclude, nearMisses));
+      all.push(...objects, ...gridBlocks(ws.name, ws.values, objects, nearMisses));
     }
     return sortTables(all, order);
   }

@@ -14,11 +14,10 @@
 // - snapshot/restore put back values, formulas, number formats, fills, bold and comments (批注, ET's
 //   notes) exactly, so the session's undo and its rollback of a failed step work as in Excel.
 // Colours: ET, like VBA, takes Interior.Color as a BGR long; HIGHLIGHT_FILLS are ARGB strings.
-import { detectTableKind } from "../../engine/headers";
 import type { CellValue, RawTable } from "../../engine/types";
 import { cellText } from "../../engine/values";
 import { wpsText } from "../../i18n/wps";
-import { closestNearMisses, NearMiss, sheetBlocks, sortTables } from "../locate";
+import { closestNearMisses, listObjectRef, NearMiss, sheetBlocks, sortTables } from "../locate";
 import { Box, formatRange, parseBox, runs, toTypedInput } from "../codec";
 import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsCallError, WpsObject, wpsApplication } from "./com";
@@ -241,7 +240,7 @@ export class WpsWorkbook implements WorkbookPort {
           const box = this.boxOf(obj(lo, "Range"));
           const headers = grid2(get(header, "Value2"), 1, box.right - box.left + 1)[0].map(fromWps);
           const totals = get(lo, "ShowTotals") === true;
-          objects.push({ sheet: name, name: str(lo, "Name"), kind: detectTableKind(headers), headerRow: box.top, firstColumn: box.left, lastColumn: box.right, lastRow: box.bottom - (totals ? 1 : 0), totalsRow: totals });
+          objects.push(listObjectRef(name, str(lo, "Name"), box, totals, headers));
         }
         all.push(...objects);
         const used = this.boxOf(obj(ws, "UsedRange"));
