@@ -1,5 +1,6 @@
 // What the command line says, zh-CN and en-US side by side. Errors are one line: Chinese, then English.
 import type { Message } from "../engine/types";
+import { noun, plural } from "./plural";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -106,7 +107,7 @@ export const say = {
   internal: (why: string) => m(`内部错误：${why}`, `Internal error: ${why}`),
   written: (p: string) => m(`已写入 ${p}`, `Written: ${p}`),
   noticesNeedOut: () => say.usage("命令 notices 需要 --out 指定要写入的 .docx 文件", "notices needs --out naming the .docx file to write"),
-  noticesWritten: (count: number, path: string) => m(`反馈通知书：${count} 个单位，已写入 ${path}`, `Feedback notices: ${count} unit(s), written to ${path}`),
+  noticesWritten: (count: number, path: string) => m(`反馈通知书：${count} 个单位，已写入 ${path}`, `Feedback notices: ${plural(count, "unit")}, written to ${path}`),
   notWritten: () => m("未指定 --out，未写入任何文件（输入文件保持不变）。", "No --out given: nothing was written (the input is unchanged)."),
 };
 
@@ -115,7 +116,6 @@ export function line(msg: Message): string {
   return `${msg.zh} ${msg.en}`.replace(/\s*\n\s*/g, " ");
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => (n === 1 ? one : many);
 
 /**
  * The lines of the CLI's human-readable summaries. A summary line carries both languages at once
@@ -128,10 +128,10 @@ export const report = {
   noFindings: "  通过：未发现问题。 Passed: no findings.",
   rowOf: (sheet: string, row: number) => `${sheet} 行 row ${row}`,
   counts: (findings: number, errors: number, warnings: number) =>
-    `发现 Findings: ${findings}（${errors} 错误 ${plural(errors, "error")}，${warnings} 警告 ${plural(warnings, "warning")}）`,
+    `发现 Findings: ${findings}（${errors} 错误 ${noun(errors, "error")}，${warnings} 警告 ${noun(warnings, "warning")}）`,
   seeSheet: (sheet: string) => `，见工作表 see sheet “${sheet}”`,
   tableName: (name: string) => `（表 ${name}）`,
-  annualCounts: (vetoes: number, conflicts: number) => `，${vetoes} 否决 ${plural(vetoes, "veto", "vetoes")}，${conflicts} 冲突 ${plural(conflicts, "conflict")}`,
+  annualCounts: (vetoes: number, conflicts: number) => `，${vetoes} 否决 ${noun(vetoes, "veto", "vetoes")}，${conflicts} 冲突 ${noun(conflicts, "conflict")}`,
   table: (i: number, where: string, kind: string, rows: number, valid: number, extra: string, written: boolean) =>
     `表格 Table ${i}: ${where} ${kind} — ${rows} 行 rows，${valid} 有效 valid${extra}${written ? "" : "；未写入结果 results not written"}`,
   poolHeaders: ["分组 Pool", "行 rows", "有效 valid", "优秀/名额 excellent/quota", "否决 vetoes", ""],
@@ -141,7 +141,7 @@ export const report = {
   skipOther: "未计算 not computed",
   resultSheets: (sheets: string[]) => `结果工作表 Result sheets: ${sheets.join("、")}`,
   feedback: (sheet: string, items: number, open: number, done: number, overdue: number) =>
-    `反馈 Feedback（${sheet}）: ${items} 项扣分 deduction ${plural(items, "item")}，${open} 待整改 open，${done} 已整改 done，${overdue} 逾期 overdue`,
+    `反馈 Feedback（${sheet}）: ${items} 项扣分 deduction ${noun(items, "item")}，${open} 待整改 open，${done} 已整改 done，${overdue} 逾期 overdue`,
   policySource: { default: "默认 default" },
   policy: {
     head: (name: string, zh: string, en: string) => `政策 Policy: ${name} — ${zh} / ${en}`,

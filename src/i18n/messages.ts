@@ -2,6 +2,7 @@
 // Cell text quoted in a sentence is data: the faces show it with textContent / as plain text.
 import type { TableKind } from "../engine/headers";
 import type { Message, ReasonCode } from "../engine/types";
+import { plural } from "./plural";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -116,7 +117,7 @@ export const msg = {
   gradeByComposite: (composite: number | null, grade: Message) => m(`按综合得分 ${composite} 应评为${grade.zh}。`, `A composite of ${composite} gives ${grade.en}.`),
   /** Why typed 优秀 on tied rows is wrong: together beyond the places left. */
   tiedTypedExcellent: (pool: string, typed: number, left: number) =>
-    m(`${pool}并列行手工评为优秀的人数（${typed}）超过剩余名额（${left}）。`, `${pool}: ${typed} tied rows typed 优秀 exceed the ${left} place(s) left.`),
+    m(`${pool}并列行手工评为优秀的人数（${typed}）超过剩余名额（${left}）。`, `${pool}: ${typed} tied rows typed 优秀 exceed the ${plural(left, "place")} left.`),
   summaryRow: (row: number, label: string) =>
     m(
       `第 ${row} 行“${label}”是表格末尾的汇总行，不作为数据计算，也不写入结果。`,
@@ -130,7 +131,7 @@ export const msg = {
   quotaTie: (pool: string, rows: number[], places: number) =>
     m(
       `${pool}：第 ${rows.join("、")} 行在优秀名额边界上完全并列（剩余名额 ${places} 个），均暂不评为优秀，请人工决定。`,
-      `${pool}: rows ${rows.join(", ")} are tied exactly at the excellent-quota boundary (${places} place(s) left); all are held back for a human decision.`,
+      `${pool}: rows ${rows.join(", ")} are tied exactly at the excellent-quota boundary (${plural(places, "place")} left); all are held back for a human decision.`,
     ),
   quotaExceeded: (pool: string, affirmed: number, quota: number) =>
     m(

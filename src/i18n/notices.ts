@@ -2,6 +2,7 @@
 // side by side. The document itself is written in Chinese (an official notice); the English is for
 // readers of the code and for the other faces. Text from cells (unit names, reasons) is data.
 import type { Message } from "../engine/types";
+import { plural } from "./plural";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -37,13 +38,13 @@ export const noticeText = {
     m(`民评得分 ${points(value, decimals)} 分，在本组 ${of} 个单位中排名第 ${rank} 位。`, `Public-evaluation (民评) points ${points(value, decimals)}, rank ${rank} of ${of} in the group.`),
   noMinping: m("民评得分未能计算（幸福感、满意度、安全感不全或有误）。", "The public-evaluation points could not be computed (an index is missing or wrong)."),
   deductionsHeading: m("三、扣分事项", "3. Deduction items"),
-  deductionCount: (n: number) => m(`共 ${n} 项：`, `${n} item(s):`),
+  deductionCount: (n: number) => m(`共 ${n} 项：`, `${plural(n, "item")}:`),
   noDeductions: m("无扣分事项。", "No deduction items."),
   /** One item: （一）指标名称（编号），扣 0.5 分。原因：…… */
   item: (ordinal: string, indicator: string, id: string, pts: number, reason: string, status: Message) =>
     m(
       `${ordinal}${indicator}（${id}），扣 ${Math.abs(pts)} 分。原因：${reason}${/[。.!！?？]$/.test(reason) ? "" : "。"}${status.zh}`,
-      `${ordinal} ${indicator} (${id}): ${pts} point(s). Reason: ${reason} ${status.en}`,
+      `${ordinal} ${indicator} (${id}): ${plural(pts, "point")}. Reason: ${reason} ${status.en}`,
     ),
   statusOpen: (deadline: string) => m(`整改期限：${officialDate(deadline).zh}。`, `Rectify by ${officialDate(deadline).en}.`),
   statusDone: m("已整改。", "Rectified."),

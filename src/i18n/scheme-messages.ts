@@ -3,6 +3,7 @@
 // cell text quoted in a sentence is data and is shown as plain text by the faces.
 import type { Message } from "../engine/types";
 import type { ColumnName } from "./messages";
+import { plural, rowList } from "./plural";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -48,7 +49,7 @@ export const schemeMsg = {
   unitBlockedByCity: (rows: number[], sheet: string | undefined) =>
     m(
       `本单位牵头的市考指标有误（${sheet ?? "市考指标"}第 ${rows.join("、")} 行），市考加扣分无法确定，未计算总分和排名。`,
-      `A city indicator this unit leads is invalid (${sheet ?? "city indicators"} row(s) ${rows.join(", ")}): the city adjustment is unknown, so no total and no rank.`,
+      `A city indicator this unit leads is invalid (${sheet ?? "city indicators"} ${rowList(rows)}): the city adjustment is unknown, so no total and no rank.`,
     ),
   cityTableUnusable: (sheet: string | undefined) =>
     m(
@@ -56,7 +57,7 @@ export const schemeMsg = {
       `The city indicator table${sheet ? ` on sheet "${sheet}"` : ""} misses a required column or has one twice: the city adjustment is unknown, so no total and no rank.`,
     ),
   deductionReason: (outcome: string, points: number) =>
-    m(`市考指标考核结果为“${outcome}”，扣 ${Math.abs(points)} 分。`, `City indicator outcome "${outcome}": ${points} point(s).`),
+    m(`市考指标考核结果为“${outcome}”，扣 ${Math.abs(points)} 分。`, `City indicator outcome "${outcome}": ${plural(points, "point")}.`),
   unknownGrade: (cell: string | undefined, column: ColumnName, shown: string, allowed: string[]) => {
     const w = where(cell, column);
     return m(
@@ -78,7 +79,7 @@ export const schemeMsg = {
   cadreInvalid: (rows: number[]) =>
     m(
       `历年等次有误（第 ${rows.join("、")} 行），未计算记功与任职年限。`,
-      `The grade history has errors (row(s) ${rows.join(", ")}): no merits and no tenure computed.`,
+      `The grade history has errors (${rowList(rows)}): no merits and no tenure computed.`,
     ),
   unknownStatus: (cell: string | undefined, column: ColumnName, shown: string) => {
     const w = where(cell, column);

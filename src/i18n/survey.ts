@@ -3,6 +3,7 @@
 // sentence is data and is shown as plain text by the faces.
 import { BALLOT_COLUMNS, specByKey, SURVEY_COLUMNS } from "../engine/headers";
 import type { Message } from "../engine/types";
+import { plural } from "./plural";
 
 const m = (zh: string, en: string): Message => ({ zh, en });
 
@@ -53,7 +54,7 @@ export const surveyMsg = {
     const c = label(index);
     return m(
       `${unit}的${c.zh}只有 ${counted} 份有效回答，少于 ${threshold} 份，样本偏小，指数仅供参考。`,
-      `${unit}: ${c.en} has only ${counted} counted answer(s), fewer than ${threshold}; the sample is small and the index is indicative only.`,
+      `${unit}: ${c.en} has only ${plural(counted, "counted answer")}, fewer than ${threshold}; the sample is small and the index is indicative only.`,
     );
   },
   /** MISSING: a unit in the survey with no counted answer for an index. */
@@ -100,7 +101,7 @@ export const ballotMsg = {
   noBallots: (subject: string, abstentions: number) =>
     m(
       `${subject}没有有效票（弃权 ${abstentions} 票），无法计算民主测评得分。`,
-      `${subject} has no counted ballot (${abstentions} abstention(s)), so there is no democratic score.`,
+      `${subject} has no counted ballot (${plural(abstentions, "abstention")}), so there is no democratic score.`,
     ),
 };
 
