@@ -12,9 +12,9 @@
 //   input cells are never in it.
 import { insertSample } from "../actions";
 import type { ComputeSummary, ResultConflict } from "../actions";
-import { FINDINGS_SHEET, text as actionText } from "../i18n/actions";
+import { text as actionText } from "../i18n/actions";
 import { ActionError } from "../actions/errors";
-import { COVERAGE_SHEET, FEEDBACK_SHEET, REWARDS_SHEET } from "../actions/schemeSheets";
+import { FEEDBACK_SHEET } from "../actions/schemeSheets";
 import { checkPolicy, loadStoredPolicy, POLICY_SETTING, resetPolicy, savePolicy, SettingsStore, StoredPolicy } from "../actions/policy-store";
 import { UndoStore } from "../actions/undo";
 import { setActivePolicy } from "../engine/active-policy";
