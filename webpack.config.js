@@ -128,8 +128,11 @@ function wpsConfig(dev) {
     output: {
       path: path.resolve(__dirname, "dist-wps"),
       filename: "[name].js",
+      // The 反馈通知书 builder loads lazily from beside the page, as one chunk (see the Excel build).
+      publicPath: "",
       clean: true,
     },
+    optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     target: ["web", "es2017"],
     devtool: "source-map",
     resolve: { extensions: [".ts", ".js", ".json"] },
@@ -186,6 +189,9 @@ function excelConfig(env, argv) {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Lazy chunks (notices-docx.js) load from beside the page; a fixed public path also keeps webpack's
+      // "auto" detection (which names importScripts) out of the pane's bundle.
+      publicPath: "",
       clean: true,
     },
     target: ["web", "es2020"],
@@ -223,6 +229,10 @@ function excelConfig(env, argv) {
     optimization: {
       splitChunks: {
         cacheGroups: {
+          // No other split: the pane's lazily loaded 反馈通知书 builder (session.ts imports noticesDocx
+          // when the button is first used) stays one chunk with its docx library, notices-docx.js.
+          default: false,
+          defaultVendors: false,
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@microsoft[\\/](fast-element|focusgroup-polyfill)|tslib)[\\/]/,
             name: "fluent",

@@ -22,6 +22,7 @@ import { fbutton, setDisabled } from "./ui";
 import { renderCompute, renderFeedback, renderValidate, headline } from "./views";
 import { renderPolicy } from "./policy-view";
 import { Lang, LANG_KEY, StringKey, t } from "../i18n/pane";
+import { tr } from "../i18n/paneRaw";
 
 export type Tab = "compute" | "feedback" | "validate" | "policy";
 export const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
@@ -37,7 +38,8 @@ export interface Notice {
 export const msgOf = (m: Message): Words => (lang) => m[lang];
 export const word = (key: StringKey, params?: Record<string, string | number>): Words => (lang) => t(lang, key, params);
 
-const VERB_LABEL: Record<Verb, StringKey> = { compute: "computeButton", feedback: "feedbackButton", sample: "sampleButton", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
+const VERB_LABEL: Record<Exclude<Verb, "notices">, StringKey> = { compute: "computeButton", feedback: "feedbackButton", sample: "sampleButton", undo: "undoButton", validate: "tabValidate", policy: "tabPolicy" };
+const verbLabel = (lang: Lang, verb: Verb): string => (verb === "notices" ? tr(lang, "noticesButton") : t(lang, VERB_LABEL[verb]));
 const STEP_LABEL: Record<ProgressState["step"], StringKey> = { read: "stepRead", compute: "stepCompute", snapshot: "stepSnapshot", write: "stepWrite", format: "stepFormat", restore: "stepRestore" };
 /** Most ranges listed in the overwrite dialog; the rest are counted. */
 const DIALOG_ITEMS = 12;
@@ -49,6 +51,8 @@ export interface Computed {
   view: SchemeView;
   feedbackDate: string;
   fillAsked: boolean;
+  /** 填补 from the raw answers asked for in this compute (民意调查, 民主测评票). */
+  rawAsked?: { survey: boolean; ballots: boolean };
 }
 
 /** What the findings list shows and where 下一个问题 is (per tab: compute, feedback and validate each have a list). */
@@ -76,6 +80,11 @@ export class App {
   /** Why the typed feedback date is refused, shown at the field; null when it reads. */
   dateError: Message | null = null;
   fillPerformance = false;
+  /** Blank 幸福感/满意度/安全感 from the survey answers, blank 民主测评 from the ballots (kept while the pane is open). */
+  fillSurvey = false;
+  fillBallots = false;
+  /** 生成反馈通知书: add each unit's team and cadres (the CLI's --cadres). */
+  noticesCadres = false;
   /** 插入示例 is offered only in a workbook without assessment tables (checked at start and after each step). */
   sampleOffered = false;
   draft: PolicyDraft;
@@ -289,7 +298,7 @@ export class App {
 
   private refuse(running: Verb): void {
     this.root.dataset.refused = String(Number(this.root.dataset.refused ?? "0") + 1);
-    const line = t(this.lang, "busyRefused", { verb: t(this.lang, VERB_LABEL[running]) });
+    const line = t(this.lang, "busyRefused", { verb: verbLabel(this.lang, running) });
     this.setStatus(line);
     this.announce(line);
   }
@@ -335,13 +344,13 @@ export class App {
     if (date === null) return;
     await this.runVerb(
       "compute",
-      () => this.session.compute(this.prompts, { feedbackDate: date, fillPerformance: this.fillPerformance }),
+      () => this.session.compute(this.prompts, { feedbackDate: date, fillPerformance: this.fillPerformance, fillSurvey: this.fillSurvey, fillBallots: this.fillBallots }),
       (outcome) => {
         if (outcome.status === "protected") this.notice = { kind: "error", text: word("protectedSheet", { sheet: outcome.sheet }) };
         if (outcome.status === "cancelled") this.notice = { kind: "info", text: word("cancelledRun") };
         if (outcome.status !== "computed") return;
         this.feedbackDate = outcome.feedbackDate;
-        this.computed = { summary: outcome.summary, findings: outcome.findings, notes: outcome.notes, view: outcome.view, feedbackDate: outcome.feedbackDate, fillAsked: this.fillPerformance };
+        this.computed = { summary: outcome.summary, findings: outcome.findings, notes: outcome.notes, view: outcome.view, feedbackDate: outcome.feedbackDate, fillAsked: this.fillPerformance, rawAsked: { survey: this.fillSurvey, ballots: this.fillBallots } };
         this.findingsState.compute = { filter: { severity: "all", sheet: null }, current: null, pages: {} };
         this.validation = null;
         this.sampleOffered = false;
@@ -363,6 +372,29 @@ export class App {
         this.feedbackDate = outcome.feedbackDate;
         this.feedbackDone = { result: outcome.result, feedbackDate: outcome.feedbackDate, today: outcome.today };
         this.findingsState.feedback = { filter: { severity: "all", sheet: null }, current: null, pages: {} };
+      },
+    );
+  }
+
+  /**
+   * 生成反馈通知书: the .docx of `assess notices`, dated the feedback date, offered as a download (a
+   * Blob from the page; nothing leaves the machine). The workbook is not changed.
+   */
+  async notices(): Promise<void> {
+    const date = this.checkDate();
+    if (date === null) return;
+    await this.runVerb(
+      "notices",
+      () => this.session.notices({ date, cadres: this.noticesCadres }),
+      (r) => {
+        const file = tr(this.lang, "noticesFile", { date: r.date });
+        downloadFile(r.bytes, file, DOCX_TYPE);
+        this.root.dataset.noticesFile = file;
+        this.notice = {
+          kind: "success",
+          text: (lang) => tr(lang, "noticesDone", { n: r.units, file }),
+          items: r.errors ? [(lang) => tr(lang, "noticesErrors", { n: r.errors })] : undefined,
+        };
       },
     );
   }
@@ -645,6 +677,7 @@ export class App {
       h("p", { text: t(L, "computeIntro") }),
       h("p", { text: t(L, "feedbackDateHint", { days }) }),
       h("p", { text: t(L, "fillPerformanceHint") }),
+      h("p", { text: tr(L, "fillRawHint") }),
       h("p", { text: t(L, "feedbackIntro", { days }) }),
       h("p", { text: t(L, "validateIntro") }),
       h("p", { text: t(L, "policyIntro") }),
@@ -675,6 +708,19 @@ export class App {
     const next = this.session.undo.peek();
     return next?.extra ? undoWhat(next.extra) : null;
   }
+}
+
+const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/** Offer bytes made on the page as a file to save (an object URL, revoked once the download has begun). */
+function downloadFile(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = h("a", { attrs: { href: url, download: name } });
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** Any failure as a sentence in both languages; never a stack trace. */

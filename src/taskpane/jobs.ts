@@ -23,6 +23,10 @@ export interface ComputeRequest {
   annualTable: TableRef;
   feedback: FeedbackDates;
   fillPerformance?: boolean;
+  /** Blank 幸福感 / 满意度 / 安全感 cells from the 民意调查 answers (POLICY.md §11). */
+  fillSurvey?: boolean;
+  /** Blank 民主测评 cells from the 民主测评票 ballots (POLICY.md §11). */
+  fillBallots?: boolean;
   /** The add-in's record of what it wrote (document settings), to tell its own cells from the user's. */
   written: WrittenRecord;
 }
@@ -66,6 +70,8 @@ export async function computeJob(port: WorkbookPort, policy: Policy, req: Comput
     confirmOverwrite: (conflicts) => (hooks.confirmOverwrite ? hooks.confirmOverwrite(conflicts) : Promise.resolve(true)),
     ownResults: ownResultsOf(req.written),
     fillPerformance: req.fillPerformance,
+    fillSurvey: req.fillSurvey,
+    fillBallots: req.fillBallots,
     onSnapshot: (s) => hooks.onSnapshot?.(s),
     beforeWrite: hooks.beforeWrite ? (plan) => hooks.beforeWrite!(plan.sheets) : undefined,
   });
@@ -77,7 +83,7 @@ export async function computeJob(port: WorkbookPort, policy: Policy, req: Comput
       if (done.written && computed) written = recordWritten(written, computed.ref, { columns: done.resultColumns }, computed.values);
     });
   }
-  return { declined: !!result.declined, summary: result.summary, findings: result.analysis.findings.map(plainFinding), view: schemeView(result), written };
+  return { declined: !!result.declined, summary: result.summary, findings: result.analysis.findings.map(plainFinding), view: schemeView(result, policy), written };
 }
 
 export async function feedbackJob(port: WorkbookPort, policy: Policy, dates: FeedbackDates, hooks: JobHooks): Promise<FeedbackJobResult> {

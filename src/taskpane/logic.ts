@@ -2,6 +2,9 @@
 // the add-in wrote itself (computeRanking asks before overwriting any others), the feedback date,
 // and what the pane shows of a compute (unit tables, rewards, examination coverage).
 import type { ComputeResult, OwnResults } from "../actions";
+import { statisticsSheetOf } from "../actions/statistics";
+import type { Policy } from "../engine/policy";
+import { gradeLevelName } from "../i18n/statistics";
 import { parseDate } from "../engine/feedback";
 import type { CellValue, Message } from "../engine/types";
 import { a1, cellText, isBlank } from "../engine/values";
@@ -175,14 +178,42 @@ export interface SchemeView {
   rewards: { cadres: number; merits: number; latestYear: number | null; meritsLatest: number; promotion: number } | null;
   /** Blank 绩效考核 cells computed with the unit's total (填补绩效考核); null when that was not asked for. */
   filledP: number | null;
+  /** Blank 幸福感 / 满意度 / 安全感 cells of the unit table taken from the 民意调查 answers; null when none were used. */
+  filledSurvey: number | null;
+  /** Blank 民主测评 cells of the annual table taken from the 民主测评票 ballots; null when none were used. */
+  filledBallots: number | null;
+  /** 考核统计 as the pane draws it; null without an annual or a unit table. */
+  statistics: StatisticsView | null;
+}
+
+/** The grades per pool and the unit totals' spread, as plain data (the 考核统计 sheet holds the same). */
+export interface StatisticsView {
+  /** The grade levels, best first, in both languages (良好/称职 …). */
+  levels: Message[];
+  pools: { key: string; counts: number[]; rows: number; valid: number; excellent: number; quota: number | null; mean: number | null; highest: number | null; lowest: number | null }[];
+  groups: { group: string; units: number; count: number; mean: number | null; highest: number | null; lowest: number | null; range: number | null; stdDev: number | null }[];
+}
+
+/** 考核统计 of a compute, for the pane's charts (from the same plan that writes the sheet). */
+export function statisticsView(result: ComputeResult, policy: Policy): StatisticsView | null {
+  const plan = statisticsSheetOf(result.analysis.tables, policy);
+  if (!plan) return null;
+  const levels = policy.grades.team.map((g, i) => gradeLevelName(g, policy.grades.cadre[i]));
+  return {
+    levels: levels.map((m) => ({ zh: m.zh, en: m.en })),
+    pools: plan.pools.map((p) => ({ key: p.key, counts: p.grades.map((g) => g.count), rows: p.rows, valid: p.valid, excellent: p.excellent, quota: p.quota, mean: p.mean, highest: p.highest, lowest: p.lowest })),
+    groups: plan.groups.map((g) => ({ group: g.group, units: g.units, count: g.count, mean: g.mean, highest: g.highest, lowest: g.lowest, range: g.range, stdDev: g.stdDev })),
+  };
 }
 
 /** The coverage and rewards of a compute, from its result (the sheets hold the same). */
-export function schemeView(result: ComputeResult): SchemeView {
+export function schemeView(result: ComputeResult, policy?: Policy): SchemeView {
   let coverage: SchemeView["coverage"] = null;
   let rewards: SchemeView["rewards"] = null;
   let promotion = 0;
   let filledP: number | null = null;
+  let filledSurvey: number | null = null;
+  let filledBallots: number | null = null;
   for (const t of result.analysis.tables) {
     const s = t.scheme;
     if (!s) continue;
@@ -195,7 +226,9 @@ export function schemeView(result: ComputeResult): SchemeView {
     if (s.kind === "annual") {
       promotion += s.promotion.flags.length;
       if (s.filled?.performance) filledP = (filledP ?? 0) + s.filled.performance.filled.length;
+      if (s.filled?.ballots) filledBallots = (filledBallots ?? 0) + s.filled.ballots.cells;
     }
+    if (s.kind === "survey" && s.fill) filledSurvey = (filledSurvey ?? 0) + s.fill.cells;
     if (s.kind === "history") {
       const latest = s.outcome.cadres.reduce<number | null>((y, c) => c.years.reduce<number | null>((a, r) => (a === null || r.year > a ? r.year : a), y), null);
       const r: NonNullable<SchemeView["rewards"]> = rewards ?? { cadres: 0, merits: 0, latestYear: latest, meritsLatest: 0, promotion: 0 };
@@ -207,5 +240,5 @@ export function schemeView(result: ComputeResult): SchemeView {
   }
   if (rewards) rewards.promotion = promotion;
   else if (promotion) rewards = { cadres: 0, merits: 0, latestYear: null, meritsLatest: 0, promotion };
-  return { coverage, rewards, filledP };
+  return { coverage, rewards, filledP, filledSurvey, filledBallots, statistics: policy ? statisticsView(result, policy) : null };
 }

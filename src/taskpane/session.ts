@@ -26,9 +26,10 @@ import type { NoteMode, PaneWorkbook } from "./host";
 import { chooseTable, localToday, readFeedbackDate, readWritten, SchemeView, WRITTEN_SETTING, WrittenRecord } from "./logic";
 import { Engine, pageEngine } from "./engine";
 import type { FeedbackJobResult, ValidateJobResult } from "./jobs";
+import { planNotices } from "../actions/notices";
 export { plainFinding } from "./jobs";
 
-export type Verb = "compute" | "feedback" | "sample" | "undo" | "validate" | "policy";
+export type Verb = "compute" | "feedback" | "notices" | "sample" | "undo" | "validate" | "policy";
 
 /** A verb's outcome, or its refusal because another verb is running. */
 export type Gated<T> = { ran: true; value: T } | { ran: false; busyWith: Verb };
@@ -51,6 +52,18 @@ export type ComputeOutcome =
 export interface ComputeOptions {
   feedbackDate?: string;
   fillPerformance?: boolean;
+  /** Blank 幸福感 / 满意度 / 安全感 from the 民意调查 answers, blank 民主测评 from the ballots (POLICY.md §11). */
+  fillSurvey?: boolean;
+  fillBallots?: boolean;
+}
+
+/** The notices' file and what it holds. */
+export interface NoticesOutcome {
+  bytes: Uint8Array;
+  units: number;
+  /** Errors in the workbook's tables (a unit without a total says why in its notice). */
+  errors: number;
+  date: string;
 }
 
 export type FeedbackOutcome = { status: "written"; result: FeedbackJobResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
@@ -231,7 +244,7 @@ export class PaneSession {
       this.engine.compute(
         office,
         this.policy.policy,
-        { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, written },
+        { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots, written },
         {
           confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
           onSnapshot,
@@ -347,6 +360,23 @@ export class PaneSession {
 
   validate(): Promise<Gated<ValidateJobResult>> {
     return this.exclusive("validate", () => this.engine.validate(this.office, this.policy.policy));
+  }
+
+  // ------------------------------------------------------------------ 反馈通知书
+
+  /**
+   * 生成反馈通知书: the same .docx as `assess notices` (POLICY.md §12), read from the workbook as it
+   * is (filled as it was computed, the 反馈 sheet's dates and statuses) and dated `date`. Writes
+   * nothing into the workbook. The document builder (the docx library) is a chunk of its own, loaded
+   * from the add-in's own files the first time it is needed.
+   */
+  notices(options: { date: string; cadres: boolean }): Promise<Gated<NoticesOutcome>> {
+    return this.exclusive("notices", async () => {
+      const plan = await planNotices(this.office, this.policy.policy, { date: options.date, cadres: options.cadres });
+      const { noticesDocx } = await import(/* webpackChunkName: "notices-docx" */ "../actions/noticesDocx");
+      const bytes = await noticesDocx(plan);
+      return { bytes, units: plan.notices.length, errors: plan.findings.filter((f) => f.severity === "error").length, date: plan.date };
+    });
   }
 
   // ------------------------------------------------------------------ 政策

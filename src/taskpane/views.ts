@@ -9,10 +9,12 @@ import { HIGHLIGHT_FILLS } from "../workbook/port";
 import type { App, Computed } from "./app";
 import { h } from "./dom";
 import { renderFindings } from "./findings-view";
+import { statisticsCard } from "./statistics-view";
 import type { NoteMode } from "./host";
 import type { SchemeView } from "./logic";
 import { checkbox, field, stats, textInput } from "./ui";
 import { Lang, notesWhere, StringKey, t } from "../i18n/pane";
+import { tr } from "../i18n/paneRaw";
 
 const HIGHLIGHT_LABEL: Record<Highlight, StringKey> = { veto: "legendVeto", affirmed: "legendAffirmed", quota: "legendQuota", invalid: "legendInvalid" };
 
@@ -71,6 +73,8 @@ export function renderCompute(app: App, panel: HTMLElement): void {
   panel.appendChild(h("div", { class: "options" }, [
     dateField(app),
     checkbox("fill-performance", t(L, "fillPerformanceLabel"), app.fillPerformance, (v) => (app.fillPerformance = v)),
+    checkbox("fill-survey", tr(L, "fillSurveyLabel"), app.fillSurvey, (v) => (app.fillSurvey = v)),
+    checkbox("fill-ballots", tr(L, "fillBallotsLabel"), app.fillBallots, (v) => (app.fillBallots = v)),
   ]));
   const undo = undoLine(app);
   if (undo) panel.appendChild(undo);
@@ -83,6 +87,7 @@ export function renderCompute(app: App, panel: HTMLElement): void {
     for (const tb of c.summary.tables) if (tb.kind === "unit") panel.appendChild(unitCard(L, tb));
     panel.appendChild(sheetsCard(L, c.summary, c.view, c.feedbackDate));
     if (c.view.coverage) panel.appendChild(coverageCard(L, c.view.coverage));
+    if (c.view.statistics) panel.appendChild(statisticsCard(L, c.view.statistics));
     panel.appendChild(legendCard(L, c.notes));
     panel.appendChild(renderFindings(app, "compute", c.findings, c.summary.findingsSheet));
   }
@@ -131,6 +136,8 @@ function resultCard(app: App, c: Computed): HTMLElement {
   }
   card.appendChild(stats([[t(L, "summaryFindings"), t(L, "summaryFindingsValue", { errors, warnings, es: errors === 1 ? "" : "s", ws: warnings === 1 ? "" : "s" }), "stat-findings"]]));
   if (c.fillAsked) card.appendChild(h("p", { class: "hint", attrs: { id: "filled-performance" }, text: c.view.filledP === null ? t(L, "filledNone") : t(L, "filledCount", { n: c.view.filledP }) }));
+  if (c.rawAsked?.survey) card.appendChild(h("p", { class: "hint", attrs: { id: "filled-survey" }, text: c.view.filledSurvey === null ? tr(L, "filledSurveyNone") : tr(L, "filledSurvey", { n: c.view.filledSurvey }) }));
+  if (c.rawAsked?.ballots) card.appendChild(h("p", { class: "hint", attrs: { id: "filled-ballots" }, text: c.view.filledBallots === null ? tr(L, "filledBallotsNone") : tr(L, "filledBallots", { n: c.view.filledBallots }) }));
   const others = s.skipped.filter((r) => r.kind === "annual");
   if (others.length) card.appendChild(h("p", { class: "hint", attrs: { id: "skipped-annual" }, text: t(L, "skippedAnnual", { tables: others.map((r) => `${r.sheet}!${r.address}`).join("、") }) }));
   return card;
@@ -222,7 +229,23 @@ export function renderFeedback(app: App, panel: HTMLElement): void {
   const progress = app.progressBox();
   if (progress) panel.appendChild(progress);
   const f = app.feedbackDone;
-  if (!f) return;
+  if (f) feedbackResult(app, panel, f);
+  panel.appendChild(noticesCard(app));
+}
+
+/** 反馈通知书: one notice per unit as a Word document, the same file as `assess notices`. */
+function noticesCard(app: App): HTMLElement {
+  const L = app.lang;
+  return h("section", { class: "card notices", attrs: { id: "notices", "aria-labelledby": "notices-title" } }, [
+    h("h2", { text: tr(L, "noticesTitle"), attrs: { id: "notices-title" } }),
+    h("p", { class: "hint", text: tr(L, "noticesHint"), attrs: { id: "notices-hint" } }),
+    checkbox("notices-cadres", tr(L, "noticesCadres"), app.noticesCadres, (v) => (app.noticesCadres = v)),
+    h("div", { class: "actions" }, [app.verbButton("make-notices", tr(L, "noticesButton"), () => void app.notices(), "secondary")]),
+  ]);
+}
+
+function feedbackResult(app: App, panel: HTMLElement, f: NonNullable<App["feedbackDone"]>): void {
+  const L = app.lang;
   const r = f.result;
   panel.appendChild(h("section", { class: "card feedback-summary", attrs: { id: "feedback-summary", "data-result": "", "aria-labelledby": "feedback-title" } }, [
     h("h2", { text: t(L, "feedbackHeadline", { units: r.units, items: r.items, open: r.open, done: r.done, overdue: r.overdue }), attrs: { id: "feedback-title" } }),

@@ -8,6 +8,9 @@ import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, HEADERS } from "../taskpane
 import type { WorkbookFixture } from "../support/excel-double";
 import * as fs from "fs";
 import * as path from "path";
+import * as os from "os";
+import { strFromU8, unzipSync } from "fflate";
+import { run as cli } from "../../src/cli/main";
 import { largeWorkbook } from "../taskpane/fixtures";
 import { describeIfPresent } from "../support/prerequisites";
 import { axeViolations, buildLocal, chromiumPath, inDouble, injectDouble, launch, OUT, serve, Server, shot, shotAll } from "./harness";
@@ -17,6 +20,11 @@ const chromium = chromiumPath();
 const maybe = describeIfPresent({ suite: "test/e2e (task pane in chromium)", needs: "chromium at /usr/bin/chromium", found: chromium !== null, install: "apt-get install -y chromium fonts-wqy-microhei" });
 
 jest.setTimeout(180_000);
+
+/** The text part of a .docx (word/document.xml); the package's other parts carry the time it was made. */
+function documentXml(bytes: Buffer): string {
+  return strFromU8(unzipSync(new Uint8Array(bytes))["word/document.xml"]);
+}
 
 type Dump = { sheets: { name: string; cells: Record<string, Record<string, unknown>> }[]; tables: { name: string; address: string }[] };
 
@@ -735,6 +743,138 @@ maybe("task pane in chromium", () => {
     await noViolations(page, "zh 450 10,000 findings");
     await shot(page, "19-10000-findings");
     await page.close();
+  });
+
+  describe("issue #14 on the sample: the raw answers filled, 考核统计 as charts, 反馈通知书 downloaded", () => {
+    let page: Page;
+    /** A sheet's block as rows, headers first; a column by its header. */
+    async function sheetRows(sheet: string, address: string): Promise<{ headers: string[]; rows: unknown[][] }> {
+      const v = await inDouble<unknown[][]>(page, "values", sheet, address);
+      return { headers: v[0].map(String), rows: v.slice(1) };
+    }
+    const at = (g: { headers: string[] }, header: string) => {
+      const i = g.headers.indexOf(header);
+      if (i < 0) throw new Error(`no column ${header} in ${g.headers.join("|")}`);
+      return i;
+    };
+
+    beforeAll(async () => {
+      page = await open({ sheets: [{ name: "Sheet1" }], active: "Sheet1", selection: "Sheet1!A1" });
+      await page.waitForSelector("#sample");
+      await run(page, "#sample");
+    });
+    afterAll(async () => page?.close());
+
+    test("填补: both boxes off by default; ticked, the three towns' blank indices and their teams' blank 民主测评 are filled, input cells stay blank, and the pane says how many", async () => {
+      expect(await page.isChecked("#fill-survey")).toBe(false);
+      expect(await page.isChecked("#fill-ballots")).toBe(false);
+      await page.check("#fill-survey");
+      await page.check("#fill-ballots");
+      await page.fill("#feedback-date", "2024-03-15");
+      await run(page, "#compute");
+      // 栖凤渡镇, 桥口镇 and 白鹿洞街道 have blank 幸福感/满意度/安全感 (3 × 3 cells) and their teams a blank 民主测评 (3 cells).
+      expect(await page.textContent("#filled-survey")).toBe("填补民意调查：9 个空白的幸福感/满意度/安全感取自民意调查问卷（见“民意调查汇总”工作表）。");
+      expect(await page.textContent("#filled-ballots")).toBe("填补民主测评：3 个空白的民主测评取自测评票（见“民主测评汇总”工作表）。");
+      expect(await page.isChecked("#fill-survey")).toBe(true); // kept for the next compute
+      const units = await sheetRows("单位绩效", "A1:Z65");
+      const town = units.rows.find((r) => r[at(units, "名称")] === "栖凤渡镇")!;
+      // Input cells stay blank; the indices used are in the result columns. 栖凤渡镇's questionnaires (民意调查汇总):
+      // 幸福感 75.73, 满意度 86.55, 安全感 79.08 → 民评 15 × (75.73 + 86.55 + 79.08) / 300 = 12.068 → 12.07;
+      // total 37.2 + 22.4 + 13.2 + 12.07 = 84.87.
+      expect([town[at(units, "幸福感")], town[at(units, "满意度")], town[at(units, "安全感")]]).toEqual(["", "", ""]);
+      expect([town[at(units, "幸福感（取自民意调查）")], town[at(units, "满意度（取自民意调查）")], town[at(units, "安全感（取自民意调查）")]]).toEqual([75.73, 86.55, 79.08]);
+      expect([town[at(units, "民评得分")], town[at(units, "总分")]]).toEqual([12.07, 84.87]);
+      expect(units.rows.filter((r) => typeof r[at(units, "总分")] === "number")).toHaveLength(64);
+      // Its team: 15 ballots, 好 7 and 较好 8 → D = (700 + 640) / 15 = 89.333… → 89.33, its 民主测评 cell blank.
+      const annual = await sheetRows("年度考核", "A1:Z70");
+      const team = annual.rows.find((r) => r[at(annual, "姓名")] === "栖凤渡镇领导班子")!;
+      expect([team[at(annual, "民主测评")], team[at(annual, "民主测评（取自测评票）")]]).toEqual(["", 89.33]);
+      await noViolations(page, "raw answers filled");
+      await shotAll(page, "40-raw-filled");
+    });
+
+    test("考核统计 in the result view: a bar chart per pool (SVG, its numbers in its name), a table of the same numbers, the unit totals' spread — as the sheet says", async () => {
+      // The sheet the compute wrote (the same sample gives the same counts as the README demo's 考核统计).
+      const sheet = await inDouble<unknown[][]>(page, "values", "考核统计", "A1:E5");
+      expect(sheet).toEqual([
+        ["组别", "优秀", "良好/称职", "一般/基本称职", "较差/不称职"],
+        ["区直单位 · 班子/单位", 10, 40, 0, 0],
+        ["镇街道 · 班子/单位", 3, 11, 0, 0],
+        ["区直单位 · 干部", 45, 181, 0, 0],
+        ["镇街道 · 干部", 13, 55, 0, 1],
+      ]);
+      expect(await page.locator("#statistics figure.pool-chart").count()).toBe(4);
+      const names = await page.$$eval("#statistics svg.grade-chart", (els) => els.map((e) => [e.getAttribute("role"), e.getAttribute("aria-label")]));
+      expect(names).toEqual([
+        ["img", "区直单位 · 班子/单位：优秀 10 人，良好/称职 40 人，一般/基本称职 0 人，较差/不称职 0 人"],
+        ["img", "镇街道 · 班子/单位：优秀 3 人，良好/称职 11 人，一般/基本称职 0 人，较差/不称职 0 人"],
+        ["img", "区直单位 · 干部：优秀 45 人，良好/称职 181 人，一般/基本称职 0 人，较差/不称职 0 人"],
+        ["img", "镇街道 · 干部：优秀 13 人，良好/称职 55 人，一般/基本称职 0 人，较差/不称职 1 人"],
+      ]);
+      // One scale for all pools: 181 is the longest bar (168 units of the 300-wide view box), 45 is 45/181 of it.
+      const widths = await page.$$eval("#statistics svg[data-pool='2'] rect.grade-bar", (els) => els.map((e) => Number(e.getAttribute("width"))));
+      expect(widths).toEqual([41.8, 168, 0, 0]); // 45 / 181 × 168 = 41.77 → 41.8
+      const table = await page.$$eval("#statistics-table tbody tr", (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+      expect(table).toEqual([
+        ["区直单位 · 班子/单位", "10", "40", "0", "0"],
+        ["镇街道 · 班子/单位", "3", "11", "0", "0"],
+        ["区直单位 · 干部", "45", "181", "0", "0"],
+        ["镇街道 · 干部", "13", "55", "0", "1"],
+      ]);
+      const spread = await page.$$eval("#group-spread tbody tr", (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+      expect(spread).toEqual([
+        ["区直单位", "50 / 50", "87.11", "81.83–93.57", "3.15"],
+        ["镇街道", "14 / 14", "87.16", "82.03–90", "2.19"],
+      ]);
+      await page.click("#statistics details.statistics-table summary");
+      await noViolations(page, "statistics");
+      await page.locator("#statistics").screenshot({ path: path.join(OUT, "screenshots", "41-statistics.png") });
+      // Under forced colours the bars take the system's text colour (looked at: the screenshot).
+      await page.emulateMedia({ forcedColors: "active" });
+      expect(await page.$eval("#statistics rect.grade-bar", (e) => getComputedStyle(e).fill)).toBe(await page.$eval("#statistics figcaption", (e) => getComputedStyle(e).color));
+      await page.locator("#statistics").screenshot({ path: path.join(OUT, "screenshots", "42-statistics-forced-colors.png") });
+      await page.emulateMedia({ forcedColors: "none" });
+      await page.setViewportSize({ width: 320, height: 860 });
+      await page.click("#lang");
+      expect(await page.getAttribute("#statistics svg[data-pool='3']", "aria-label")).toBe("镇街道 · 干部: Excellent 13, Good/Competent 55, Fair/Basically competent 0, Poor/Incompetent 1");
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await noViolations(page, "statistics en 320");
+      await page.locator("#statistics").screenshot({ path: path.join(OUT, "screenshots", "43-statistics-en-320.png") });
+      await page.click("#lang");
+      await page.setViewportSize({ width: 450, height: 860 });
+    });
+
+    test("生成反馈通知书 downloads the same .docx as assess notices on the same workbook, and writes nothing into the workbook", async () => {
+      await page.click("#tab-feedback");
+      expect(await page.inputValue("#feedback-date")).toBe("2024-03-15");
+      await page.check("#notices-cadres");
+      const before = await dump(page);
+      const [download] = await Promise.all([page.waitForEvent("download"), run(page, "#make-notices")]);
+      expect(download.suggestedFilename()).toBe("反馈通知书-2024-03-15.docx");
+      expect(await page.textContent("#notice")).toContain("已生成反馈通知书：64 个单位");
+      expect(await dump(page)).toEqual(before);
+      const paneDoc = documentXml(fs.readFileSync((await download.path())!));
+      // The command line on the same sample, ranked and filled the same way, with the same dates.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "assess-notices-pane-"));
+      try {
+        const quiet = { stdout: () => undefined, stderr: () => undefined };
+        expect(await cli(["sample", "--out", path.join(dir, "s.xlsx")], quiet)).toBe(0);
+        expect(await cli(["rank", path.join(dir, "s.xlsx"), "--out", path.join(dir, "r.xlsx"), "--feedback-date", "2024-03-15", "--fill-survey", "--fill-ballots"], quiet)).toBe(1);
+        expect(await cli(["notices", path.join(dir, "r.xlsx"), "--out", path.join(dir, "n.docx"), "--date", "2024-03-15", "--cadres"], quiet)).toBe(1);
+        const cliDoc = documentXml(fs.readFileSync(path.join(dir, "n.docx")));
+        expect(paneDoc.length).toBeGreaterThan(10_000);
+        expect(paneDoc === cliDoc).toBe(true);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+      // What 栖凤渡镇's notice says (its rank and total as the compute above worked them).
+      const text = paneDoc.replace(/<[^>]+>/g, "");
+      expect(text).toContain("栖凤渡镇：");
+      expect(text).toContain("你单位在镇街道组 14 个单位中排名第 13 位，总分 84.87 分。");
+      expect(text).toContain("栖凤渡镇领导班子：良好，综合得分 85.78 分。");
+      await noViolations(page, "notices made");
+      await shotAll(page, "44-notices");
+    });
   });
 
   test("no request left localhost; no script errors", () => {

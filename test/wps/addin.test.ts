@@ -98,7 +98,10 @@ describe("index.html and the bundles", () => {
     for (const f of fs.readdirSync(WPS_DIST).filter((n) => n.endsWith(".js"))) {
       const js = fs.readFileSync(path.join(WPS_DIST, f), "utf8");
       expect(js).not.toMatch(/randomUUID|structuredClone|\.replaceAll\(|Object\.hasOwn\(/);
-      expect(js).not.toMatch(/https?:\/\/(?!www\.w3\.org)/);
+      // The 反馈通知书 chunk (the docx library) holds the XML namespace names it writes into a document —
+      // identifiers, never loaded — and one link in an error message; nothing else that looks like an address.
+      const text = f === "notices-docx.js" ? js.replace(/http:\/\/(schemas\.openxmlformats\.org|schemas\.microsoft\.com\/office|purl\.org\/dc|purl\.oclc\.org\/ooxml)\/|https:\/\/answers\.microsoft\.com\/en-us\/msoffice\/forum\/all\/does-word-support-more-than-9-list-levels\//g, "") : js;
+      expect({ f, url: /https?:\/\/(?!www\.w3\.org)[^"'`\s]*/.exec(text)?.[0] ?? null }).toEqual({ f, url: null });
     }
   });
 
