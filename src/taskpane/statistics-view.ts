@@ -18,24 +18,25 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return el;
 }
 
+// Each level is two lines: its name (any length a policy gives it, in either language), then its bar
+// with the count after it.
 const WIDTH = 300;
-const ROW = 20;
-const LABEL = 92;
+const ROW = 34;
 const COUNT = 40;
 
-/** One pool's chart: a horizontal bar per grade level, on a scale shared by all pools (the largest count). */
+/** One pool's chart: a horizontal bar per grade level under its name, on a scale shared by all pools (the largest count). */
 function poolChart(lang: Lang, levels: string[], pool: StatisticsView["pools"][number], max: number, index: number): SVGSVGElement {
   const height = levels.length * ROW + 4;
   const parts = levels.map((level, i) => tr(lang, "chartPart", { level, n: pool.counts[i] ?? 0 })).join(tr(lang, "listSep"));
   const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, width: "100%", class: "grade-chart", role: "img", "aria-label": tr(lang, "chartLabel", { pool: pool.key, parts }), "data-pool": index });
-  const span = WIDTH - LABEL - COUNT;
+  const span = WIDTH - COUNT;
   levels.forEach((level, i) => {
     const n = pool.counts[i] ?? 0;
     const y = 2 + i * ROW;
     const w = max > 0 ? Math.round((n / max) * span * 10) / 10 : 0;
-    chart.appendChild(svg("text", { x: 0, y: y + 14, class: "grade-level" }, level));
-    chart.appendChild(svg("rect", { x: LABEL, y: y + 3, width: Math.max(w, n > 0 ? 1 : 0), height: ROW - 6, rx: 2, class: `grade-bar level-${i}`, "data-count": n }));
-    chart.appendChild(svg("text", { x: LABEL + w + 4, y: y + 14, class: "grade-count" }, String(n)));
+    chart.appendChild(svg("text", { x: 0, y: y + 12, class: "grade-level" }, level));
+    chart.appendChild(svg("rect", { x: 0, y: y + 17, width: Math.max(w, n > 0 ? 1 : 0), height: 12, rx: 2, class: `grade-bar level-${i}`, "data-count": n }));
+    chart.appendChild(svg("text", { x: w + 4, y: y + 28, class: "grade-count" }, String(n)));
   });
   return chart;
 }

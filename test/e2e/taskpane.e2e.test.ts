@@ -811,9 +811,9 @@ maybe("task pane in chromium", () => {
         ["img", "区直单位 · 干部：优秀 45 人，良好/称职 181 人，一般/基本称职 0 人，较差/不称职 0 人"],
         ["img", "镇街道 · 干部：优秀 13 人，良好/称职 55 人，一般/基本称职 0 人，较差/不称职 1 人"],
       ]);
-      // One scale for all pools: 181 is the longest bar (168 units of the 300-wide view box), 45 is 45/181 of it.
+      // One scale for all pools: 181 is the longest bar (260 units of the 300-wide view box), 45 is 45/181 of it.
       const widths = await page.$$eval("#statistics svg[data-pool='2'] rect.grade-bar", (els) => els.map((e) => Number(e.getAttribute("width"))));
-      expect(widths).toEqual([41.8, 168, 0, 0]); // 45 / 181 × 168 = 41.77 → 41.8
+      expect(widths).toEqual([64.6, 260, 0, 0]); // 45 / 181 × 260 = 64.64 → 64.6
       const table = await page.$$eval("#statistics-table tbody tr", (rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
       expect(table).toEqual([
         ["区直单位 · 班子/单位", "10", "40", "0", "0"],
