@@ -29,6 +29,11 @@ export interface ComputeRequest {
   fillBallots?: boolean;
   /** The add-in's record of what it wrote (document settings), to tell its own cells from the user's. */
   written: WrittenRecord;
+  /**
+   * The workbook's tables as the page listed them just before the run, nothing asked or written in
+   * between: the run's first listTables is answered with them instead of walking the sheets again.
+   */
+  tables?: TableRef[];
 }
 
 export interface ComputeJobResult {
@@ -63,7 +68,31 @@ export function plainFinding(f: Finding): Finding {
   return out;
 }
 
-export async function computeJob(port: WorkbookPort, policy: Policy, req: ComputeRequest, hooks: JobHooks): Promise<ComputeJobResult> {
+/** `port` whose first listTables answers `tables` (later calls ask the workbook again). */
+export function listedOnce(port: WorkbookPort, tables: TableRef[] | undefined): WorkbookPort {
+  if (!tables) return port;
+  let listed: TableRef[] | null = tables;
+  const out: WorkbookPort = {
+    listTables: () => {
+      const t = listed;
+      listed = null;
+      return t ? Promise.resolve(t) : port.listTables();
+    },
+    readTable: (ref) => port.readTable(ref),
+    readRange: (range) => port.readRange(range),
+    writeColumns: (ref, columns) => port.writeColumns(ref, columns),
+    formatRows: (ref, format) => port.formatRows(ref, format),
+    addSheet: (name, rows, options) => port.addSheet(name, rows, options),
+    snapshot: (scope) => port.snapshot(scope),
+    restore: (snapshot) => port.restore(snapshot),
+  };
+  const chart = port.addChart?.bind(port);
+  if (chart) out.addChart = chart;
+  return out;
+}
+
+export async function computeJob(workbook: WorkbookPort, policy: Policy, req: ComputeRequest, hooks: JobHooks): Promise<ComputeJobResult> {
+  const port = listedOnce(workbook, req.tables);
   const result = await computeRanking(port, policy, {
     annualTable: req.annualTable,
     feedback: req.feedback,

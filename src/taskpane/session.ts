@@ -234,6 +234,7 @@ export class PaneSession {
       const others = tables.filter((t) => t.kind !== null && t.kind !== "feedback");
       throw new ActionError("NO_TABLE", others.length ? noAnnualTable(others.map((t) => t.sheet)) : actionText.noTable);
     }
+    const asked = !("table" in choice);
     const table = "table" in choice ? choice.table : await prompts.pick(choice.ask);
     if (!table) return { status: "cancelled" };
 
@@ -244,7 +245,7 @@ export class PaneSession {
       this.engine.compute(
         office,
         this.policy.policy,
-        { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots, written },
+        { annualTable: table, feedback: { feedbackDate, today }, fillPerformance: options.fillPerformance, fillSurvey: options.fillSurvey, fillBallots: options.fillBallots, written, tables: asked ? undefined : tables },
         {
           confirmOverwrite: (conflicts) => prompts.overwrite(conflicts),
           onSnapshot,

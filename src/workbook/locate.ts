@@ -71,7 +71,24 @@ function overlaps(a: SheetRange, top: number, left: number, bottom: number, righ
  * is itself a recognised header starts a new block.
  */
 export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly SheetRange[] = [], nearMisses?: NearMiss[]): TableRef[] {
+  const steps = headerBlockSteps(sheet, grid, exclude, nearMisses);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Rows looked at between two pauses of headerBlockSteps (a few milliseconds of work). */
+export const ROWS_PER_STEP = 256;
+
+/**
+ * findHeaderBlocks in steps: the generator pauses (yields) after every ROWS_PER_STEP rows it has
+ * looked at, so that a caller on a page's thread can let clicks and paints through between steps
+ * (the Office.js adapter does); its return value is findHeaderBlocks's.
+ */
+export function* headerBlockSteps(sheet: string, grid: Grid, exclude: readonly SheetRange[] = [], nearMisses?: NearMiss[]): Generator<void, TableRef[], void> {
   const rows = grid.values;
+  let seen = 0;
   const cell = (r: number, c: number): CellValue => {
     const row = rows[r - grid.top];
     const v = row ? row[c - grid.left] : null;
@@ -100,6 +117,7 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
   };
 
   for (let r = grid.top; r <= bottom; r++) {
+    if (++seen % ROWS_PER_STEP === 0) yield;
     const w = width(r);
     let c = grid.left;
     while (c < grid.left + w) {
@@ -132,6 +150,7 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
           if (isHeader(k, c, c1)) break;
           last = k;
           k++;
+          if (++seen % ROWS_PER_STEP === 0) yield;
         }
         // A totals or average row at the end (合计, 平均分, Total …) is not data: the table stops above it.
         const summaryRows: TableRef["summaryRows"] = [];
@@ -156,10 +175,24 @@ export function findHeaderBlocks(sheet: string, grid: Grid, exclude: readonly Sh
  * all lie inside them, and then its cells are not read at all; else findHeaderBlocks on the grid
  * `read` gives for the used range.
  */
-export async function sheetBlocks(sheet: string, used: Omit<SheetRange, "sheet">, objects: readonly TableRef[], read: () => Promise<CellValue[][]>, nearMisses?: NearMiss[]): Promise<TableRef[]> {
+export async function sheetBlocks(
+  sheet: string,
+  used: Omit<SheetRange, "sheet">,
+  objects: readonly TableRef[],
+  read: () => Promise<CellValue[][]>,
+  nearMisses?: NearMiss[],
+  /** Called between the locator's steps (headerBlockSteps): a page's adapter lets input through there. */
+  pause?: () => Promise<void>,
+): Promise<TableRef[]> {
   const cover = objects.map((o) => rangeOfTable(o, { totals: true }));
   if (cover.some((c) => c.top <= used.top && c.left <= used.left && c.bottom >= used.bottom && c.right >= used.right)) return [];
-  return findHeaderBlocks(sheet, { values: await read(), top: used.top, left: used.left }, cover, nearMisses);
+  const grid = { values: await read(), top: used.top, left: used.left };
+  if (!pause) return findHeaderBlocks(sheet, grid, cover, nearMisses);
+  const steps = headerBlockSteps(sheet, grid, cover, nearMisses);
+  for (let next = steps.next(); ; next = steps.next()) {
+    if (next.done) return next.value;
+    await pause();
+  }
 }
 
 /**

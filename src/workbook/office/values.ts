@@ -31,10 +31,15 @@ let sliceStart = 0;
  * when more than SLICE_MS have passed, yield to the event loop so that clicks and paints are not
  * held up; otherwise return at once. Results and Excel requests are the same either way.
  */
-async function breathe(): Promise<void> {
+export async function breathe(): Promise<void> {
   const now = performance.now();
   if (now - sliceStart < SLICE_MS) return;
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  sliceStart = performance.now();
+}
+
+/** A slice starts now (the first breathe() after it waits until SLICE_MS have passed). */
+export function startSlice(): void {
   sliceStart = performance.now();
 }
 
@@ -44,7 +49,7 @@ export async function mapRows<T, U>(rows: readonly T[], f: (row: T, i: number) =
   sliceStart = performance.now();
   for (let i = 0; i < rows.length; i++) {
     out[i] = f(rows[i], i);
-    if ((i & 255) === 255) await breathe();
+    if ((i & 63) === 63) await breathe();
   }
   return out;
 }

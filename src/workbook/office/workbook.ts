@@ -26,7 +26,7 @@ import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTabl
 import { addNoteOp, deleteNoteOp, LoadedNote, loadNotes, NoteMode, noteModeOf } from "./notes";
 import { BYTE_BUDGET, estimateBytes, fillOps, MAX_READ_CELLS, opBlocks, READ_CELLS, SizedOp, valueOps, WRITE_CELLS } from "./requests";
 import { restoreOps, snapshotCells } from "./snapshot";
-import { argbToHex, fromOffice, mapRows } from "./values";
+import { argbToHex, breathe, fromOffice, mapRows, startSlice } from "./values";
 
 type Ctx = Excel.RequestContext;
 export type Runner = <T>(batch: (context: Ctx) => Promise<T>) => Promise<T>;
@@ -261,7 +261,9 @@ export class OfficeWorkbook implements WorkbookPort {
           const { out } = await this.readBlocks(context, u.sheet, box, ["values", "valueTypes"]);
           return this.toValues(out.values, out.valueTypes);
         };
-        all.push(...(await sheetBlocks(u.name, box, mine, read, nearMisses)));
+        // The locator walks every row of the used range: in steps, letting the page breathe between them.
+        startSlice();
+        all.push(...(await sheetBlocks(u.name, box, mine, read, nearMisses, breathe)));
       }
       return sortTables(all, used.map((u) => u.name));
     });
