@@ -98,6 +98,13 @@ const FLUENT_STYLES_RULE = {
   use: path.resolve(__dirname, "scripts/strip-css-comments-loader.js"),
 };
 
+/** WPS: the packages' JavaScript down to ES2017, the syntax of WPS's embedded Chromium (scripts/downlevel-loader.js). */
+const DOWNLEVEL_RULE = {
+  test: /\.m?js$/,
+  include: /[\\/]node_modules[\\/]/,
+  use: path.resolve(__dirname, "scripts/downlevel-loader.js"),
+};
+
 function tsRule(target) {
   return {
     test: /\.ts$/,
@@ -136,7 +143,7 @@ function wpsConfig(dev) {
     target: ["web", "es2017"],
     devtool: "source-map",
     resolve: { extensions: [".ts", ".js", ".json"] },
-    module: { rules: [tsRule("es2017"), FLUENT_STYLES_RULE] },
+    module: { rules: [tsRule("es2017"), FLUENT_STYLES_RULE, DOWNLEVEL_RULE] },
     plugins: [
       // Excel's metadata (with the associate calls the functions file gets) is the source of WPS's functions.json.
       new CustomFunctionsMetadataPlugin({ input: FUNCTIONS_SOURCE, output: "office-functions.json" }),

@@ -47,4 +47,9 @@ export const wpsPaneText = {
     zh: "这是考核助手的 WPS 任务窗格，需要在 WPS 表格中通过功能区“考核助手 → 打开考核助手”打开。当前页面不在 WPS 中运行，因此无法读取工作簿。",
     en: "This is ASSESS's WPS task pane: open it in WPS Spreadsheets from the ribbon, 考核助手 → 打开考核助手. This page is not running inside WPS, so it cannot read a workbook.",
   },
+  oldBrowserTitle: { zh: "此 WPS 版本的内置浏览器过旧", en: "This WPS's built-in browser is too old" },
+  oldBrowser: {
+    zh: "考核助手的任务窗格需要 WPS 内置的 Chromium 77 或更高版本（自定义元素的 ElementInternals）。请升级 WPS。功能区的“计算排名”“校验”“反馈”“撤销”按钮需要任务窗格；自定义函数不受影响。",
+    en: "ASSESS's task pane needs WPS's built-in Chromium 77 or later (ElementInternals for custom elements). Please update WPS. The ribbon's 计算排名, 校验, 反馈 and 撤销 need the pane; the custom functions are not affected.",
+  },
 } as const;

@@ -7,15 +7,17 @@ export interface PaneVerbs {
   validate(): Promise<void>;
   feedback(): Promise<void>;
   undoLast(): Promise<void>;
+  /** Bring a tab to the front (the pane's own tab switch: arrow-key focus, panel, notices). */
+  showTab(tab: "compute" | "validate" | "feedback"): void;
 }
 
 /** The pane's tab that shows each verb's outcome (撤销 stays where the user is). */
 export const VERB_TAB: Record<RibbonVerb, "compute" | "validate" | "feedback" | null> = { compute: "compute", validate: "validate", feedback: "feedback", undo: null };
 
-export function ribbonVerbRunner(pane: PaneVerbs, showTab: (tab: "compute" | "validate" | "feedback") => void = () => undefined): (verb: RibbonVerb) => Promise<void> {
+export function ribbonVerbRunner(pane: PaneVerbs): (verb: RibbonVerb) => Promise<void> {
   return (verb) => {
     const tab = VERB_TAB[verb];
-    if (tab) showTab(tab);
+    if (tab) pane.showTab(tab);
     switch (verb) {
       case "compute":
         return pane.compute();

@@ -59,9 +59,11 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
   });
 
   /** The host page with the double in every frame: the top page makes the workbook, each frame installs the same one. */
-  async function openWps(fixture: WpsFixture): Promise<{ page: Page; addin: Frame; pane: Frame }> {
+  async function openWps(fixture: WpsFixture, olderBrowser = ""): Promise<{ page: Page; addin: Frame; pane: Frame }> {
     const page = await context.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    // An older embedded Chromium, approximated by taking features away before any script runs.
+    if (olderBrowser) await page.addInitScript({ content: olderBrowser });
     await page.addInitScript({
       content: `${SOURCES}
 ;(function () {
@@ -74,7 +76,7 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
     const addin = page.frame({ url: /index\.html$/ }) as Frame;
     const pane = page.frame({ url: /taskpane\.html$/ }) as Frame;
     await addin.waitForFunction(() => !!(window as unknown as { __assessWps?: unknown }).__assessWps);
-    await pane.waitForSelector("#compute");
+    await pane.waitForSelector(olderBrowser.includes("attachInternals") ? "#old-browser" : "#compute");
     return { page, addin, pane };
   }
 
@@ -116,6 +118,44 @@ maybe("the WPS add-in in chromium, on the WPS double", () => {
     expect(await page.textContent("#outside-wps")).toContain("请在 WPS 表格中打开");
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "wps-00-outside-wps.png") });
+    await page.close();
+  });
+
+  test("an embedded Chromium without ElementInternals (before 77): the pane says WPS is too old, in both languages", async () => {
+    const { page, pane } = await openWps({ sheets: [{ name: "Sheet1" }], active: "Sheet1", selection: "Sheet1!A1" }, "delete HTMLElement.prototype.attachInternals;");
+    const text = await pane.textContent("#old-browser");
+    expect(text).toContain("Chromium 77");
+    expect(text).toContain("此 WPS 版本的内置浏览器过旧");
+    expect(text).toContain("This WPS's built-in browser is too old");
+    await shot(page, "wps-08-old-browser");
+    await page.close();
+  });
+
+  test("without custom states and constructable style sheets (Chromium before 90 and 73): Fluent falls back to attributes and <style>; tabs and a verb still work", async () => {
+    const older = `
+      delete Document.prototype.adoptedStyleSheets; delete ShadowRoot.prototype.adoptedStyleSheets; delete CSSStyleSheet.prototype.replace;
+      const supports = CSS.supports.bind(CSS);
+      CSS.supports = (...a) => (String(a[0]).includes(":state(") ? false : supports(...a));`;
+    const { page, pane } = await openWps({ sheets: [{ name: "Sheet1" }], active: "Sheet1", selection: "Sheet1!A1" }, older);
+    // fast-element's fallback: the components' styles as <style> elements in their shadow roots; the
+    // primary button still gets Fluent's brand background from the theme's tokens.
+    const look = await pane.evaluate(() => {
+      const b = document.querySelector("#compute") as HTMLElement;
+      return { adopted: "adoptedStyleSheets" in ShadowRoot.prototype, styles: b.shadowRoot?.querySelectorAll("style").length ?? 0, bg: getComputedStyle(b).backgroundColor };
+    });
+    expect(look.adopted).toBe(false);
+    expect(look.styles).toBeGreaterThan(0);
+    expect(look.bg).not.toBe("rgba(0, 0, 0, 0)");
+    await pane.click("#tab-policy");
+    expect(await pane.getAttribute("#tab-policy", "aria-selected")).toBe("true");
+    await pane.focus("#tab-policy");
+    await pane.press("#tab-policy", "ArrowLeft");
+    expect(await pane.getAttribute("#tab-validate", "aria-selected")).toBe("true");
+    await pane.click("#tab-compute");
+    await click(pane, "#sample");
+    await pane.waitForSelector("#notice");
+    expect(await pane.textContent("#notice")).toContain("已插入示例工作簿");
+    await shot(page, "wps-09-older-chromium");
     await page.close();
   });
 

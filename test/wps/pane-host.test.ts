@@ -63,10 +63,10 @@ describe("PaneSession on the WPS host", () => {
 
   test("the ribbon's verbs reach the pane: the pending one at once, later ones as they come, each once", async () => {
     const ran: RibbonVerb[] = [];
-    const verbs = { compute: async () => void ran.push("compute"), validate: async () => void ran.push("validate"), feedback: async () => void ran.push("feedback"), undoLast: async () => void ran.push("undo") };
     const tabs: string[] = [];
+    const verbs = { compute: async () => void ran.push("compute"), validate: async () => void ran.push("validate"), feedback: async () => void ran.push("feedback"), undoLast: async () => void ran.push("undo"), showTab: (tab: string) => void tabs.push(tab) };
     postCommand(d.application as never, "validate");
-    const stop = host.followRibbon(ribbonVerbRunner(verbs, (tab) => tabs.push(tab)), 20);
+    const stop = host.followRibbon(ribbonVerbRunner(verbs), 20);
     try {
       await new Promise((r) => setTimeout(r, 60));
       postCommand(d.application as never, "undo");
