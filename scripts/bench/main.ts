@@ -92,6 +92,9 @@ function targets(r: Report): NonNullable<Report["targets"]> {
   for (const x of r.responsiveness ?? []) {
     add(`task pane ${x.rows} rows: no long task over 200 ms`, x.maxLongTaskMs <= 200, `${x.maxLongTaskMs} ms`);
     add(`task pane ${x.rows} rows: a click answered within 100 ms`, x.maxClickDelayMs <= 100, `${x.maxClickDelayMs} ms`);
+    // The double simulates Excel on the page; a real Excel does that work in its own process.
+    add(`task pane ${x.rows} rows: the add-in's own work, no task over 200 ms (the double's time taken out)`, x.maxAddinTaskMs <= 200, `${x.maxAddinTaskMs} ms`);
+    add(`task pane ${x.rows} rows: a click answered within 100 ms but for the double's time`, x.maxAddinClickDelayMs <= 100, `${x.maxAddinClickDelayMs} ms`);
   }
   if (r.bundle) {
     add("bundle: functions ≤ 60 KB gzipped", r.bundle.functionsGzipKB <= 60, `${r.bundle.functionsGzipKB} KB`);
@@ -154,7 +157,7 @@ function print(r: Report): void {
   if (r.responsiveness) {
     out.push("responsiveness — 计算排名 in chromium on the Excel double (the double's simulated Excel runs on the page too)");
     for (const x of r.responsiveness)
-      out.push(`  ${x.rows.toLocaleString("en")} rows, engine in the ${x.engine}: ${x.computeMs} ms; long tasks ${x.longTasks} (longest ${x.maxLongTaskMs} ms, ${x.longTaskMs} ms in all); clicks ${x.clicks}, delay median ${x.medianClickDelayMs} ms, longest ${x.maxClickDelayMs} ms`);
+      out.push(`  ${x.rows.toLocaleString("en")} rows, engine in the ${x.engine}: ${x.computeMs} ms; long tasks ${x.longTasks} (longest ${x.maxLongTaskMs} ms, ${x.longTaskMs} ms in all); clicks ${x.clicks}, delay median ${x.medianClickDelayMs} ms, longest ${x.maxClickDelayMs} ms; the double busy ${x.doubleMs} ms, without it the longest task ${x.maxAddinTaskMs} ms (${x.addinLongTasks} over 50 ms) and the longest click delay ${x.maxAddinClickDelayMs} ms`);
     out.push("");
   }
   if (r.bundle) out.push(`bundle — functions.js ${r.bundle.functionsGzipKB} KB gzipped (${r.bundle.functionsKB} KB), task pane (taskpane.js + fluent.js) ${r.bundle.taskpaneGzipKB} KB gzipped (${r.bundle.taskpaneKB} KB; Fluent ${r.bundle.fluentGzipKB} KB)`, "");

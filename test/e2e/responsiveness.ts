@@ -26,18 +26,20 @@ export interface Responsiveness {
   /** Longest and median delay before a click's handler ran (ms). */
   maxClickDelayMs: number;
   medianClickDelayMs: number;
+  /** The longest click delay without the double's busy time inside it (what a real Excel would leave). */
+  maxAddinClickDelayMs: number;
 }
 
 /** Click `selector` (a verb's button) and measure until the pane reports the verb finished. */
 export async function measureVerb(page: Page, selector: string): Promise<Responsiveness> {
   await page.evaluate(() => {
-    const w = window as unknown as { __long: [number, number][]; __delays: number[] };
+    const w = window as unknown as { __long: [number, number][]; __delays: [number, number][] };
     w.__long = [];
     w.__delays = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push([e.startTime, e.duration]))).observe({ type: "longtask", buffered: false });
     const d = (window as unknown as { __excelDouble?: { model: { busy: [number, number][] } } }).__excelDouble;
     if (d) d.model.busy.length = 0;
-    document.getElementById("status")?.addEventListener("pointerdown", (e) => w.__delays.push(performance.now() - e.timeStamp));
+    document.getElementById("status")?.addEventListener("pointerdown", (e) => w.__delays.push([e.timeStamp, performance.now() - e.timeStamp]));
   });
   const done = Number((await page.getAttribute("#app", "data-done")) ?? "0");
   const box = await page.locator("#status").boundingBox();
@@ -52,12 +54,13 @@ export async function measureVerb(page: Page, selector: string): Promise<Respons
   await finish;
   const computeMs = Date.now() - t0;
   const m = await page.evaluate(() => {
-    const w = window as unknown as { __long: [number, number][]; __delays: number[]; __excelDouble?: { model: { busy: [number, number][] } } };
+    const w = window as unknown as { __long: [number, number][]; __delays: [number, number][]; __excelDouble?: { model: { busy: [number, number][] } } };
     return { long: w.__long.slice(), delays: w.__delays.slice(), busy: w.__excelDouble?.model.busy.slice() ?? [], engine: document.getElementById("app")?.dataset.engine ?? "" };
   });
   const overlap = (a: number, b: number) => m.busy.reduce((n, [s, e]) => n + Math.max(0, Math.min(b, e) - Math.max(a, s)), 0);
   const addin = m.long.map(([start, d]) => d - overlap(start, start + d));
-  const sorted = [...m.delays].sort((a, b) => a - b);
+  const delays = m.delays.map(([, d]) => d);
+  const sorted = [...delays].sort((a, b) => a - b);
   const r1 = (x: number) => Math.round(x * 10) / 10;
   return {
     engine: m.engine,
@@ -69,7 +72,8 @@ export async function measureVerb(page: Page, selector: string): Promise<Respons
     addinLongTasks: addin.filter((d) => d > 50).length,
     doubleMs: r1(m.busy.reduce((a, [s, e]) => a + e - s, 0)),
     clicks: m.delays.length,
-    maxClickDelayMs: r1(Math.max(0, ...m.delays)),
+    maxClickDelayMs: r1(Math.max(0, ...delays)),
+    maxAddinClickDelayMs: r1(Math.max(0, ...m.delays.map(([at, d]) => d - overlap(at, at + d)))),
     medianClickDelayMs: r1(sorted.length ? sorted[Math.floor(sorted.length / 2)] : 0),
   };
 }
