@@ -348,3 +348,9 @@ export function plainPolicyReason(lang: Lang, f: Finding): string {
   const prefix = msg.policyInvalid(f.column, { zh: "", en: "" })[lang];
   return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
+
+/** Sentences the policy form writes itself (before the policy's own check). */
+export const policyFormText = {
+  notANumber: (typed: string) =>
+    typed === "" ? { zh: "请填写分数（0–100 的数字）", en: "enter a score (a number from 0 to 100)" } : { zh: `“${typed}”不是数字`, en: `"${typed}" is not a number` },
+};

@@ -14,7 +14,7 @@ import { cellOf, FindingsFilter } from "./findings-model";
 import { applyTheme } from "./fluent";
 import type { CommandId, NoteMode, PaneHost } from "./host";
 import { localToday, readFeedbackDate, SchemeView, tableAddress } from "./logic";
-import { draftFromPolicy, PolicyDraft, policyFromDraft } from "./policy-form";
+import { draftFromPolicy, draftProblems, PolicyDraft, policyFromDraft } from "./policy-form";
 import { CancelledError, ProgressState, RunProgress, TrackedWorkbook } from "./progress";
 import { Engine, pageEngine, WorkerEngine, WorkerLike } from "./engine";
 import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, Verb } from "./session";
@@ -513,15 +513,20 @@ export class App {
   }
 
   async savePolicy(): Promise<void> {
+    const refuse = (findings: Finding[]) => {
+      this.policyFindings = findings;
+      this.notice = { kind: "error", text: word("policyRefused"), items: [word("policyRefusedAtFields", { n: findings.length })] };
+      this.focusFirstInvalid = true;
+    };
+    // A threshold that is not a number is named at its own box (the policy's check would mark all three).
+    const early = draftProblems(this.draft);
     const doc = policyFromDraft(this.session.policy.policy, this.draft);
     await this.runVerb(
       "policy",
-      () => this.session.savePolicy(doc),
+      () => (early.length ? Promise.resolve({ ran: true as const, value: { saved: false as const, findings: early } }) : this.session.savePolicy(doc)),
       (r) => {
         if (!r.saved) {
-          this.policyFindings = r.findings;
-          this.notice = { kind: "error", text: word("policyRefused"), items: [word("policyRefusedAtFields", { n: r.findings.length })] };
-          this.focusFirstInvalid = true;
+          refuse(r.findings);
           return;
         }
         this.policyApplied(true);

@@ -4,6 +4,8 @@
 // Text that does not parse is kept as typed, so the engine's validation names the setting and why.
 import type { PolicyDocument, QuotaRounding, RankingStyle } from "../engine/policy";
 import { COMPONENT_KEYS, ComponentKey } from "../engine/types";
+import type { Finding } from "../engine/types";
+import { policyFormText } from "../i18n/pane";
 
 export const VOCAB_KEYS = ["solid", "qualified", "unqualified", "none", "belowDistrict", "veto", "yes", "no"] as const;
 export type VocabKey = (typeof VOCAB_KEYS)[number];
@@ -101,6 +103,18 @@ function num(s: string): number | string {
   const t = s.trim();
   if (t !== "" && /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t)) return Number(t);
   return t;
+}
+
+/**
+ * What the form can tell about a threshold before the policy's own check, which sees only "not 3
+ * numbers" and would mark all three: the one box whose text is not a number, named.
+ */
+export function draftProblems(d: PolicyDraft): Finding[] {
+  const out: Finding[] = [];
+  d.bands.forEach((text, i) => {
+    if (typeof num(text) !== "number") out.push({ code: "POLICY_INVALID", severity: "error", column: `bands[${i}]`, message: policyFormText.notANumber(text.trim()) });
+  });
+  return out;
 }
 
 export function policyFromDraft(base: PolicyDocument, d: PolicyDraft): PolicyDocument {

@@ -8,7 +8,7 @@ import { resultConflicts } from "../../src/actions";
 import { planResultColumns } from "../../src/actions/layout";
 import { ANNUAL_COLUMNS, ANNUAL_RESULT_COLUMNS } from "../../src/engine/headers";
 import { chooseTable, fingerprint, localToday, ownResultsOf, readFeedbackDate, recordWritten, tableKey } from "../../src/taskpane/logic";
-import { controlOf, draftFromPolicy, fieldOf, fromPercent, policyFromDraft, shiftDecimal, splitList, toPercent } from "../../src/taskpane/policy-form";
+import { controlOf, draftFromPolicy, draftProblems, fieldOf, fromPercent, policyFromDraft, shiftDecimal, splitList, toPercent } from "../../src/taskpane/policy-form";
 import { t } from "../../src/i18n/pane";
 import type { TableRef, WorkbookPort } from "../../src/workbook/port";
 
@@ -194,6 +194,16 @@ describe("percent fields", () => {
     expect(controlOf("vocabulary.circular.veto")).toBe("vocab-veto");
     expect(controlOf("vocabulary.yes")).toBe("vocab-yes");
     expect(controlOf("rewards.meritYears")).toBeNull();
+  });
+
+  test("a threshold that is not a number is named at its own box, the others left alone", () => {
+    const d = draftFromPolicy(DEFAULT_POLICY_DOCUMENT);
+    expect(draftProblems(d)).toEqual([]);
+    d.bands = ["abc", "75", " "];
+    const found = draftProblems(d);
+    expect(found.map((f) => controlOf(f.column))).toEqual(["band-0", "band-2"]);
+    expect(found[0].message).toEqual({ zh: "“abc”不是数字", en: '"abc" is not a number' });
+    expect(found[1].message.en).toBe("enter a score (a number from 0 to 100)");
   });
 });
 
