@@ -16,13 +16,14 @@ import type { CommandId, NoteMode, PaneHost } from "./host";
 import { localToday, readFeedbackDate, SchemeView, tableAddress } from "./logic";
 import { draftFromPolicy, draftProblems, PolicyDraft, policyFromDraft } from "./policy-form";
 import { CancelledError, ProgressState, RunProgress, TrackedWorkbook } from "./progress";
-import { Engine, pageEngine, WorkerEngine, WorkerLike } from "./engine";
+import { Engine, pageEngine, WorkerEngine } from "./engine";
 import { Gated, isTypedFailure, PaneError, PaneSession, Prompts, reasonOf, UndoEntry, Verb } from "./session";
 import { fbutton, setDisabled } from "./ui";
 import { renderCompute, renderFeedback, renderValidate, headline } from "./views";
 import { renderPolicy } from "./policy-view";
 import { Lang, LANG_KEY, StringKey, t } from "../i18n/pane";
 import { tr } from "../i18n/paneRaw";
+import { joinList } from "../i18n/pane-session";
 
 export type Tab = "compute" | "feedback" | "validate" | "policy";
 export const TABS: Tab[] = ["compute", "feedback", "validate", "policy"];
@@ -117,7 +118,7 @@ export class App {
     this.announcer = document.getElementById("announce");
     this.workbook = new TrackedWorkbook(host.workbook, (l) => host.onProgress(l));
     const url = host.engineWorkerUrl;
-    const engine: Engine = url && typeof Worker !== "undefined" ? new WorkerEngine(() => new Worker(url) as unknown as WorkerLike) : pageEngine;
+    const engine: Engine = url && typeof Worker !== "undefined" ? new WorkerEngine(() => new Worker(url)) : pageEngine;
     this.session = new PaneSession(this.workbook, host.settings, undefined, engine);
     const policy = this.session.policy;
     this.draft = draftFromPolicy(policy.policy);
@@ -220,7 +221,7 @@ export class App {
     if (!p || !box) return;
     const bar = box.querySelector("#progress-bar");
     const label = box.querySelector("#progress-label");
-    const cancel = box.querySelector("#cancel") as HTMLElement | null;
+    const cancel = box.querySelector<HTMLElement>("#cancel");
     const text = t(this.lang, "progressLine", { step: t(this.lang, STEP_LABEL[p.step]), percent: p.percent });
     if (bar) {
       bar.setAttribute("value", String(p.percent));
@@ -448,7 +449,7 @@ export class App {
           const where = (tb: TableRef) => `${tb.sheet}!${tableAddress(tb)}`;
           const shown = outcome.tables.slice(0, 5).map(where);
           if (outcome.tables.length > 5) shown.push("…");
-          this.notice = { kind: "error", text: word("sampleRefused"), items: [word("sampleRefusedTables", { tables: shown.join("、") }), word("sampleRefusedWhat")] };
+          this.notice = { kind: "error", text: word("sampleRefused"), items: [(lang) => t(lang, "sampleRefusedTables", { tables: joinList(lang, shown) }), word("sampleRefusedWhat")] };
           this.sampleOffered = false;
           return;
         }
@@ -457,7 +458,7 @@ export class App {
         this.validation = null;
         this.sampleOffered = false;
         this.tab = "compute";
-        this.notice = { kind: "success", text: word("sampleInserted", { n: outcome.sheets.length, sheets: outcome.sheets.join("、") }), items: [word("sampleNext")] };
+        this.notice = { kind: "success", text: (lang) => t(lang, "sampleInserted", { n: outcome.sheets.length, sheets: joinList(lang, outcome.sheets) }), items: [word("sampleNext")] };
       },
     );
   }
@@ -644,7 +645,7 @@ export class App {
     else renderPolicy(this, panel);
 
     // A refused policy: the first field with a reason takes the focus (its reason is its description).
-    const invalid = this.focusFirstInvalid ? (panel.querySelector('[aria-invalid="true"]') as HTMLElement | null) : null;
+    const invalid = this.focusFirstInvalid ? panel.querySelector<HTMLElement>('[aria-invalid="true"]') : null;
     if (invalid) {
       this.focusFirstInvalid = false;
       this.focusResultNext = false;

@@ -72,4 +72,4 @@ export function serveEngine(scope: WorkerScope): void {
 
 // In a worker (not when a test imports this file): serve the page.
 declare const WorkerGlobalScope: unknown;
-if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined") serveEngine(self as unknown as WorkerScope);
+if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined") serveEngine(self);

@@ -132,7 +132,7 @@ export class WorkerEngine implements Engine {
     const id = this.nextId++;
     const w = this.worker;
     return new Promise<T>((resolve, reject) => {
-      this.jobs.set(id, { port, hooks, snapshot: null, resolve: resolve as (v: unknown) => void, reject });
+      this.jobs.set(id, { port, hooks, snapshot: null, resolve: resolve, reject });
       w.postMessage({ type: "run", id, verb, policy, req, charts: typeof port.addChart === "function" });
     });
   }
@@ -145,6 +145,7 @@ export class WorkerEngine implements Engine {
     if (m.type === "port") {
       try {
         if (!PORT_METHODS.has(m.method)) throw new Error(`not a port call: ${String(m.method)}`);
+        // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its own object (job.port) on the next line
         const fn = job.port[m.method] as (...a: unknown[]) => Promise<unknown>;
         let value = await fn.apply(job.port, m.args);
         if (m.method === "snapshot") {

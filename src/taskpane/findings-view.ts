@@ -65,7 +65,7 @@ export function renderFindings(app: App, where: "compute" | "feedback" | "valida
     }
     rerender();
     await app.selectFinding(findings[next]);
-    const item = document.querySelector(`[data-index="${next}"]`) as HTMLElement | null;
+    const item = document.querySelector<HTMLElement>(`[data-index="${next}"]`);
     item?.scrollIntoView({ block: "nearest" });
     app.announce(t(app.lang, "walkAnnounce", { n: order.indexOf(next) + 1, total: order.length, message: findings[next].message[app.lang] }));
   };

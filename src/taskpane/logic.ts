@@ -7,6 +7,7 @@ import type { Policy } from "../engine/policy";
 import { gradeLevelName } from "../i18n/statistics";
 import { parseDate } from "../engine/feedback";
 import type { CellValue, Message } from "../engine/types";
+import { sessionText } from "../i18n/pane-session";
 import { a1, cellText, isBlank } from "../engine/values";
 import type { SettingsStore } from "../actions/policy-store";
 import type { TableRef } from "../workbook/port";
@@ -147,15 +148,10 @@ export { localToday } from "../engine/dates";
 /** The feedback date as typed: YYYY-MM-DD (2024/3/15 and 2024年3月15日 are read too), or why not. */
 export function readFeedbackDate(typed: string): { date: string } | { reason: Message } {
   const shown = typed.trim();
-  if (!shown) return { reason: { zh: "请填写反馈日期（格式 YYYY-MM-DD，如 2024-03-15）。", en: "Enter the feedback date (YYYY-MM-DD, e.g. 2024-03-15)." } };
+  if (!shown) return { reason: sessionText.feedbackDateMissing };
   const date = parseDate(shown);
   if (date === null) {
-    return {
-      reason: {
-        zh: `反馈日期“${shown}”不是有效日期：请按 YYYY-MM-DD 填写一个日历上存在的日期，如 2024-03-15。`,
-        en: `The feedback date "${shown}" is not a valid date: write a calendar date as YYYY-MM-DD, e.g. 2024-03-15.`,
-      },
-    };
+    return { reason: sessionText.feedbackDateInvalid(shown) };
   }
   return { date };
 }

@@ -110,7 +110,7 @@ export class OfficeHost implements PaneHost {
     for (const [id, run] of Object.entries(handlers)) {
       // Ribbon buttons (manifest ExecuteFunction) call these by id; event.completed tells Office the command ended.
       actions.associate(`assess.${id}`, (event) => {
-        run().finally(() => event?.completed?.());
+        void run().finally(() => event?.completed?.());
       });
     }
   }

@@ -9,6 +9,7 @@ import { h } from "./dom";
 import { controlOf, PolicyDraft, splitList, VOCAB_KEYS, VocabKey } from "./policy-form";
 import { checkbox, fbutton, field, selectInput, textInput } from "./ui";
 import { Lang, plainPolicyReason, StringKey, t } from "../i18n/pane";
+import { joinClauses, TAG_END_KEYS } from "../i18n/pane-session";
 
 const VOCAB_LABEL: Record<VocabKey, StringKey> = { solid: "vocabSolid", qualified: "vocabQualified", unqualified: "vocabUnqualified", none: "vocabNone", belowDistrict: "vocabBelow", veto: "vocabVeto", yes: "vocabYes", no: "vocabNo" };
 
@@ -55,7 +56,7 @@ function tagsField(L: Lang, id: string, label: string, tags: string[], error: st
     return true;
   };
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" || e.key === "," || e.key === "，" || e.key === "、") {
+    if (TAG_END_KEYS.includes(e.key)) {
       if (input.value.trim()) {
         e.preventDefault();
         add();
@@ -101,7 +102,7 @@ export function renderPolicy(app: App, panel: HTMLElement): void {
   const d: PolicyDraft = app.draft;
   const p = app.session.policy;
   const { at, loose } = reasonsByControl(L, app.policyFindings);
-  const err = (id: string) => (at.get(id)?.join(L === "zh" ? "；" : "; ") ?? null);
+  const err = (id: string) => { const ids = at.get(id); return ids ? joinClauses(L, ids) : null; };
   const rerender = () => app.render();
   const changed = () => undefined;
 

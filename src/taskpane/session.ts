@@ -20,6 +20,7 @@ import { UndoStore } from "../actions/undo";
 import { setActivePolicy } from "../engine/active-policy";
 import type { PolicyDocument } from "../engine/policy";
 import type { Finding, Message } from "../engine/types";
+import { sessionText, VERB_NOUN } from "../i18n/pane-session";
 import type { Sample } from "../sample";
 import { Snapshot, TableRef, WorkbookError, WorkbookPort } from "../workbook/port";
 import type { NoteMode, PaneWorkbook } from "./host";
@@ -108,27 +109,13 @@ export class PaneError extends Error {
 /** Any thrown value as a sentence in both languages (typed errors carry theirs). */
 export function reasonOf(e: unknown): Message {
   if (e && typeof e === "object" && "detail" in e) {
-    const d = (e as { detail: unknown }).detail;
+    const d = (e).detail;
     if (d && typeof d === "object" && "zh" in d && "en" in d) return d as Message;
   }
   const s = e instanceof Error ? e.message : String(e);
   return { zh: s, en: s };
 }
 
-const VERB_NOUN: Record<UndoKind, Message> = {
-  compute: { zh: "计算", en: "the compute" },
-  feedback: { zh: "生成反馈", en: "the feedback" },
-  sample: { zh: "插入示例", en: "inserting the sample" },
-  policy: { zh: "修改政策", en: "the policy change" },
-};
-
-function noAnnualTable(sheets: string[]): Message {
-  const list = [...new Set(sheets)].join("、");
-  return {
-    zh: `工作簿中没有年度考核表（需要“编号”“绩效考核”“民主测评”等表头），“计算排名”需要它。工作表 ${list} 中的表格可在“校验”中检查；单位绩效表的反馈可在“反馈”标签中生成。`,
-    en: `The workbook has no annual assessment table (headers such as 编号/ID, 绩效考核/Performance, 民主测评/Democratic), which Compute ranking needs. The tables on ${list} can be checked on Validate; the unit table's feedback is made on the Feedback tab.`,
-  };
-}
 
 /** The feedback date as typed, or a refusal with the reason (nothing is written). */
 function feedbackDateOf(typed: string | undefined): string {
@@ -232,7 +219,7 @@ export class PaneSession {
     if ("none" in choice) {
       // Other tables of the scheme but no annual one: say what 计算排名 needs and where 反馈 is.
       const others = tables.filter((t) => t.kind !== null && t.kind !== "feedback");
-      throw new ActionError("NO_TABLE", others.length ? noAnnualTable(others.map((t) => t.sheet)) : actionText.noTable);
+      throw new ActionError("NO_TABLE", others.length ? sessionText.noAnnualTable([...new Set(others.map((t) => t.sheet))]) : actionText.noTable);
     }
     const asked = !("table" in choice);
     const table = "table" in choice ? choice.table : await prompts.pick(choice.ask);
@@ -320,15 +307,9 @@ export class PaneSession {
       // Keep the snapshot: 撤销 retries the restore.
       this.undo.remember(snapshot, entry);
       const why = reasonOf(again);
-      return new PaneError("WRITE_FAILED_NOT_RESTORED", {
-        zh: `${noun.zh}时写入出错（${reason.zh}），恢复原状也未成功（${why.zh}）。工作簿中可能只写入了一部分：请点击“撤销上一步”再试一次恢复，或关闭工作簿不保存。`,
-        en: `Writing failed during ${noun.en} (${reason.en}), and putting the cells back failed too (${why.en}). The workbook may be partly written: click Undo last step to retry the restore, or close the workbook without saving.`,
-      });
+      return new PaneError("WRITE_FAILED_NOT_RESTORED", sessionText.writeFailedNotRestored(noun, reason, why));
     }
-    return new PaneError("WRITE_FAILED_RESTORED", {
-      zh: `${noun.zh}时写入出错（${reason.zh}）。已把工作簿恢复到${noun.zh}前的状态，没有留下部分结果。请重试；如果表格很大，可先关闭其他工作簿或分批计算。`,
-      en: `Writing failed during ${noun.en} (${reason.en}). The workbook was put back as it was before ${noun.en}; no partial results are left. Try again; for a very large table, close other workbooks first or compute it in parts.`,
-    });
+    return new PaneError("WRITE_FAILED_RESTORED", sessionText.writeFailedRestored(noun, reason));
   }
 
   // ------------------------------------------------------------------ 撤销
@@ -389,7 +370,7 @@ export class PaneSession {
       const before = this.policyStep();
       const r = await savePolicy(this.settings, doc).catch((e: unknown) => {
         const why = reasonOf(e);
-        throw new PaneError("POLICY_SAVE_FAILED", { zh: `无法保存到工作簿：${why.zh}`, en: `Could not save to the workbook: ${why.en}` });
+        throw new PaneError("POLICY_SAVE_FAILED", sessionText.policySaveFailed(why));
       });
       this.undo.remember(EMPTY_SNAPSHOT, before);
       return { saved: true, policy: await this.applyPolicy({ policy: r.policy!, source: "workbook", findings: [] }) };

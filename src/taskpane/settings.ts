@@ -4,7 +4,7 @@ import type { SettingsStore } from "../actions/policy-store";
 export function officeSettings(): SettingsStore {
   const s = Office.context.document.settings;
   return {
-    get: (key) => s.get(key),
+    get: (key): unknown => s.get(key) as unknown,
     set: (key, value) => s.set(key, value),
     remove: (key) => s.remove(key),
     save: () =>

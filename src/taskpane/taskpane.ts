@@ -53,7 +53,7 @@ export function boot(): void {
   }, ms);
   let ready: Promise<{ host: Office.HostType | null }>;
   try {
-    ready = Office.onReady() as Promise<{ host: Office.HostType | null }>;
+    ready = Office.onReady();
   } catch {
     ready = Promise.resolve({ host: null });
   }

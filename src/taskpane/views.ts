@@ -15,6 +15,7 @@ import type { SchemeView } from "./logic";
 import { checkbox, field, stats, textInput } from "./ui";
 import { Lang, notesWhere, StringKey, t } from "../i18n/pane";
 import { tr } from "../i18n/paneRaw";
+import { joinClauses, joinList } from "../i18n/pane-session";
 
 const HIGHLIGHT_LABEL: Record<Highlight, StringKey> = { veto: "legendVeto", affirmed: "legendAffirmed", quota: "legendQuota", invalid: "legendInvalid" };
 
@@ -128,7 +129,7 @@ function resultCard(app: App, c: Computed): HTMLElement {
           h("tr", {}, [
             h("td", { class: "pool", text: p.key }),
             h("td", { class: "num", text: `${p.excellent} / ${p.quota === null ? t(L, "poolNoQuota") : p.quota}` }),
-            h("td", { class: "flags", text: [p.tie ? t(L, "poolTie") : "", p.exceededByAffirmation ? t(L, "poolExceeded") : ""].filter(Boolean).join(L === "zh" ? "；" : "; ") }),
+            h("td", { class: "flags", text: joinClauses(L, [p.tie ? t(L, "poolTie") : "", p.exceededByAffirmation ? t(L, "poolExceeded") : ""].filter(Boolean)) }),
           ]),
         )),
       ]));
@@ -139,7 +140,7 @@ function resultCard(app: App, c: Computed): HTMLElement {
   if (c.rawAsked?.survey) card.appendChild(h("p", { class: "hint", attrs: { id: "filled-survey" }, text: c.view.filledSurvey === null ? tr(L, "filledSurveyNone") : tr(L, "filledSurvey", { n: c.view.filledSurvey }) }));
   if (c.rawAsked?.ballots) card.appendChild(h("p", { class: "hint", attrs: { id: "filled-ballots" }, text: c.view.filledBallots === null ? tr(L, "filledBallotsNone") : tr(L, "filledBallots", { n: c.view.filledBallots }) }));
   const others = s.skipped.filter((r) => r.kind === "annual");
-  if (others.length) card.appendChild(h("p", { class: "hint", attrs: { id: "skipped-annual" }, text: t(L, "skippedAnnual", { tables: others.map((r) => `${r.sheet}!${r.address}`).join("、") }) }));
+  if (others.length) card.appendChild(h("p", { class: "hint", attrs: { id: "skipped-annual" }, text: t(L, "skippedAnnual", { tables: joinList(L, others.map((r) => `${r.sheet}!${r.address}`)) }) }));
   return card;
 }
 
@@ -192,7 +193,7 @@ function coverageCard(L: Lang, cov: NonNullable<SchemeView["coverage"]>): HTMLEl
     ...cov.terms.map((term, i) => {
       const names = h("details", { class: "not-examined" }, [
         h("summary", { text: t(L, "coverageNotExamined", { n: term.notExamined.length }) }),
-        h("p", { class: "names", text: term.notExamined.join(L === "zh" ? "、" : ", ") || t(L, "coverageAll") }),
+        h("p", { class: "names", text: joinList(L, term.notExamined) || t(L, "coverageAll") }),
       ]);
       if (i === last && term.notExamined.length) names.open = true;
       const percent = Math.max(0, Math.min(100, term.percent));

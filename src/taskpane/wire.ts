@@ -21,7 +21,7 @@ export function toWire(e: unknown): WireError {
   if (e instanceof PolicyError) return { name: "PolicyError", message: e.message, findings: e.findings.map((f) => ({ ...f, message: { zh: f.message.zh, en: f.message.en } })) };
   if (e instanceof CancelledError) return { name: "CancelledError", message: e.message };
   // Office.js errors carry a code (RequestPayloadSizeLimitExceeded …) that the actions look at.
-  const code = e && typeof e === "object" && "code" in e ? String((e as { code: unknown }).code) : undefined;
+  const code = e && typeof e === "object" && "code" in e ? String((e).code) : undefined;
   const message = e instanceof Error ? e.message : String(e);
   return { name: e instanceof Error ? e.name : "Error", message, ...(code ? { code } : {}) };
 }
