@@ -4,6 +4,7 @@
 // Host-free: no exceljs, no Office.js, no Node here.
 import type { TableKind } from "../engine/headers";
 import type { CellValue, Highlight, Message, RawTable } from "../engine/types";
+import { cellText } from "../engine/values";
 import { portSay } from "../i18n/workbook";
 import type { NearMiss } from "./locate";
 
@@ -233,4 +234,31 @@ export function tableFromGrid(ref: TableRef, grid: CellValue[][]): RawTable {
 /** One column of a table: its data cells, and its header cell too with `header`. */
 export function columnOfTable(ref: TableRef, column: number, options: { header?: boolean } = {}): SheetRange {
   return { sheet: ref.sheet, top: options.header ? ref.headerRow : ref.headerRow + 1, left: column, bottom: ref.lastRow, right: column };
+}
+
+/**
+ * Where addSheet writes, shared by the Office.js and WPS adapters so the two hosts cannot drift apart:
+ * a sheet of that name (case-insensitive, as sheet names are) whose first cells already hold the header
+ * we are about to write is ours from an earlier run and is written again; any other sheet of that name is
+ * the user's, so the new one is named "X (2)", "X (3)" … instead. Host-free: `readHead` is the adapter's
+ * own read of an existing sheet's first `width` header cells, asked only when that sheet exists and the
+ * header is not empty. The adapter still checks a sheet to replace is writable and does the writing.
+ */
+export async function placeSheet(
+  names: readonly string[],
+  name: string,
+  header: readonly CellValue[],
+  readHead: (existing: string, width: number) => Promise<readonly CellValue[]> | readonly CellValue[],
+): Promise<{ used: string; replace: boolean }> {
+  const signature = header.map((v) => cellText(v));
+  const find = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
+  const existing = find(name);
+  if (!existing) return { used: name, replace: false };
+  if (signature.length) {
+    const head = await readHead(existing, signature.length);
+    if (head.every((v, i) => cellText(v) === signature[i])) return { used: existing, replace: true };
+  }
+  let used = name;
+  for (let i = 2; find(used); i++) used = `${name} (${i})`;
+  return { used, replace: false };
 }

@@ -18,11 +18,10 @@
 //   Excel's own "keep as typed" prefix, which is not part of the value read back. Other strings
 //   go as they are, so the formula bar shows staff their text unchanged.
 import type { CellValue, RawTable } from "../../engine/types";
-import { cellText } from "../../engine/values";
 import { hostSay } from "../../i18n/workbook";
 import { formatRange, parseBox, quoteSheet, runs, toTypedInput } from "../codec";
 import { closestNearMisses, listObjectRef, NearMiss, sheetBlocks, sortTables } from "../locate";
-import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, placeSheet, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { addNoteOp, deleteNoteOp, LoadedNote, loadNotes, NoteMode, noteModeOf } from "./notes";
 import { BYTE_BUDGET, estimateBytes, fillOps, MAX_READ_CELLS, opBlocks, READ_CELLS, SizedOp, valueOps, WRITE_CELLS } from "./requests";
 import { restoreOps, snapshotCells } from "./snapshot";
@@ -392,29 +391,26 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   async addSheet(name: string, rows: CellValue[][], options: SheetOptions = {}): Promise<string> {
-    const signature = (rows[0] ?? []).map((v) => cellText(v));
     return this.batch(async (context) => {
       const sheets = context.workbook.worksheets;
       sheets.load("items/name");
       await this.counted(context.sync());
-      const names = sheets.items.map((s) => s.name);
-      const find = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
-      const existing = find(name);
-      let used = name;
-      let replace = false;
-      if (existing && signature.length) {
-        const ws = sheets.getItem(existing);
-        const head = ws.getRangeByIndexes(0, 0, 1, signature.length);
-        head.load("values");
-        const check = this.protectionProbe(ws);
-        await this.counted(context.sync());
-        replace = (head.values[0] as unknown[]).every((v, i) => cellText(v as CellValue) === signature[i]);
-        if (replace) {
-          check();
-          used = existing;
-        }
-      }
-      if (existing && !replace) for (let i = 2; find(used); i++) used = `${name} (${i})`;
+      // The protection probe is loaded in the same sync as the header; it is asked only if the sheet is replaced.
+      let check = () => {};
+      const { used, replace } = await placeSheet(
+        sheets.items.map((s) => s.name),
+        name,
+        rows[0] ?? [],
+        async (existing, width) => {
+          const ws = sheets.getItem(existing);
+          const head = ws.getRangeByIndexes(0, 0, 1, width);
+          head.load("values");
+          check = this.protectionProbe(ws);
+          await this.counted(context.sync());
+          return head.values[0] as CellValue[];
+        },
+      );
+      if (replace) check();
       const ws = () => context.workbook.worksheets.getItem(used);
       try {
         if (replace) ws().getRange().clear("All");

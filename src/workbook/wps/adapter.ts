@@ -19,7 +19,7 @@ import { cellText } from "../../engine/values";
 import { wpsText } from "../../i18n/wps";
 import { closestNearMisses, listObjectRef, NearMiss, sheetBlocks, sortTables } from "../locate";
 import { Box, formatRange, parseBox, runs, toTypedInput } from "../codec";
-import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, placeSheet, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsCallError, WpsObject, wpsApplication } from "./com";
 import { SETTINGS_SHEET } from "./settings";
 
@@ -358,24 +358,20 @@ export class WpsWorkbook implements WorkbookPort {
   }
 
   async addSheet(name: string, rows: CellValue[][], options: SheetOptions = {}): Promise<string> {
-    const signature = (rows[0] ?? []).map((v) => cellText(v));
     return this.run(true, async () => {
       const app = this.app();
-      const names = this.sheetList().map((s) => s.name);
-      const find = (n: string) => names.find((x) => x.toLowerCase() === n.toLowerCase());
-      const existing = find(name);
-      let used = name;
-      let replace = false;
-      if (existing && signature.length) {
-        const ws = this.sheet(existing);
-        const head = grid2(get(this.range(ws, { top: 1, left: 1, bottom: 1, right: signature.length }), "Value2"), 1, signature.length)[0];
-        replace = head.every((v, i) => cellText(fromWps(v)) === signature[i]);
-        if (replace) {
-          this.assertWritable(ws);
-          used = existing;
-        }
-      }
-      if (existing && !replace) for (let i = 2; find(used); i++) used = `${name} (${i})`;
+      // The sheet whose header was read is the one checked for protection if it is to be replaced.
+      let found: WpsObject | undefined;
+      const { used, replace } = await placeSheet(
+        this.sheetList().map((s) => s.name),
+        name,
+        rows[0] ?? [],
+        (existing, width) => {
+          found = this.sheet(existing);
+          return grid2(get(this.range(found, { top: 1, left: 1, bottom: 1, right: width }), "Value2"), 1, width)[0].map(fromWps);
+        },
+      );
+      if (replace && found) this.assertWritable(found);
       const active = objOrNull(app, "ActiveSheet");
       let ws: WpsObject;
       if (replace) {
