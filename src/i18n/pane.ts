@@ -2,6 +2,7 @@
 // come from the engine (messages.ts) and the actions (actions.ts); these are labels, buttons and pane messages.
 import type { Finding, FindingCode } from "../engine/types";
 import { msg } from "./messages";
+import { fillTemplate } from "./plural";
 
 export type Lang = "zh" | "en";
 
@@ -49,7 +50,7 @@ const S = {
   },
   filledCount: {
     zh: "填补绩效考核：{n} 个空白的绩效考核取自单位总分（见“绩效考核（取自单位总分）”列）。",
-    en: "Fill P: {n} blank 绩效考核 cell(s) took their unit's total (see the 绩效考核（取自单位总分） column).",
+    en: "Fill P: {n} blank 绩效考核 {n|cell|cells} took their unit's total (see the 绩效考核（取自单位总分） column).",
   },
   filledNone: {
     zh: "填补绩效考核：工作簿中没有可用的单位绩效表（或年度考核表没有绩效考核列），未填补。",
@@ -68,7 +69,7 @@ const S = {
   undoWhatFeedback: { zh: "生成反馈（反馈日期 {date}）", en: "Feedback (feedback date {date})" },
   undoWhatSample: { zh: "插入示例", en: "Insert sample" },
   undoWhatPolicy: { zh: "修改政策", en: "Policy change" },
-  undoNext: { zh: "可撤销 {n} 步，下一步撤销：{what}", en: "{n} step(s) to undo; next: {what}" },
+  undoNext: { zh: "可撤销 {n} 步，下一步撤销：{what}", en: "{n} {n|step|steps} to undo; next: {what}" },
   undoHelp: {
     zh: "撤销上一步：依次撤销计算、反馈、插入示例和政策修改（最多 {max} 步），恢复这一步改动的每个单元格、填充色、批注和工作表；您对输入单元格的修改不受影响。关闭任务窗格后无法撤销。",
     en: "Undo last step undoes computes, feedback, sample insertions and policy changes in turn (up to {max}), restoring every cell, fill, note and sheet the step changed; your edits to input cells are kept. It is available until the task pane is closed.",
@@ -263,7 +264,7 @@ const S = {
   tagHint: { zh: "Enter、逗号或顿号添加；退格删除最后一个。", en: "Enter or a comma adds; Backspace removes the last one." },
   tagRemove: { zh: "删除“{tag}”", en: "Remove \"{tag}\"" },
   policyLine: { zh: "{title}（{name}，{source}）", en: "{title} ({name}, {source})" },
-  policyRefusedAtFields: { zh: "有 {n} 处需要修改，原因写在各字段下方。", en: "{n} setting(s) need changing; the reason is under each field." },
+  policyRefusedAtFields: { zh: "有 {n} 处需要修改，原因写在各字段下方。", en: "{n} {n|setting needs|settings need} changing; the reason is under each field." },
   resetTitle: { zh: "恢复默认政策？", en: "Restore the default policy?" },
   resetText: {
     zh: "本工作簿保存的政策将被删除，改用默认的 2023 年苏仙区方案；自定义函数会重新计算。之后可用“撤销上一步”恢复。",
@@ -305,7 +306,7 @@ export type StringKey = Exclude<keyof typeof S, "notesWhere">;
 /** A pane string with {placeholders} filled in. */
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   const s = (S[key] as { zh: string; en: string })[lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return fillTemplate(s, params);
 }
 
 export function notesWhere(lang: Lang, mode: "notes" | "comments" | "none"): string {

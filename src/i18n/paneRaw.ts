@@ -1,6 +1,7 @@
 // The task pane's words for issue #14 — the raw answers' fill options, 考核统计's charts and the
 // feedback notices (反馈通知书) — zh-CN and en-US side by side, with the same {name} parameters as pane.ts.
 import type { Lang } from "./pane";
+import { fillTemplate } from "./plural";
 
 const S = {
   fillSurveyLabel: { zh: "用民意调查问卷填补空白的幸福感、满意度、安全感", en: "Fill blank 幸福感 / 满意度 / 安全感 from the survey answers" },
@@ -11,7 +12,7 @@ const S = {
   },
   filledSurvey: {
     zh: "填补民意调查：{n} 个空白的幸福感/满意度/安全感取自民意调查问卷（见“民意调查汇总”工作表）。",
-    en: "Fill from the survey: {n} blank 幸福感/满意度/安全感 cell(s) took the survey's index (see the 民意调查汇总 sheet).",
+    en: "Fill from the survey: {n} blank 幸福感/满意度/安全感 {n|cell|cells} took the survey's index (see the 民意调查汇总 sheet).",
   },
   filledSurveyNone: {
     zh: "填补民意调查：工作簿中没有可用的民意调查问卷表（或没有单位绩效表），未填补。",
@@ -19,7 +20,7 @@ const S = {
   },
   filledBallots: {
     zh: "填补民主测评：{n} 个空白的民主测评取自测评票（见“民主测评汇总”工作表）。",
-    en: "Fill from the ballots: {n} blank 民主测评 cell(s) took D from the ballots (see the 民主测评汇总 sheet).",
+    en: "Fill from the ballots: {n} blank 民主测评 {n|cell|cells} took D from the ballots (see the 民主测评汇总 sheet).",
   },
   filledBallotsNone: {
     zh: "填补民主测评：工作簿中没有可用的民主测评票表，未填补。",
@@ -48,15 +49,15 @@ const S = {
   noticesCadres: { zh: "附领导班子和领导干部的考核等次", en: "Add the unit's team and cadres with their grades" },
   noticesButton: { zh: "生成反馈通知书", en: "Make feedback notices" },
   noticesFile: { zh: "反馈通知书-{date}.docx", en: "feedback-notices-{date}.docx" },
-  noticesDone: { zh: "已生成反馈通知书：{n} 个单位，文件“{file}”已下载。", en: "Feedback notices made: {n} unit(s); the file {file} was downloaded." },
+  noticesDone: { zh: "已生成反馈通知书：{n} 个单位，文件“{file}”已下载。", en: "Feedback notices made: {n} {n|unit|units}; the file {file} was downloaded." },
   noticesErrors: {
     zh: "工作簿中有 {n} 个错误：无总分的单位，通知书中写明原因。",
-    en: "The workbook has {n} error(s): a unit without a total says why in its notice.",
+    en: "The workbook has {n} {n|error|errors}: a unit without a total says why in its notice.",
   },
 };
 
 export type RawKey = keyof typeof S;
 
 export function tr(lang: Lang, key: RawKey, params: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return fillTemplate(S[key][lang], params);
 }
