@@ -2,7 +2,7 @@
 // side by side. (The engine's own sentences are in messages.ts and scheme-messages.ts.)
 import type { Message, Severity } from "../engine/types";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** The findings sheet (INTERFACES.md §3: 校验 also writes a 校验结果 sheet). */
 export const FINDINGS_SHEET = "校验结果";

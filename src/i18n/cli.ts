@@ -2,7 +2,7 @@
 import type { Message } from "../engine/types";
 import { noun, plural } from "./plural";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** The sample's defaults the usage names (src/sample). */
 export interface SampleDefaults {

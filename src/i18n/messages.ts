@@ -4,7 +4,7 @@ import type { TableKind } from "../engine/headers";
 import type { Message, ReasonCode } from "../engine/types";
 import { plural } from "./plural";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** A column as messages name it: its spec (engine/headers.ts), whose zh/en is the header staff know. */
 export type ColumnName = { zh: string; en: string };

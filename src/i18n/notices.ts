@@ -4,7 +4,7 @@
 import type { Message } from "../engine/types";
 import { plural } from "./plural";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** A date as an official document writes it: 2024年3月15日 (GB/T 9704: Arabic numerals, in full). */
 export function officialDate(iso: string): Message {

@@ -1,8 +1,7 @@
 // What is wrong with a policy setting (POLICY_INVALID, WEIGHTS_SUM), zh-CN and en-US side by side.
 // Each sentence follows the setting's path: "政策设置 quota.ratio：优秀比例必须在 0–1 之间".
-import type { Message } from "../engine/types";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 export const policyProblem = {
   notAnObject: m("政策文件必须是一个 JSON 对象", "the policy file must be a JSON object"),

@@ -5,7 +5,7 @@ import type { Message } from "../engine/types";
 import type { ColumnName } from "./messages";
 import { plural, rowList } from "./plural";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 const where = (cell: string | undefined, column: ColumnName): Message => (cell ? m(`${cell}（${column.zh}）`, `${cell} (${column.en})`) : m(column.zh, column.en));
 

@@ -1,9 +1,8 @@
 // What the add-in writes into the sheets of the scheme (历年奖励, 考察覆盖, 反馈, 示例说明): their names,
 // headers and cell texts. These sheets are written in Chinese, the language of the workbooks they go
 // into; a note the user reads on hover says it in both languages.
-import type { Message } from "../engine/types";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** The names of the sheets the add-in writes (besides 校验结果, actions.ts). */
 export const SHEET_NAMES = {

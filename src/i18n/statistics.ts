@@ -2,7 +2,7 @@
 import type { GradeName } from "../engine/policy";
 import type { Message } from "../engine/types";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 export const STATISTICS_SHEET = "考核统计";
 

@@ -5,7 +5,7 @@ import { BALLOT_COLUMNS, specByKey, SURVEY_COLUMNS } from "../engine/headers";
 import type { Message } from "../engine/types";
 import { plural } from "./plural";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** Column names of the survey and ballot tables, for messages: their column specs (engine/headers.ts). */
 const RAW_COLUMNS = specByKey([...SURVEY_COLUMNS, ...BALLOT_COLUMNS]);

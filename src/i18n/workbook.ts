@@ -2,7 +2,7 @@
 // side. Each is one sentence: what the file is, and what to do. The CLI puts "Cannot read <file>:" before it.
 import type { Message } from "../engine/types";
 
-const m = (zh: string, en: string): Message => ({ zh, en });
+import { m } from "./message";
 
 /** How to save a workbook as .xlsx in Excel and in WPS (said wherever a file must be saved again). */
 const SAVE_AS = m(
