@@ -138,6 +138,10 @@ function wpsConfig(dev) {
       // The 反馈通知书 builder loads lazily from beside the page, as one chunk (see the Excel build).
       publicPath: "",
       clean: true,
+      // Write every file on every build, even one whose content did not change: the tests' freshness
+      // check (test/support/dist.ts) compares the build's files with the sources by modification time,
+      // and a skipped write left functions.json older than a changed source, so each suite rebuilt.
+      compareBeforeEmit: false,
     },
     optimization: { splitChunks: { cacheGroups: { default: false, defaultVendors: false } } },
     target: ["web", "es2017"],
@@ -200,6 +204,10 @@ function excelConfig(env, argv) {
       // "auto" detection (which names importScripts) out of the pane's bundle.
       publicPath: "",
       clean: true,
+      // Write every file on every build, even one whose content did not change: the tests' freshness
+      // check (test/support/dist.ts) compares the build's files with the sources by modification time,
+      // and a skipped write left functions.json older than a changed source, so each suite rebuilt.
+      compareBeforeEmit: false,
     },
     target: ["web", "es2020"],
     // No eval-based source maps: the page's CSP forbids eval.
