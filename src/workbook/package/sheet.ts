@@ -11,10 +11,11 @@
 import { SaxesTagNS } from "saxes";
 import type { CellValue } from "../../engine/types";
 import { isCellError } from "../../engine/types";
-import { a1, Box, columnLetters, columnNumber, dateToSerial, formatRange, MAX_COLUMN, MAX_ROW, parseRange, serialToDate } from "../codec";
+import { a1, Box, columnNumber, dateToSerial, formatRange, MAX_COLUMN, MAX_ROW, parseRange, serialToDate } from "../codec";
 import { PackageError } from "./errors";
 import type { Styles } from "./styles";
-import { escapeAttr, escapeText, FastPathDeclined, isMain, NS, Splice, startTagEnd, StreamTag, streamAttrs, streamParse, XAttr, XElement } from "./xml";
+import { ByteWriter } from "./bytes";
+import { declareUtf8, escapeAttr, escapeText, FastPathDeclined, isMain, NS, Splice, startTagEnd, StreamTag, streamAttrs, streamParse, XAttr, XElement } from "./xml";
 
 /** Cells one sheet may hold before the package is refused (README "Limits"). */
 export const MAX_CELLS = 3_000_000;
@@ -180,6 +181,8 @@ export class Worksheet {
     public name: string,
     public readonly path: string,
     public text: string | null,
+    /** The bytes the text was read from when they are ASCII (asciiSource): unchanged ranges are copied from them. */
+    public readonly source: Uint8Array | null = null,
   ) {}
 
   // ------------------------------------------------------------------ reading
@@ -541,55 +544,104 @@ export class Worksheet {
 
   // ------------------------------------------------------------------ writing
 
+  /** The sheet's extent after its edits: the cells it has and every cell given a value. */
+  writtenExtent(): Box | null {
+    let extent = this.extent ? { ...this.extent } : null;
+    for (const [r, list] of this.edits) {
+      for (const e of list) {
+        if (!e.set) continue;
+        const c = e.col;
+        if (!extent) extent = { top: r, left: c, bottom: r, right: c };
+        else {
+          if (r < extent.top) extent.top = r;
+          if (r > extent.bottom) extent.bottom = r;
+          if (c < extent.left) extent.left = c;
+          if (c > extent.right) extent.right = c;
+        }
+      }
+    }
+    return extent;
+  }
+
   /**
-   * The new text of sheetData's content (or the whole sheetData when it was self-closing) and the
-   * dimension: original rows copied, rows with written cells rebuilt.
+   * The part's bytes after the edits: sheetData's content (or the whole sheetData when it was
+   * self-closing) rebuilt — original rows copied, rows with written cells rebuilt — and the other
+   * splices applied (they must not overlap it or each other). The part is written as UTF-8, its
+   * declaration made to say so; an ASCII part's unchanged ranges are copied from its bytes.
    */
-  patchCells(cellXml: (r: number, e: CellEdit) => string): { splice: Splice; dimension: Box | null } {
+  output(splices: readonly Splice[], cell: CellWriter): Uint8Array {
+    const text = this.text as string;
+    const sd = this.sheetData as TopElement;
+    const cells: Splice = sd.selfClosing ? { start: sd.start, end: sd.end, text: "" } : { start: sd.openEnd, end: sd.closeStart, text: "" };
+    const sorted = [cells, ...splices].sort((a, b) => a.start - b.start || a.end - b.end);
+    let edited = 0;
+    for (const list of this.edits.values()) edited += list.length;
+    const w = new ByteWriter(text.length + edited * 48 + 4096);
+    let at = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const s = sorted[k];
+      if (s.start < at) throw new Error("overlapping edits of one part");
+      if (k === 0) {
+        const head = text.slice(0, s.start);
+        const declared = declareUtf8(head);
+        if (declared === head) this.copy(w, 0, s.start);
+        else w.text(declared);
+      } else this.copy(w, at, s.start);
+      if (s === cells) this.writeCells(w, cell);
+      else if (typeof s.text === "string") w.text(s.text);
+      else for (const piece of s.text) w.text(piece);
+      at = s.end;
+    }
+    this.copy(w, at, text.length);
+    return w.result();
+  }
+
+  /** A range of the part's text, from its bytes when they are ASCII. */
+  private copy(w: ByteWriter, from: number, to: number): void {
+    if (to <= from) return;
+    if (this.source) w.bytes(this.source, from, to);
+    else w.text((this.text as string).slice(from, to));
+  }
+
+  /** sheetData's new content (or the whole element when it was self-closing). */
+  private writeCells(w: ByteWriter, cell: CellWriter): void {
     const text = this.text as string;
     const sd = this.sheetData as TopElement;
     const p = this.mainPrefix;
     const editRows = [...this.edits.keys()].sort((a, b) => a - b);
-    const parts: string[] = [];
-    let extent = this.extent ? { ...this.extent } : null;
-    const grow = (r: number, c: number) => {
-      if (!extent) extent = { top: r, left: c, bottom: r, right: c };
-      else {
-        if (r < extent.top) extent.top = r;
-        if (r > extent.bottom) extent.bottom = r;
-        if (c < extent.left) extent.left = c;
-        if (c > extent.right) extent.right = c;
-      }
-    };
     const rowEdits = (r: number): CellEdit[] => {
       const list = this.edits.get(r) as CellEdit[];
       let sorted = true;
       for (let i = 1; i < list.length; i++) if (list[i].col < list[i - 1].col) sorted = false;
       if (!sorted) list.sort((a, b) => a.col - b.col);
-      for (const e of list) if (e.set) grow(r, e.col);
       return list;
     };
+    const rowOpen = `<${p}row r="`;
+    const rowClose = `</${p}row>`;
     const newRow = (r: number) => {
-      parts.push(`<${p}row r="${r}">`);
-      for (const e of rowEdits(r)) parts.push(cellXml(r, e));
-      parts.push(`</${p}row>`);
+      w.text(rowOpen);
+      w.uint(r);
+      w.text('">');
+      for (const e of rowEdits(r)) cell(w, r, e);
+      w.text(rowClose);
     };
+    if (sd.selfClosing) w.text(`${text.slice(sd.start, sd.openEnd - 2).trimEnd()}>`);
     let k = 0;
     if (this.ordered) {
       let last = sd.selfClosing ? sd.end : sd.openEnd;
       for (const row of this.rows) {
         while (k < editRows.length && editRows[k] < row.r) {
-          parts.push(text.slice(last, row.start));
+          this.copy(w, last, row.start);
           last = row.start;
           newRow(editRows[k++]);
         }
         if (k < editRows.length && editRows[k] === row.r) {
-          parts.push(text.slice(last, row.start));
-          this.mergeRow([row], rowEdits(editRows[k++]), cellXml, parts);
+          this.copy(w, last, row.start);
+          this.mergeRow(w, [row], rowEdits(editRows[k++]), cell);
           last = row.end;
         }
       }
-      if (!sd.selfClosing) parts.push(text.slice(last, sd.closeStart));
+      if (!sd.selfClosing) this.copy(w, last, sd.closeStart);
       while (k < editRows.length) newRow(editRows[k++]);
     } else {
       // Rows out of order or repeated: written in ascending order, repeated rows merged into one.
@@ -604,15 +656,14 @@ export class Worksheet {
         const spans = byR.get(r);
         const edits = this.edits.has(r) ? rowEdits(r) : [];
         if (!spans) newRow(r);
-        else this.mergeRow(spans, edits, cellXml, parts);
+        else this.mergeRow(w, spans, edits, cell);
       }
     }
-    const splice: Splice = sd.selfClosing ? { start: sd.start, end: sd.end, text: [`${text.slice(sd.start, sd.openEnd - 2).trimEnd()}>`, ...parts, `</${sd.name}>`] } : { start: sd.openEnd, end: sd.closeStart, text: parts };
-    return { splice, dimension: extent };
+    if (sd.selfClosing) w.text(`</${sd.name}>`);
   }
 
   /** One row (or several spans of the same row number) with written cells merged in, in column order. */
-  private mergeRow(spans: RowSpan[], edits: CellEdit[], cellXml: (r: number, e: CellEdit) => string, out: string[]): void {
+  private mergeRow(w: ByteWriter, spans: RowSpan[], edits: CellEdit[], cell: CellWriter): void {
     const text = this.text as string;
     const first = spans[0];
     const r = first.r;
@@ -635,7 +686,7 @@ export class Worksheet {
       for (const span of spans) for (let i = span.first; i < span.first + span.count; i++) cells.push(i);
       cells = this.byColumn(cells);
     }
-    out.push(openTag);
+    w.text(openTag);
     const start = this.cellStart.data;
     const end = this.cellEnd.data;
     // Unchanged cells go out as they were, a run of neighbours (in the text) as one piece.
@@ -644,12 +695,12 @@ export class Worksheet {
     const keep = (i: number) => {
       if (runFrom >= 0 && i === runTo + 1) runTo = i;
       else {
-        if (runFrom >= 0) out.push(text.slice(start[runFrom], end[runTo]));
+        if (runFrom >= 0) this.copy(w, start[runFrom], end[runTo]);
         runFrom = runTo = i;
       }
     };
     const flush = () => {
-      if (runFrom >= 0) out.push(text.slice(start[runFrom], end[runTo]));
+      if (runFrom >= 0) this.copy(w, start[runFrom], end[runTo]);
       runFrom = runTo = -1;
     };
     let j = 0;
@@ -658,20 +709,21 @@ export class Worksheet {
       while (j < cells.length && col[cells[j]] < c) keep(cells[j++]);
       flush();
       const i = j < cells.length && col[cells[j]] === c ? cells[j++] : -1;
-      if (i < 0) out.push(cellXml(r, e));
+      if (i < 0) cell(w, r, e);
       else if (e.set) {
         if (this.cellFlags[i] & FLAG_FORMULA) this.formulaOverwritten = true;
         if (this.cellFlags[i] & FLAG_SHARED) this.sharedRefsRemoved++;
-        out.push(cellXml(r, e));
+        cell(w, r, e);
       } else {
         // Only the format changes: the cell's start tag gets the new s, its content stays.
         const openEnd = startTagEnd(text, start[i]);
-        out.push(retag(text.slice(start[i], openEnd), "s", e.xf > 0 ? String(e.xf) : null) + text.slice(openEnd, end[i]));
+        w.text(retag(text.slice(start[i], openEnd), "s", e.xf > 0 ? String(e.xf) : null));
+        this.copy(w, openEnd, end[i]);
       }
     }
     while (j < cells.length) keep(cells[j++]);
     flush();
-    out.push(`</${openTag.slice(1, openTag.search(/[\s/>]/))}>`);
+    w.text(`</${openTag.slice(1, openTag.search(/[\s/>]/))}>`);
   }
 
   /** Cell indices in column order (stable), a repeated column keeping its last cell. */
@@ -699,22 +751,65 @@ export function rootElement(tag: StreamTag, start: number, openEnd: number, reso
   return { name: tag.name, prefix: tag.prefix, local: tag.local, uri: tag.uri, attrs: streamAttrs(tag, resolve), declared: tag.declared ?? {}, children: [], parent: null, text: "", start, openEnd, closeStart: openEnd, end: openEnd, selfClosing: tag.isSelfClosing };
 }
 
+/** Writes one edited cell of row r (see writeCell). */
+export type CellWriter = (w: ByteWriter, r: number, e: CellEdit) => void;
+
+/** What writing a cell needs from the workbook. */
+export interface CellContext {
+  styles: Styles;
+  date1904: boolean;
+  sharedString: (s: string) => number;
+}
+
 /** A written cell as XML: text as a shared string (never a formula), numbers, booleans, errors, dates as serial numbers. */
-export function cellXmlOf(prefix: string, r: number, e: CellEdit, ctx: { styles: Styles; date1904: boolean; sharedString: (s: string) => number }): string {
-  const ref = `${columnLetters(e.col)}${r}`;
+export function writeCell(w: ByteWriter, prefix: string, r: number, e: CellEdit, ctx: CellContext): void {
   const v = e.value;
   let xf = e.xf;
   if (v instanceof Date) xf = ctx.styles.forDate(xf);
-  const s = xf > 0 ? ` s="${xf}"` : "";
-  const cell = `${prefix}c`;
-  const val = `${prefix}v`;
-  if (v === null || v === undefined) return `<${cell} r="${ref}"${s}/>`;
-  if (typeof v === "number") return `<${cell} r="${ref}"${s}><${val}>${v}</${val}></${cell}>`;
-  if (typeof v === "string") return `<${cell} r="${ref}"${s} t="s"><${val}>${ctx.sharedString(v)}</${val}></${cell}>`;
-  if (typeof v === "boolean") return `<${cell} r="${ref}"${s} t="b"><${val}>${v ? 1 : 0}</${val}></${cell}>`;
-  if (v instanceof Date) return `<${cell} r="${ref}"${s}><${val}>${dateToSerial(v, ctx.date1904)}</${val}></${cell}>`;
-  if (isCellError(v)) return `<${cell} r="${ref}"${s} t="e"><${val}>${escapeText(v.error)}</${val}></${cell}>`;
-  return `<${cell} r="${ref}"${s} t="s"><${val}>${ctx.sharedString(String(v))}</${val}></${cell}>`;
+  w.text("<");
+  w.text(prefix);
+  w.text('c r="');
+  w.column(e.col);
+  w.uint(r);
+  if (xf > 0) {
+    w.text('" s="');
+    w.uint(xf);
+  }
+  if (v === null || v === undefined) {
+    w.text('"/>');
+    return;
+  }
+  let t = "";
+  let value: string | number;
+  if (typeof v === "number") value = v;
+  else if (typeof v === "string") {
+    t = "s";
+    value = ctx.sharedString(v);
+  } else if (typeof v === "boolean") {
+    t = "b";
+    value = v ? 1 : 0;
+  } else if (v instanceof Date) value = dateToSerial(v, ctx.date1904);
+  else if (isCellError(v)) {
+    t = "e";
+    value = escapeText(v.error);
+  } else {
+    t = "s";
+    value = ctx.sharedString(String(v));
+  }
+  if (t) {
+    w.text('" t="');
+    w.text(t);
+  }
+  w.text('"><');
+  w.text(prefix);
+  w.text("v>");
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) w.uint(value);
+  else w.text(String(value));
+  w.text("</");
+  w.text(prefix);
+  w.text("v></");
+  w.text(prefix);
+  w.text("c>");
 }
 
 export { a1, escapeAttr, formatRange, rawAttribute };

@@ -16,15 +16,16 @@ import { a1, Box, formatRange, MAX_COLUMN, parseRange, toWritable } from "../cod
 import { closestNearMisses, gridBlocks, listObjectRef, NearMiss, sortTables } from "../locate";
 import { chartPartXml, CHART_NS, drawingAnchorXml, drawingPartXml, DRAWING_NS } from "../chart-xml";
 import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, RowFormat, SheetOptions, SheetRange, Snapshot, TableRef, WorkbookError, WorkbookPort } from "../port";
+import { asciiSource } from "./bytes";
 import { asWorkbookError, PackageError } from "./errors";
 import { NoteChanges, patchNotes, VmlBlocks } from "./notes";
 import { CONTENT_TYPE, Package, PackageOptions, relKind } from "./opc";
-import { cellXmlOf, CellEdit, retag, Worksheet } from "./sheet";
+import { CellContext, retag, Worksheet, writeCell } from "./sheet";
 import { sniff } from "./sniff";
 import { SharedStrings } from "./strings";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { entryOf, writeZip } from "./zip";
-import { appendChildren, applySplices, splicePieces, attr, child, children, descendants, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
+import { appendChildren, applySplices, attr, child, children, decodePart, descendants, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
 
 interface TablePart {
   path: string;
@@ -121,9 +122,10 @@ export class PackageWorkbook implements WorkbookPort {
       const rel = id === undefined ? undefined : rels.byId(id);
       if (!rel || relKind(rel.type) !== "worksheet") continue; // chart, dialog and macro sheets hold no cells to read
       const path = rels.partOf(rel);
-      const text = path === null ? null : pkg.text(path);
-      if (path === null || text === null) throw new PackageError("damaged", `missing sheet ${name}`);
-      const ws = new Worksheet(name, path, text);
+      const bytes = path === null ? null : pkg.bytes(path);
+      if (path === null || bytes === null) throw new PackageError("damaged", `missing sheet ${name}`);
+      const text = decodePart(bytes, path);
+      const ws = new Worksheet(name, path, text, asciiSource(text, bytes));
       ws.parse(ctx);
       this.strings.count += ws.sharedRefs;
       this.sheets.push({ ws, tables: this.readTables(ws), notes: { clears: [], clearAll: false, notes: new Map() }, written: null, isNew: false });
@@ -540,7 +542,7 @@ export class PackageWorkbook implements WorkbookPort {
       const text = ws.text as string;
       const splices: Splice[] = [];
       const prefix = ws.mainPrefix;
-      const cellCtx = {
+      const cellCtx: CellContext = {
         styles: this.styles,
         date1904: this.date1904,
         sharedString: (s: string) => {
@@ -549,17 +551,17 @@ export class PackageWorkbook implements WorkbookPort {
           return this.strings.index(s);
         },
       };
-      const { splice, dimension } = ws.patchCells((r, e: CellEdit) => cellXmlOf(prefix, r, e, cellCtx));
-      splices.push(splice);
-      this.strings.count -= ws.sharedRefsRemoved;
-      if (ws.sharedRefsRemoved) this.stringRefsChanged = true;
-      if (ws.formulaOverwritten) formulaOverwritten = true;
+      const dimension = ws.writtenExtent();
       const dim = ws.topElement("dimension");
       if (dim && dimension) splices.push({ start: dim.start, end: dim.openEnd, text: retag(text.slice(dim.start, dim.openEnd), "ref", escapeAttr(formatRange(dimension, true))) });
       // <drawing> before <legacyDrawing> (CT_Worksheet's order), should both go in at the same place.
       if (st.chart) splices.push(...this.placeChart(st));
       if (notesChanged) splices.push(...patchNotes(pkg, ws, st.notes, this.blocks));
-      pkg.put(ws.path, splicePieces(text, splices));
+      // The rows with written cells are rebuilt as the part's bytes are written (no text of the whole part is made).
+      pkg.put(ws.path, ws.output(splices, (w, r, e) => writeCell(w, prefix, r, e, cellCtx)));
+      this.strings.count -= ws.sharedRefsRemoved;
+      if (ws.sharedRefsRemoved) this.stringRefsChanged = true;
+      if (ws.formulaOverwritten) formulaOverwritten = true;
       for (const t of st.tables) if (t.changed) pkg.put(t.path, tableXml(t));
       if (st.isNew) {
         const rel = wbRels.add(pkg.relType("worksheet"), ws.path);

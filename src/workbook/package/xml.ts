@@ -52,6 +52,11 @@ function label(bytes: Uint8Array): string {
   return "utf-8";
 }
 
+/** Is the part UTF-8 (by its byte-order mark, its declaration, or neither)? */
+export function isUtf8Part(bytes: Uint8Array): boolean {
+  return label(bytes) === "utf-8";
+}
+
 /** A part's text. Throws PackageError("xml") when its bytes are not text in the encoding it declares. */
 export function decodePart(bytes: Uint8Array, part: string): string {
   let enc = label(bytes);
