@@ -229,6 +229,8 @@ export interface HostCodec {
   inflate: Inflate;
   crc32: (data: Uint8Array) => number;
   utf8: (pieces: readonly string[]) => Uint8Array;
+  /** The text of bytes that are all ASCII, else null (the portable decoder then reads them). */
+  ascii: (bytes: Uint8Array) => string | null;
 }
 
 /** What a package may make this process hold, and the host's faster codecs. */
@@ -252,7 +254,7 @@ export class Package {
 
   constructor(bytes: Uint8Array, options: PackageOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
-    this.host = { deflate: fflateDeflate, inflate: fflateInflate, crc32, utf8, ...options.host };
+    this.host = { deflate: fflateDeflate, inflate: fflateInflate, crc32, utf8, ascii: () => null, ...options.host };
     this.entries = readZip(bytes, this.limits);
     for (const e of this.entries) this.byName.set(e.name.toLowerCase(), e);
     const ct = this.text("[Content_Types].xml");
@@ -289,7 +291,12 @@ export class Package {
   /** A part's text, or null. */
   text(path: string): string | null {
     const b = this.bytes(path);
-    return b === null ? null : decodePart(b, path);
+    return b === null ? null : this.decode(b, path);
+  }
+
+  /** A part's text from its bytes (PackageError("xml") when they are not text in the encoding it declares). */
+  decode(bytes: Uint8Array, path: string): string {
+    return decodePart(bytes, path, this.host.ascii);
   }
 
   /** The names of the parts as stored (and added), in order. */

@@ -25,7 +25,7 @@ import { sniff } from "./sniff";
 import { SharedStrings } from "./strings";
 import { MINIMAL_STYLES, Styles } from "./styles";
 import { entryOf, writeZip } from "./zip";
-import { appendChildren, applySplices, attr, child, children, decodePart, descendants, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
+import { appendChildren, applySplices, attr, child, children, descendants, escapeAttr, isMain, nameIn, NS, parseTree, relAttr, sibling, Splice, XElement } from "./xml";
 
 interface TablePart {
   path: string;
@@ -124,7 +124,7 @@ export class PackageWorkbook implements WorkbookPort {
       const path = rels.partOf(rel);
       const bytes = path === null ? null : pkg.bytes(path);
       if (path === null || bytes === null) throw new PackageError("damaged", `missing sheet ${name}`);
-      const text = decodePart(bytes, path);
+      const text = pkg.decode(bytes, path);
       const ws = new Worksheet(name, path, text, asciiSource(text, bytes));
       ws.parse(ctx);
       this.strings.count += ws.sharedRefs;
