@@ -163,3 +163,27 @@ describe("Worksheet.output", () => {
     expect(() => ws.output([{ start: sd.start, end: sd.end, text: "" }], (w, r, e) => writeCell(w, "", r, e, ctx))).toThrow("overlapping");
   });
 });
+
+describe("written cells, column by column", () => {
+  test("a value reads back, a written cell keeps its format, rows are written upwards and far apart", () => {
+    const t = `<worksheet xmlns="${MAIN}"><dimension ref="A5"/><sheetData><row r="5"><c r="A5" s="2"><v>1</v></c></row></sheetData></worksheet>`;
+    const ws = new Worksheet("s", "xl/worksheets/sheet1.xml", t, ascii(t));
+    const styles = new Styles(null, "xl/styles.xml");
+    ws.parse({ styles, sharedStrings: [], date1904: false });
+    ws.setValue(5, 1, 7);
+    ws.setValue(200, 2, "x"); // column B's first written cell: row 200
+    ws.setValue(1, 2, true); // then row 1, 199 rows above it
+    ws.setFormat(3, 3, 4); // C3: a format only, on a cell the sheet does not have
+    expect([ws.value(5, 1), ws.value(200, 2), ws.value(1, 2), ws.value(3, 3), ws.value(2, 2)]).toEqual([7, "x", true, null, null]);
+    // A5's written cell kept the cell's s="2"; C3 has the format it was given; B7 was never written (−1)
+    expect([ws.editFormat(5, 1), ws.format(3, 3), ws.format(7, 2)]).toEqual([2, 4, -1]);
+    // the grid as a whole (what the table locator reads) has the written values
+    expect([ws.values[4][0], ws.values[199][1], ws.values[0][1]]).toEqual([7, "x", true]);
+    // the extent: A5 and the cells given values, B1 and B200 (C3 has no value) → A1:B200
+    expect(ws.writtenExtent()).toEqual({ top: 1, left: 1, bottom: 200, right: 2 });
+    const out = decode(ws.output([], (w, r, e) => writeCell(w, "", r, e, { styles, date1904: false, sharedString: () => 0 })));
+    expect(out.slice(out.indexOf("<sheetData>"), out.indexOf("</sheetData>"))).toBe(
+      '<sheetData><row r="1"><c r="B1" t="b"><v>1</v></c></row><row r="3"><c r="C3" s="4"/></row><row r="5"><c r="A5" s="2"><v>7</v></c></row><row r="200"><c r="B200" t="s"><v>0</v></c></row>',
+    );
+  });
+});

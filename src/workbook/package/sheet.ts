@@ -151,9 +151,79 @@ function asNumber(s: string, xf: number | undefined, styles: Styles, date1904: b
   return n;
 }
 
+/**
+ * The written cells of one column, by row from `top`: the format (−1 where the row has no written
+ * cell), whether a value is set, and the value. Rows grow in both directions as cells are written.
+ */
+class ColumnEdits {
+  top: number;
+  xf: Int32Array;
+  set: Uint8Array;
+  values: CellValue[] = [];
+
+  constructor(
+    readonly col: number,
+    row: number,
+  ) {
+    this.top = row;
+    this.xf = new Int32Array(64).fill(-1);
+    this.set = new Uint8Array(64);
+  }
+
+  /** The slot of a row, made room for. */
+  slot(row: number): number {
+    const i = row - this.top;
+    if (i >= 0 && i < this.xf.length) return i;
+    const end = this.top + this.xf.length;
+    const from = Math.min(this.top, row);
+    const to = Math.max(end, row + 1);
+    let size = this.xf.length * 2;
+    while (size < to - from) size *= 2;
+    // Room to grow on the side the new row is on (rows are written downwards, nearly always).
+    const top = row < this.top ? Math.max(1, to - size) : this.top;
+    const shift = this.top - top;
+    const xf = new Int32Array(size).fill(-1);
+    xf.set(this.xf, shift);
+    const set = new Uint8Array(size);
+    set.set(this.set, shift);
+    if (shift) {
+      const values: CellValue[] = [];
+      this.values.forEach((v, k) => (values[k + shift] = v));
+      this.values = values;
+    }
+    this.top = top;
+    this.xf = xf;
+    this.set = set;
+    return row - top;
+  }
+}
+
+/** The rows that have written cells in any of the columns, ascending. */
+function editedRows(columns: readonly ColumnEdits[]): number[] {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const ec of columns) {
+    top = Math.min(top, ec.top);
+    bottom = Math.max(bottom, ec.top + ec.xf.length - 1);
+  }
+  const rows: number[] = [];
+  for (let r = top; r <= bottom; r++) {
+    for (const ec of columns) {
+      const i = r - ec.top;
+      if (i >= 0 && i < ec.xf.length && ec.xf[i] >= 0) {
+        rows.push(r);
+        break;
+      }
+    }
+  }
+  return rows;
+}
+
 export class Worksheet {
-  /** Cell values by row and column (0-based), as the exceljs adapter reads them; holes are blank. */
-  values: CellValue[][] = [];
+  /** Cell values by row and column (0-based) as read, the written ones folded in when `values` is read. */
+  private grid: CellValue[][] = [];
+  /** Values were written since the grid last had them folded in. */
+  private gridStale = false;
   /** Cell formats (cellXfs index) of the cells the sheet XML has, by row and column (0-based). */
   formats: (number | undefined)[][] = [];
   private rows: RowSpan[] = [];
@@ -170,8 +240,10 @@ export class Worksheet {
   extent: Extent | null = null;
   /** Cells with t="s", for the shared strings' count. */
   sharedRefs = 0;
-  /** Edits by row (each row's in the order they were made). */
-  readonly edits = new Map<number, CellEdit[]>();
+  /** The written cells, column by column (no object per cell: a million of them at 100,000 rows). */
+  private readonly editColumns = new Map<number, ColumnEdits>();
+  /** How many cells are written. */
+  private editCount = 0;
   /** A formula cell was overwritten (the calculation chain must go). */
   formulaOverwritten = false;
   /** Shared-string references removed by overwriting cells. */
@@ -194,7 +266,7 @@ export class Worksheet {
     } catch (e) {
       if (!(e instanceof FastPathDeclined)) throw e;
       // The cells' fast reader met XML it leaves to saxes: everything read so far is forgotten.
-      this.values = [];
+      this.grid = [];
       this.formats = [];
       this.rows = [];
       this.ordered = true;
@@ -300,7 +372,7 @@ export class Worksheet {
         fr[col - 1] = cellS;
       }
       if (v !== null) {
-        const vr = (this.values[r - 1] ??= []);
+        const vr = (this.grid[r - 1] ??= []);
         vr[col - 1] = v;
       }
     };
@@ -468,56 +540,94 @@ export class Worksheet {
       const bottom = Math.min(box.bottom, ext.bottom);
       const right = Math.min(box.right, ext.right);
       for (let r = box.top; r <= bottom; r++) {
-        for (let c = box.left; c <= right; c++) if (r !== box.top || c !== box.left) (this.values[r - 1] ??= [])[c - 1] = master;
+        for (let c = box.left; c <= right; c++) if (r !== box.top || c !== box.left) (this.grid[r - 1] ??= [])[c - 1] = master;
       }
     }
   }
 
+  /** Cell values by row and column (0-based), as the exceljs adapter reads them, written ones included; holes are blank. */
+  get values(): CellValue[][] {
+    if (this.gridStale) {
+      for (const ec of this.editColumns.values()) {
+        const c = ec.col - 1;
+        for (let i = 0; i < ec.xf.length; i++) if (ec.set[i]) (this.grid[ec.top + i - 1] ??= [])[c] = ec.values[i] ?? null;
+      }
+      this.gridStale = false;
+    }
+    return this.grid;
+  }
+
   value(row: number, col: number): CellValue {
-    const r = this.values[row - 1];
+    if (this.editCount) {
+      const ec = this.editColumns.get(col);
+      if (ec) {
+        const i = row - ec.top;
+        if (i >= 0 && i < ec.xf.length && ec.set[i]) return ec.values[i] ?? null;
+      }
+    }
+    const r = this.grid[row - 1];
     const v = r ? r[col - 1] : undefined;
     return v === undefined ? null : v;
   }
 
   /** The cell's format: its edit's, else the sheet's, else −1 (no format). */
   format(row: number, col: number): number {
-    const e = this.findEdit(row, col);
-    if (e) return e.xf;
+    const ec = this.editColumns.get(col);
+    if (ec) {
+      const i = row - ec.top;
+      if (i >= 0 && i < ec.xf.length && ec.xf[i] >= 0) return ec.xf[i];
+    }
     const r = this.formats[row - 1];
     const f = r ? r[col - 1] : undefined;
     return f === undefined ? -1 : f;
   }
 
-  private findEdit(row: number, col: number): CellEdit | undefined {
-    const list = this.edits.get(row);
-    if (list) for (let i = list.length - 1; i >= 0; i--) if (list[i].col === col) return list[i];
-    return undefined;
+  /** Are any cells written? */
+  get edited(): boolean {
+    return this.editCount > 0;
   }
 
-  edit(row: number, col: number): CellEdit {
-    let e = this.findEdit(row, col);
-    if (!e) {
-      const f = this.format(row, col);
-      e = { col, xf: f < 0 ? 0 : f, set: false, value: null };
-      const list = this.edits.get(row);
-      if (list) list.push(e);
-      else this.edits.set(row, [e]);
+  /** The written cell's slot in its column's edits, the cell made a written one (keeping its format, or none: 0) if it was not. */
+  private editSlot(row: number, col: number): number {
+    let ec = this.editColumns.get(col);
+    if (!ec) this.editColumns.set(col, (ec = new ColumnEdits(col, row)));
+    const i = ec.slot(row);
+    if (ec.xf[i] < 0) {
+      const r = this.formats[row - 1];
+      const f = r ? r[col - 1] : undefined;
+      ec.xf[i] = f === undefined ? 0 : f;
+      this.editCount++;
     }
-    return e;
+    return i;
+  }
+
+  /** The written cell's format (the cell becomes a written one: see editSlot). */
+  editFormat(row: number, col: number): number {
+    const i = this.editSlot(row, col);
+    return (this.editColumns.get(col) as ColumnEdits).xf[i];
+  }
+
+  /** Give the written cell a format (index into cellXfs). */
+  setFormat(row: number, col: number, xf: number): void {
+    const i = this.editSlot(row, col);
+    (this.editColumns.get(col) as ColumnEdits).xf[i] = xf;
   }
 
   setValue(row: number, col: number, v: CellValue): void {
-    const e = this.edit(row, col);
-    e.set = true;
-    e.value = v;
-    (this.values[row - 1] ??= [])[col - 1] = v;
+    const i = this.editSlot(row, col);
+    const ec = this.editColumns.get(col) as ColumnEdits;
+    ec.set[i] = 1;
+    ec.values[i] = v;
+    this.gridStale = true;
   }
 
   /** Forget every cell (a sheet the adapter writes whole). */
   clear(): void {
-    this.values = [];
+    this.grid = [];
+    this.gridStale = false;
     this.formats = [];
-    this.edits.clear();
+    this.editColumns.clear();
+    this.editCount = 0;
   }
 
   /** A top-level element by local name (main namespace). */
@@ -547,10 +657,11 @@ export class Worksheet {
   /** The sheet's extent after its edits: the cells it has and every cell given a value. */
   writtenExtent(): Box | null {
     let extent = this.extent ? { ...this.extent } : null;
-    for (const [r, list] of this.edits) {
-      for (const e of list) {
-        if (!e.set) continue;
-        const c = e.col;
+    for (const ec of this.editColumns.values()) {
+      const c = ec.col;
+      for (let i = 0; i < ec.xf.length; i++) {
+        if (!ec.set[i]) continue;
+        const r = ec.top + i;
         if (!extent) extent = { top: r, left: c, bottom: r, right: c };
         else {
           if (r < extent.top) extent.top = r;
@@ -574,9 +685,7 @@ export class Worksheet {
     const sd = this.sheetData as TopElement;
     const cells: Splice = sd.selfClosing ? { start: sd.start, end: sd.end, text: "" } : { start: sd.openEnd, end: sd.closeStart, text: "" };
     const sorted = [cells, ...splices].sort((a, b) => a.start - b.start || a.end - b.end);
-    let edited = 0;
-    for (const list of this.edits.values()) edited += list.length;
-    const w = new ByteWriter(text.length + edited * 48 + 4096);
+    const w = new ByteWriter(text.length + this.editCount * 48 + 4096);
     let at = 0;
     for (let k = 0; k < sorted.length; k++) {
       const s = sorted[k];
@@ -608,13 +717,24 @@ export class Worksheet {
     const text = this.text as string;
     const sd = this.sheetData as TopElement;
     const p = this.mainPrefix;
-    const editRows = [...this.edits.keys()].sort((a, b) => a - b);
+    const columns = [...this.editColumns.values()].sort((a, b) => a.col - b.col);
+    const editRows = editedRows(columns);
+    // One row's edits in column order, in objects reused from row to row.
+    const scratch: CellEdit[] = [];
     const rowEdits = (r: number): CellEdit[] => {
-      const list = this.edits.get(r) as CellEdit[];
-      let sorted = true;
-      for (let i = 1; i < list.length; i++) if (list[i].col < list[i - 1].col) sorted = false;
-      if (!sorted) list.sort((a, b) => a.col - b.col);
-      return list;
+      let n = 0;
+      for (const ec of columns) {
+        const i = r - ec.top;
+        if (i < 0 || i >= ec.xf.length || ec.xf[i] < 0) continue;
+        const e = (scratch[n] ??= { col: 0, xf: 0, set: false, value: null });
+        e.col = ec.col;
+        e.xf = ec.xf[i];
+        e.set = ec.set[i] === 1;
+        e.value = e.set ? ec.values[i] ?? null : null;
+        n++;
+      }
+      scratch.length = n;
+      return scratch;
     };
     const rowOpen = `<${p}row r="`;
     const rowClose = `</${p}row>`;
@@ -654,7 +774,7 @@ export class Worksheet {
       const all = [...new Set([...byR.keys(), ...editRows])].sort((a, b) => a - b);
       for (const r of all) {
         const spans = byR.get(r);
-        const edits = this.edits.has(r) ? rowEdits(r) : [];
+        const edits = rowEdits(r);
         if (!spans) newRow(r);
         else this.mergeRow(w, spans, edits, cell);
       }

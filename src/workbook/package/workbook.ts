@@ -289,22 +289,23 @@ export class PackageWorkbook implements WorkbookPort {
       const isNew = col.column > ref.lastColumn;
       if (col.header !== undefined) {
         ws.setValue(ref.headerRow, col.column, col.header);
-        if (isNew) ws.edit(ref.headerRow, col.column).xf = headerFormat;
+        if (isNew) ws.setFormat(ref.headerRow, col.column, headerFormat);
       }
       for (let i = 0; i < height; i++) {
         const r = ref.headerRow + 1 + i;
-        const e = ws.edit(r, col.column);
+        let xf = ws.editFormat(r, col.column);
         if (isNew) {
           const left = ws.format(r, ref.lastColumn);
           if (left >= 0) {
-            const k = e.xf * 0x1_0000_0000 + left; // both are cellXfs indices (< 2^32)
-            let xf = look.get(k);
-            if (xf === undefined) look.set(k, (xf = styles.withLookOf(e.xf, left)));
-            e.xf = xf;
+            const k = xf * 0x1_0000_0000 + left; // both are cellXfs indices (< 2^32)
+            let looked = look.get(k);
+            if (looked === undefined) look.set(k, (looked = styles.withLookOf(xf, left)));
+            xf = looked;
           }
         }
         ws.setValue(r, col.column, toWritable(col.values[i]));
-        if (col.numberFormat !== undefined) e.xf = this.withNumFmt(e.xf, col.numberFormat);
+        if (col.numberFormat !== undefined) xf = this.withNumFmt(xf, col.numberFormat);
+        ws.setFormat(r, col.column, xf);
       }
       if (table && col.header !== undefined && !isNew) {
         const j = col.column - ref.firstColumn;
@@ -349,10 +350,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (let r = ref.headerRow + 1; r <= ref.lastRow; r++) {
       for (const c of format.columns) {
         const f = ws.format(r, c);
-        if (f >= 0 && this.styles.hasFill(f)) {
-          const e = ws.edit(r, c);
-          e.xf = this.withFill(e.xf, null);
-        }
+        if (f >= 0 && this.styles.hasFill(f)) ws.setFormat(r, c, this.withFill(ws.editFormat(r, c), null));
       }
     }
     st.notes.clears.push({ top: ref.headerRow + 1, bottom: ref.lastRow, columns: new Set(format.columns) });
@@ -361,10 +359,7 @@ export class PackageWorkbook implements WorkbookPort {
       const argb = HIGHLIGHT_FILLS[cls];
       for (const r of rows) {
         if (r <= ref.headerRow || r > ref.lastRow) continue;
-        for (const c of format.columns) {
-          const e = ws.edit(r, c);
-          e.xf = this.withFill(e.xf, argb);
-        }
+        for (const c of format.columns) ws.setFormat(r, c, this.withFill(ws.editFormat(r, c), argb));
       }
     }
     for (const n of format.notes) st.notes.notes.set(a1(n.row, n.column), { row: n.row, col: n.column, text: n.text });
@@ -391,7 +386,7 @@ export class PackageWorkbook implements WorkbookPort {
         const value = toWritable(v);
         if (value === null && r + 1 > headerRows) return;
         ws.setValue(r + 1, c + 1, value);
-        if (r + 1 <= headerRows) ws.edit(r + 1, c + 1).xf = bold;
+        if (r + 1 <= headerRows) ws.setFormat(r + 1, c + 1, bold);
       }),
     );
     return ws.name;
@@ -538,7 +533,7 @@ export class PackageWorkbook implements WorkbookPort {
     for (const st of this.sheets) {
       const ws = st.ws;
       const notesChanged = st.notes.clearAll || st.notes.clears.length > 0 || st.notes.notes.size > 0;
-      if (!ws.edits.size && !notesChanged && !st.written && !st.chart && !st.tables.some((t) => t.changed)) continue;
+      if (!ws.edited && !notesChanged && !st.written && !st.chart && !st.tables.some((t) => t.changed)) continue;
       const text = ws.text as string;
       const splices: Splice[] = [];
       const prefix = ws.mainPrefix;
