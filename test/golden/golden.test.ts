@@ -4,17 +4,15 @@
 // MAKE_GOLDEN=1 rewrites expected.json from the output (only when the hand checks pass).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { computeRanking } from "../../src/actions/computeRanking";
-import { buildReport, JsonReport } from "../../src/actions/report";
+import type { JsonReport } from "../../src/actions/report";
 import { FINDINGS_HEADERS, FINDINGS_SHEET, SEVERITY_LABEL } from "../../src/i18n/actions";
 import { msg } from "../../src/i18n/messages";
-import { policySha256, readPolicy } from "../../src/cli/main";
+import { policySha256 } from "../../src/cli/main";
 import type { Policy } from "../../src/engine/policy";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { fillOf, loadExcel } from "../support/xlsx-builders";
 import { CASES, GoldenCase, HandRow } from "./cases";
-import { expectInputCellsKept } from "./harness";
+import { expectInputCellsKept, goldenCase, GoldenRun } from "./harness";
 
 const ROOT = __dirname;
 const RESULT_KEYS = ["composite", "rank", "grade", "reasons"] as const;
@@ -52,20 +50,10 @@ describe.each(CASES.map((c) => [c.name, c] as const))("golden case %s", (name, c
   let output: Uint8Array;
   let policy: Policy;
   let report: JsonReport;
-  let result: Awaited<ReturnType<typeof computeRanking>>;
+  let result: GoldenRun["result"];
 
   beforeAll(async () => {
-    input = new Uint8Array(fs.readFileSync(path.join(dir, "input.xlsx")));
-    const policyFile = path.join(dir, "policy.json");
-    policy = await readPolicy(fs.existsSync(policyFile) ? policyFile : undefined);
-    const wb = await XlsxWorkbook.load(input);
-    result = await computeRanking(wb, policy);
-    report = buildReport({ name: policy.name, sha256: policySha256(policy) }, result.analysis.tables, result.analysis.findings);
-    output = await wb.toBuffer();
-    if (process.env.MAKE_GOLDEN === "1") {
-      checkAgainstHand(c, report);
-      fs.writeFileSync(path.join(dir, "expected.json"), JSON.stringify(report, null, 2) + "\n");
-    }
+    ({ input, output, policy, report, result } = await goldenCase(dir, { policy: c.policy, checkAgainstHand: (r) => checkAgainstHand(c, r) }));
   });
 
   test("the JSON result equals expected.json", () => {

@@ -5,13 +5,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { computeRanking } from "../../src/actions/computeRanking";
-import { buildReport, JsonReport } from "../../src/actions/report";
-import { policySha256, readPolicy, run } from "../../src/cli/main";
-import type { Policy } from "../../src/engine/policy";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
+import type { JsonReport } from "../../src/actions/report";
+import { run } from "../../src/cli/main";
 import { buildBytes, buildWorkbook, dumpCells, loadExcel } from "../support/xlsx-builders";
-import { expectInputCellsKept } from "./harness";
+import { expectInputCellsKept, goldenCase, GoldenRun } from "./harness";
 import { RawCase, RAW_CASES } from "./raw-cases";
 
 type Row = Record<string, unknown>;
@@ -58,25 +55,12 @@ describe.each(RAW_CASES.map((c) => [c.name, c] as const))("golden raw-answers ca
   const dir = path.join(__dirname, name);
   let input: Uint8Array;
   let output: Uint8Array;
-  let policy: Policy;
   let report: JsonReport;
-  let result: Awaited<ReturnType<typeof computeRanking>>;
+  let result: GoldenRun["result"];
 
   beforeAll(async () => {
-    if (process.env.MAKE_GOLDEN === "1") {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, "input.xlsx"), await buildBytes(c.spec));
-    }
-    input = new Uint8Array(fs.readFileSync(path.join(dir, "input.xlsx")));
-    policy = await readPolicy(undefined);
-    const wb = await XlsxWorkbook.load(input);
-    result = await computeRanking(wb, policy, { fillSurvey: c.fillSurvey, fillBallots: c.fillBallots, feedback: { feedbackDate: "2024-03-15", today: "2024-03-20" } });
-    report = buildReport({ name: policy.name, sha256: policySha256(policy) }, result.analysis.tables, result.analysis.findings);
-    output = await wb.toBuffer();
-    if (process.env.MAKE_GOLDEN === "1") {
-      checkAgainstHand(c, report);
-      fs.writeFileSync(path.join(dir, "expected.json"), JSON.stringify(report, null, 2) + "\n");
-    }
+    const options = { fillSurvey: c.fillSurvey, fillBallots: c.fillBallots, feedback: { feedbackDate: "2024-03-15", today: "2024-03-20" } };
+    ({ input, output, report, result } = await goldenCase(dir, { writeFrom: c.spec, options, checkAgainstHand: (r) => checkAgainstHand(c, r) }));
   });
 
   test("input.xlsx holds the cells raw-cases.ts describes", async () => {

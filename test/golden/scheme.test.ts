@@ -5,14 +5,10 @@
 // hand checks pass).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { computeRanking } from "../../src/actions/computeRanking";
-import { buildReport, JsonReport } from "../../src/actions/report";
-import { policySha256, readPolicy } from "../../src/cli/main";
-import type { Policy } from "../../src/engine/policy";
+import type { JsonReport } from "../../src/actions/report";
 import { HIGHLIGHT_FILLS } from "../../src/workbook/port";
-import { XlsxWorkbook } from "../../src/workbook/xlsx";
 import { buildBytes, buildWorkbook, dumpCells, fillOf, loadExcel } from "../support/xlsx-builders";
-import { expectInputCellsKept } from "./harness";
+import { expectInputCellsKept, goldenCase, GoldenRun } from "./harness";
 import { FEEDBACK_HEADERS, SchemeCase, SCHEME_CASES } from "./scheme-cases";
 
 type Row = Record<string, unknown>;
@@ -66,28 +62,12 @@ describe.each(SCHEME_CASES.map((c) => [c.name, c] as const))("golden scheme case
   const dir = path.join(__dirname, name);
   let input: Uint8Array;
   let output: Uint8Array;
-  let policy: Policy;
   let report: JsonReport;
-  let result: Awaited<ReturnType<typeof computeRanking>>;
+  let result: GoldenRun["result"];
 
   beforeAll(async () => {
-    if (process.env.MAKE_GOLDEN === "1") {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, "input.xlsx"), await buildBytes(c.spec));
-    }
-    input = new Uint8Array(fs.readFileSync(path.join(dir, "input.xlsx")));
-    const policyFile = path.join(dir, "policy.json");
-    if (process.env.MAKE_GOLDEN === "1" && c.policy) fs.writeFileSync(policyFile, JSON.stringify(c.policy, null, 2) + "\n");
-    expect(fs.existsSync(policyFile)).toBe(c.policy !== undefined);
-    policy = await readPolicy(c.policy ? policyFile : undefined);
-    const wb = await XlsxWorkbook.load(input);
-    result = await computeRanking(wb, policy, { fillPerformance: c.fillPerformance, feedback: { feedbackDate: c.feedbackDate, today: c.today } });
-    report = buildReport({ name: policy.name, sha256: policySha256(policy) }, result.analysis.tables, result.analysis.findings);
-    output = await wb.toBuffer();
-    if (process.env.MAKE_GOLDEN === "1") {
-      checkAgainstHand(c, report);
-      fs.writeFileSync(path.join(dir, "expected.json"), JSON.stringify(report, null, 2) + "\n");
-    }
+    const options = { fillPerformance: c.fillPerformance, feedback: { feedbackDate: c.feedbackDate, today: c.today } };
+    ({ input, output, report, result } = await goldenCase(dir, { policy: c.policy, writeFrom: c.spec, options, checkAgainstHand: (r) => checkAgainstHand(c, r) }));
   });
 
   test("input.xlsx holds the cells scheme-cases.ts describes", async () => {
