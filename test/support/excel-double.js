@@ -409,6 +409,39 @@
       return { ...this._data };
     }
   }
+  /**
+   * Base of the collections (worksheets, tables, a table's columns, charts, notes, comments): `items`
+   * can be read once a load has been synced. load(spec) queues `<opName>.load`, whose run builds the
+   * item proxies with `_loadItems(names)` (names: the properties the spec asks of the items) and
+   * answers the response's size.
+   */
+  class ItemCollection extends ClientObject {
+    constructor(ctx, resolve, opName = new.target.name, needs = undefined) {
+      super(ctx, resolve);
+      this._opName = opName;
+      this._needs = needs;
+      this._items = undefined;
+    }
+    get items() {
+      if (this._items === undefined) throw notLoaded("items");
+      return this._items;
+    }
+    load(spec) {
+      const names = this._props(spec).map((n) => n.replace(/^items\//, ""));
+      this.context._op(`${this._opName}.load`, spec, () => {
+        const { items, bytes } = this._loadItems(names);
+        this._items = items;
+        return bytes;
+      }, this._needs);
+      return this;
+    }
+  }
+  /** An item proxy as a collection's load leaves it: not null, `data` loaded. */
+  function loadedItem(proxy, data) {
+    proxy._null = false;
+    proxy._data = data;
+    return proxy;
+  }
   function defineProps(cls, names, setter) {
     for (const n of names) {
       Object.defineProperty(cls.prototype, n, {
@@ -464,27 +497,14 @@
   }
 
   // ---------- Worksheets
-  class WorksheetCollection extends ClientObject {
+  class WorksheetCollection extends ItemCollection {
     constructor(ctx) {
       super(ctx, () => ctx._model.sheets);
-      this._items = undefined;
     }
-    get items() {
-      if (this._items === undefined) throw notLoaded("items");
-      return this._items;
-    }
-    load(spec) {
+    _loadItems() {
       const ctx = this.context;
-      ctx._op("WorksheetCollection.load", spec, () => {
-        this._items = ctx._model.sheets.map((s) => {
-          const w = new Worksheet(ctx, () => s);
-          w._null = false;
-          w._data = { name: s.name, id: s.id, position: ctx._model.sheets.indexOf(s), visibility: s.visibility };
-          return w;
-        });
-        return 40 * this._items.length;
-      });
-      return this;
+      const items = ctx._model.sheets.map((s) => loadedItem(new Worksheet(ctx, () => s), { name: s.name, id: s.id, position: ctx._model.sheets.indexOf(s), visibility: s.visibility }));
+      return { items, bytes: 40 * items.length };
     }
     getItem(name) {
       const ctx = this.context;
@@ -537,28 +557,10 @@
   }
 
   // ---------- Charts (ExcelApi 1.1; getItemOrNullObject 1.4): the model keeps what a chart was made from.
-  class ChartCollection extends ClientObject {
-    constructor(ctx, sheet) {
-      super(ctx, sheet);
-      this._items = undefined;
-    }
-    get items() {
-      if (this._items === undefined) throw notLoaded("items");
-      return this._items;
-    }
-    load(spec) {
-      const ctx = this.context;
-      ctx._op("ChartCollection.load", spec, () => {
-        const sheet = this._resolve();
-        this._items = sheet.charts.map((c) => {
-          const ch = new Chart(ctx, () => c);
-          ch._null = false;
-          ch._data = { name: c.name };
-          return ch;
-        });
-        return 24 * this._items.length;
-      });
-      return this;
+  class ChartCollection extends ItemCollection {
+    _loadItems() {
+      const items = this._resolve().charts.map((c) => loadedItem(new Chart(this.context, () => c), { name: c.name }));
+      return { items, bytes: 24 * items.length };
     }
     add(type, sourceData, seriesBy) {
       const ctx = this.context;
@@ -1134,29 +1136,16 @@
   }
 
   // ---------- Tables
-  class TableCollection extends ClientObject {
-    constructor(ctx, list) {
-      super(ctx, list);
-      this._items = undefined;
-    }
-    get items() {
-      if (this._items === undefined) throw notLoaded("items");
-      return this._items;
-    }
-    load(spec) {
-      const ctx = this.context;
-      const names = this._props(spec).map((n) => n.replace(/^items\//, "")).filter((n) => !n.includes("/"));
-      ctx._op("TableCollection.load", spec, () => {
-        const list = this._resolve();
-        this._items = list.map((t) => {
-          const p = new Table(ctx, () => t);
-          p._null = false;
-          for (const n of names.length ? names : p._scalarNames()) p._data[n] = p._read(t, n);
-          return p;
-        });
-        return 60 * list.length;
+  class TableCollection extends ItemCollection {
+    _loadItems(names) {
+      const scalars = names.filter((n) => !n.includes("/"));
+      const list = this._resolve();
+      const items = list.map((t) => {
+        const p = loadedItem(new Table(this.context, () => t), {});
+        for (const n of scalars.length ? scalars : p._scalarNames()) p._data[n] = p._read(t, n);
+        return p;
       });
-      return this;
+      return { items, bytes: 60 * list.length };
     }
     getItem(name) {
       const ctx = this.context;
@@ -1254,28 +1243,11 @@
     });
   });
 
-  class TableColumnCollection extends ClientObject {
-    constructor(ctx, table) {
-      super(ctx, table);
-      this._items = undefined;
-    }
-    get items() {
-      if (this._items === undefined) throw notLoaded("items");
-      return this._items;
-    }
-    load(spec) {
-      const ctx = this.context;
-      ctx._op("TableColumnCollection.load", spec, () => {
-        const t = this._resolve();
-        this._items = ctx._model.tableColumnNames(t).map((name, i) => {
-          const col = new TableColumn(ctx, () => ({ table: t, index: i }));
-          col._null = false;
-          col._data = { name, index: i };
-          return col;
-        });
-        return 30 * this._items.length;
-      });
-      return this;
+  class TableColumnCollection extends ItemCollection {
+    _loadItems() {
+      const t = this._resolve();
+      const items = this.context._model.tableColumnNames(t).map((name, i) => loadedItem(new TableColumn(this.context, () => ({ table: t, index: i })), { name, index: i }));
+      return { items, bytes: 30 * items.length };
     }
     getItemAt(index) {
       return new TableColumn(this.context, () => ({ table: this._resolve(), index }));
@@ -1382,10 +1354,9 @@
       }, needs);
     });
 
-    class Collection extends ClientObject {
+    class Collection extends ItemCollection {
       constructor(ctx, sheetOrNull) {
-        super(ctx, sheetOrNull);
-        this._items = undefined;
+        super(ctx, sheetOrNull, `${kind}Collection`, needs);
       }
       _sheets() {
         const s = this._resolve();
@@ -1398,27 +1369,17 @@
             for (const [c, cell] of [...row].sort((a, b) => a[0] - b[0])) if (cell[field] !== null) out.push({ sheet, row: r, col: c });
         return out;
       }
-      get items() {
-        if (this._items === undefined) throw notLoaded("items");
-        return this._items;
-      }
-      load(spec) {
-        const ctx = this.context;
-        const names = this._props(spec).map((n) => n.replace(/^items\//, ""));
-        ctx._op(`${kind}Collection.load`, spec, () => {
-          let bytes = 0;
-          this._items = this._all().map((loc) => {
-            const it = new Item(ctx, () => loc);
-            it._null = false;
-            for (const n of names.length ? names : it._scalarNames()) {
-              it._data[n] = it._read(loc, n);
-              bytes += jsonBytes(it._data[n]) + 8;
-            }
-            return it;
-          });
-          return bytes;
-        }, needs);
-        return this;
+      _loadItems(names) {
+        let bytes = 0;
+        const items = this._all().map((loc) => {
+          const it = loadedItem(new Item(this.context, () => loc), {});
+          for (const n of names.length ? names : it._scalarNames()) {
+            it._data[n] = it._read(loc, n);
+            bytes += jsonBytes(it._data[n]) + 8;
+          }
+          return it;
+        });
+        return { items, bytes };
       }
       _locate(cellAddress) {
         const m = this.context._model;
