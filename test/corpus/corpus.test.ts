@@ -9,6 +9,7 @@ import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { which } from "../support/prerequisites";
 import { EXPECTED, HEADERS, ROWS, addTable, type Placement } from "./annual";
 import { SHARED_DIR, corpusFiles, sourcesSection, xlsxIn } from "./files";
 import { type Cell, extensionSignature, numToCol, parseXml, parts, readAllCells, readRels, readWorkbook, relsPathOf, replaceEntry, unboundIgnorablePrefixes } from "./ooxml";
@@ -34,14 +35,6 @@ const ran = new Map<string, Ran>();
 let xmllintErrors = new Map<string, string[]>(); // "<name>/<part>" → errors
 let loDir = "";
 let loLog = "";
-
-function which(cmd: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const p = path.join(dir, cmd);
-    if (fs.existsSync(p)) return p;
-  }
-  return null;
-}
 
 function runCli(args: string[]): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -6,16 +6,9 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { which } from "./prerequisites";
 
 export const inCI = process.env.CI === "true" || process.env.CI === "1";
-
-function which(program: string): string | null {
-  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
-    const p = path.join(dir, program);
-    if (dir && fs.existsSync(p)) return p;
-  }
-  return null;
-}
 
 export const SOFFICE = which("soffice") ?? which("libreoffice");
 export const PDFTOTEXT = which("pdftotext");

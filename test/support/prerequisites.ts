@@ -8,6 +8,15 @@ import * as path from "path";
 export const SKIPPED_DIR = path.resolve(__dirname, "..", "..", "test-output", "skipped");
 export const inCI = process.env.CI === "true" || process.env.CI === "1";
 
+/** Where `program` is on PATH, or null. */
+export function which(program: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const p = path.join(dir, program);
+    if (dir && fs.existsSync(p)) return p;
+  }
+  return null;
+}
+
 export interface Prerequisite {
   /** The suite, as the banner names it. */
   suite: string;
