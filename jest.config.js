@@ -6,6 +6,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
   testTimeout: 60000,
-  // A suite skipped for a missing program (chromium, xmllint, 7-Zip) is named at the end, with its install command.
+  // A suite skipped for a missing program (chromium, xmllint, 7-Zip, LibreOffice) is named at the end, with its install command.
   reporters: ["default", "<rootDir>/test/support/skips-reporter.js"],
 };

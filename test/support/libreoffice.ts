@@ -1,27 +1,29 @@
 // LibreOffice and poppler for tests that look at a file as a person would: convert it with LibreOffice
 // (a reader we did not write) to PDF, read the PDF's text and word boxes with pdftotext, render pages
-// to PNG with pdftoppm. Outside CI a missing program skips those tests (test.skip, visible in the
-// report); with CI=true they run and fail (.ci/run installs the programs).
+// to PNG with pdftoppm. Those tests are declared with lookTestFor(suite): outside CI a missing program
+// skips them with the skips banner (prerequisites.ts), with CI=true they fail (.ci/run installs the programs).
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { which } from "./prerequisites";
-
-export const inCI = process.env.CI === "true" || process.env.CI === "1";
+import { testIfPresent, which } from "./prerequisites";
 
 export const SOFFICE = which("soffice") ?? which("libreoffice");
 export const PDFTOTEXT = which("pdftotext");
 export const PDFTOPPM = which("pdftoppm");
 export const PDFINFO = which("pdfinfo");
 
-/** LibreOffice and poppler are here (or CI insists they must be). */
+/** LibreOffice and poppler are here. */
 export const lookingPossible = Boolean(SOFFICE && PDFTOTEXT && PDFTOPPM && PDFINFO);
-/** test when the programs are here or under CI (where their absence must fail), else test.skip. */
-export const lookTest: jest.It = lookingPossible || inCI ? test : test.skip;
+const INSTALL = "apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils";
+
+/** `test` for the tests of `suite` that look through LibreOffice and poppler: when they are missing, skipped with the banner (under CI, failing). */
+export function lookTestFor(suite: string): jest.It {
+  return testIfPresent({ suite, needs: "LibreOffice and poppler (soffice, pdftotext, pdftoppm, pdfinfo)", found: lookingPossible, install: INSTALL });
+}
 
 function must(program: string | null, name: string): string {
-  if (!program) throw new Error(`${name} is not installed (apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils)`);
+  if (!program) throw new Error(`${name} is not installed (${INSTALL})`);
   return program;
 }
 
