@@ -4,14 +4,12 @@
 // ends in one clear sentence (exit 2, Chinese and English, saying what the file is) or — where the
 // file can be read — in the hand-worked results; never a crash, a hang, a stack trace, or an output
 // file from a refused run.
-import { execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EXPECTED } from "./annual";
+import { buildCli, runCli } from "./cli";
 import { BROKEN_LOCAL_DIR, BROKEN_SHARED_DIR } from "./files";
-
-const REPO = path.resolve(__dirname, "../..");
 
 interface Case {
   file: string;
@@ -44,27 +42,12 @@ const ran = new Map<string, { code: number | null; signal: string | null; stdout
 const fileOf = (c: Case) => path.join(c.where === "local" ? BROKEN_LOCAL_DIR : BROKEN_SHARED_DIR, c.file);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "assess-broken-"));
   for (const [i, c] of RUN.entries()) {
     if (!fs.existsSync(fileOf(c))) continue;
     const out = path.join(tmp, `out-${i}.xlsx`);
-    ran.set(
-      c.file,
-      await new Promise((resolve) => {
-        const child = spawn(process.execPath, [path.join(REPO, "bin/assess.js"), "rank", fileOf(c), "--out", out, "--json"], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
-        child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
-        // Not a time assertion: a run still going after two minutes has hung.
-        const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-        child.on("close", (code, signal) => {
-          clearTimeout(timer);
-          resolve({ code, signal, stdout, stderr, out });
-        });
-      }),
-    );
+    ran.set(c.file, { ...(await runCli(["rank", fileOf(c), "--out", out, "--json"], tmp)), out });
   }
 }, 1_500_000);
 

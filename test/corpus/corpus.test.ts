@@ -11,10 +11,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { which } from "../support/prerequisites";
 import { EXPECTED, HEADERS, ROWS, addTable, type Placement } from "./annual";
+import { buildCli, runCli } from "./cli";
 import { SHARED_DIR, corpusFiles, sourcesSection, xlsxIn } from "./files";
 import { type Cell, extensionSignature, numToCol, parseXml, parts, readAllCells, readRels, readWorkbook, relsPathOf, replaceEntry, unboundIgnorablePrefixes } from "./ooxml";
 
-const REPO = path.resolve(__dirname, "../..");
 const FILES = corpusFiles();
 
 interface Ran {
@@ -36,26 +36,10 @@ let xmllintErrors = new Map<string, string[]>(); // "<name>/<part>" → errors
 let loDir = "";
 let loLog = "";
 
-function runCli(args: string[]): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(REPO, "bin/assess.js"), ...args], { cwd: tmp, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
-    child.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-    // Not a time assertion: a run still going after two minutes has hung.
-    child.on("close", (code, signal) => {
-      clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr });
-    });
-  });
-}
-
 const isXmlPart = (name: string) => /\.(xml|rels|vml)$/i.test(name);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(REPO, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.cli.json"], { cwd: REPO, stdio: "pipe" });
+  buildCli();
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "assess-corpus-"));
   for (const d of ["in", "out", "parts", "lo"]) fs.mkdirSync(path.join(tmp, d));
 
@@ -82,7 +66,7 @@ beforeAll(async () => {
   const queue = [...ran.values()].filter((r) => !r.prepareError);
   await Promise.all(
     [0, 1].map(async () => {
-      for (let r = queue.shift(); r; r = queue.shift()) Object.assign(r, await runCli(["rank", r.input, "--out", r.output, "--json"]));
+      for (let r = queue.shift(); r; r = queue.shift()) Object.assign(r, await runCli(["rank", r.input, "--out", r.output, "--json"], tmp));
     }),
   );
 
