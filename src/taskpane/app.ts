@@ -64,6 +64,23 @@ export interface FindingsState {
   pages: Record<string, number>;
 }
 
+/**
+ * Resolves after the browser has drawn the next frame (its layout done), or after 100 ms: a page
+ * that is not shown (the shared runtime with the pane closed) draws no frames.
+ */
+function afterLayout(): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const go = () => {
+      if (settled) return;
+      settled = true;
+      resolve();
+    };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 100);
+  });
+}
+
 export class App {
   lang: Lang;
   tab: Tab = "compute";
@@ -107,6 +124,8 @@ export class App {
   private readonly langButton: HTMLElement;
   /** After a verb: move the focus to its result and scroll it into view. */
   private focusResultNext = false;
+  /** Rendered after a verb: the result is focused once the browser has laid it out (runVerb). */
+  private focusResultPending = false;
   private progressFrame = 0;
 
   constructor(
@@ -286,13 +305,19 @@ export class App {
         this.refuse(gated.busyWith);
       } else {
         this.run = null;
-        // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
-        this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
         this.root.dataset.engine = this.session.engine.kind;
         this.focusResultNext = true;
         this.render();
         this.setStatus(t(this.lang, "ready"));
         this.announceOutcome();
+        // The result takes the focus and is scrolled into view once the browser has laid the new view
+        // out: scrolling to it at once laid a 20,000-row result out inside this task (0.1 s, issue #12).
+        if (this.focusResultPending) {
+          await afterLayout();
+          if (this.focusResultPending) this.focusResult();
+        }
+        // Finished verbs are counted on the pane's root: tests wait for the count instead of guessing.
+        this.root.dataset.done = String(Number(this.root.dataset.done ?? "0") + 1);
       }
     }
   }
@@ -649,11 +674,13 @@ export class App {
     if (invalid) {
       this.focusFirstInvalid = false;
       this.focusResultNext = false;
+      this.focusResultPending = false;
       invalid.scrollIntoView({ block: "center" });
       invalid.focus({ preventScroll: true });
     } else if (this.focusResultNext) {
+      // runVerb focuses the result after the next frame.
       this.focusResultNext = false;
-      this.focusResult();
+      this.focusResultPending = true;
     } else if (focusId) {
       const again = document.getElementById(focusId);
       if (again && again !== document.activeElement) again.focus({ preventScroll: true });
@@ -662,6 +689,7 @@ export class App {
 
   /** After a verb: the notice or the result summary gets the focus and is scrolled into view. */
   private focusResult(): void {
+    this.focusResultPending = false;
     const target = (this.notice ? this.noticeSlot.querySelector("#notice") : null) ?? this.panels[this.tab].querySelector("[data-result]") ?? null;
     const el = target as HTMLElement | null;
     if (!el) return;

@@ -4,12 +4,17 @@
 import type { CellValue, RawTable } from "../engine/types";
 import type { ChartSpec, ColumnWrite, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, TableRef, WorkbookPort } from "../workbook/port";
 import type { FromWorker, ToWorker } from "./engine";
-import { computeJob, ComputeRequest, feedbackJob, validateJob } from "./jobs";
+import { computeJob, ComputeRequest, feedbackJob, noticesJob, NoticesRequest, validateJob } from "./jobs";
 import type { FeedbackDates } from "../actions/schemeSheets";
+// The worker makes the notices' .docx itself (the page only offers the bytes as a download): the docx
+// library is part of this bundle, not of the pane's.
+import { noticesDocx } from "../actions/noticesDocx";
 import { fromWire, toWire } from "./wire";
+import { Assembly, split } from "./pieces";
 
 export interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  /** `transfer`: buffers handed over rather than copied (the notices' bytes). */
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
   addEventListener(type: "message", listener: (e: { data: ToWorker }) => void): void;
 }
 
@@ -17,28 +22,49 @@ export interface WorkerScope {
 export function serveEngine(scope: WorkerScope): void {
   let nextCall = 1;
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
+  /** Pieces of the page's answers, per call. */
+  const assemblies = new Map<number, Assembly>();
   const ask = (message: (call: number) => FromWorker) =>
     new Promise<unknown>((resolve, reject) => {
       const call = nextCall++;
       waiting.set(call, { resolve, reject });
       scope.postMessage(message(call));
     });
+  /** Post `make(head)` with the long arrays of `value` sent ahead in pieces (pieces.ts). */
+  const postWhole = (id: number, call: number, value: unknown, make: (head: unknown) => FromWorker, transfer: Transferable[] = []) => {
+    const { head, pieces } = split(value);
+    for (const piece of pieces) scope.postMessage({ type: "piece", id, call, piece });
+    scope.postMessage(make(head), transfer);
+  };
 
   scope.addEventListener("message", (e) => {
     const m = e.data;
+    if (m.type === "piece") {
+      const a = assemblies.get(m.call) ?? new Assembly();
+      assemblies.set(m.call, a);
+      a.add(m.piece);
+      return;
+    }
     if (m.type === "port-result" || m.type === "answer") {
       const w = waiting.get(m.call);
+      const a = assemblies.get(m.call);
+      assemblies.delete(m.call);
       if (!w) return;
       waiting.delete(m.call);
       if (m.type === "answer") w.resolve(m.value);
-      else if (m.ok) w.resolve(m.value);
+      else if (m.ok) w.resolve(a ? a.finish(m.value) : m.value);
       else w.reject(fromWire(m.error));
       return;
     }
     if (m.type !== "run") return;
     const id = m.id;
     let stand: Snapshot | null = null;
-    const call = <T>(method: keyof WorkbookPort, ...args: unknown[]) => ask((c) => ({ type: "port", id, call: c, method, args })) as Promise<T>;
+    const call = <T>(method: keyof WorkbookPort, ...args: unknown[]) =>
+      new Promise<T>((resolve, reject) => {
+        const c = nextCall++;
+        waiting.set(c, { resolve, reject });
+        postWhole(id, c, args, (head) => ({ type: "port", id, call: c, method, args: head as unknown[] }));
+      });
     const port: WorkbookPort = {
       listTables: () => call<TableRef[]>("listTables"),
       readTable: (ref: TableRef) => call<RawTable>("readTable", ref),
@@ -56,14 +82,20 @@ export function serveEngine(scope: WorkerScope): void {
       onSnapshot: () => scope.postMessage({ type: "snapshot", id }),
       beforeWrite: async (sheets: string[]) => void (await ask((c) => ({ type: "plan", id, call: c, sheets }))),
     };
-    const job =
+    const job: Promise<unknown> =
       m.verb === "compute"
         ? computeJob(port, m.policy, m.req as ComputeRequest, hooks)
         : m.verb === "feedback"
           ? feedbackJob(port, m.policy, m.req as FeedbackDates, hooks)
-          : validateJob(port, m.policy);
+          : m.verb === "notices"
+            ? noticesJob(port, m.policy, m.req as NoticesRequest, noticesDocx)
+            : validateJob(port, m.policy);
     job.then(
-      (value) => scope.postMessage({ type: "done", id, value, sheets: stand ? stand.sheets : null }),
+      (value) => {
+        // The notices' bytes are handed to the page, not copied.
+        const bytes = value && typeof value === "object" && "bytes" in value && value.bytes instanceof Uint8Array ? value.bytes : null;
+        postWhole(id, 0, value, (head) => ({ type: "done", id, value: head, sheets: stand ? stand.sheets : null }), bytes ? [bytes.buffer] : []);
+      },
       (error) => scope.postMessage({ type: "failed", id, error: toWire(error), sheets: stand ? stand.sheets : null }),
     );
   });
@@ -72,4 +104,5 @@ export function serveEngine(scope: WorkerScope): void {
 
 // In a worker (not when a test imports this file): serve the page.
 declare const WorkerGlobalScope: unknown;
-if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined") serveEngine(self);
+// A dedicated worker's global posts with postMessage(message, transfer); the DOM typings here describe a window's.
+if (typeof WorkerGlobalScope !== "undefined" && typeof self !== "undefined") serveEngine(self as unknown as WorkerScope);

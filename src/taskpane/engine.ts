@@ -4,16 +4,27 @@
 // page's (tracked) workbook, and answered; snapshots stay here and the worker holds a stand-in.
 import type { Policy } from "../engine/policy";
 import type { Snapshot, WorkbookPort } from "../workbook/port";
-import { computeJob, ComputeJobResult, ComputeRequest, feedbackJob, FeedbackJobResult, JobHooks, validateJob, ValidateJobResult } from "./jobs";
+import { computeJob, ComputeJobResult, ComputeRequest, DocxMaker, feedbackJob, FeedbackJobResult, JobHooks, noticesJob, NoticesJobResult, NoticesRequest, validateJob, ValidateJobResult } from "./jobs";
 import type { FeedbackDates } from "../actions/schemeSheets";
 import { fromWire, toWire, WireError } from "./wire";
+import { Assembly, Piece, split } from "./pieces";
 
 export interface Engine {
   readonly kind: "worker" | "page";
   compute(port: WorkbookPort, policy: Policy, req: ComputeRequest, hooks: JobHooks): Promise<ComputeJobResult>;
   feedback(port: WorkbookPort, policy: Policy, dates: FeedbackDates, hooks: JobHooks): Promise<FeedbackJobResult>;
   validate(port: WorkbookPort, policy: Policy): Promise<ValidateJobResult>;
+  notices(port: WorkbookPort, policy: Policy, req: NoticesRequest): Promise<NoticesJobResult>;
 }
+
+/**
+ * The .docx maker on the page: the docx library is a chunk of its own (notices-docx.js), loaded from
+ * the add-in's own files the first time it is needed (the worker has it in its own bundle).
+ */
+const docxOnPage: DocxMaker = async (plan) => {
+  const { noticesDocx } = await import(/* webpackChunkName: "notices-docx" */ "../actions/noticesDocx");
+  return noticesDocx(plan);
+};
 
 /** The jobs on the page itself. */
 export const pageEngine: Engine = {
@@ -21,20 +32,26 @@ export const pageEngine: Engine = {
   compute: computeJob,
   feedback: feedbackJob,
   validate: (port, policy) => validateJob(port, policy),
+  notices: (port, policy, req) => noticesJob(port, policy, req, docxOnPage),
 };
 
-export type Verb = "compute" | "feedback" | "validate";
+export type Verb = "compute" | "feedback" | "validate" | "notices";
 
-/** Page → worker. */
+/**
+ * Page → worker. A long array in a port call's result goes ahead as pieces (pieces.ts): "piece"
+ * messages of the same id and call, then the result with markers in their place.
+ */
 export type ToWorker =
   | { type: "run"; id: number; verb: Verb; policy: Policy; req: unknown; charts: boolean }
+  | { type: "piece"; id: number; call: number; piece: Piece }
   | { type: "port-result"; id: number; call: number; ok: true; value: unknown }
   | { type: "port-result"; id: number; call: number; ok: false; error: WireError }
   | { type: "answer"; id: number; call: number; value: boolean };
 
-/** Worker → page. */
+/** Worker → page. Long arrays in a port call's arguments (call: its number) or a run's value (call 0) come ahead as pieces. */
 export type FromWorker =
   | { type: "ready" }
+  | { type: "piece"; id: number; call: number; piece: Piece }
   | { type: "port"; id: number; call: number; method: keyof WorkbookPort; args: unknown[] }
   | { type: "ask"; id: number; call: number; conflicts: Parameters<NonNullable<JobHooks["confirmOverwrite"]>>[0] }
   | { type: "plan"; id: number; call: number; sheets: string[] }
@@ -52,8 +69,13 @@ export interface WorkerLike {
 
 const PORT_METHODS = new Set<string>(["listTables", "readTable", "readRange", "writeColumns", "formatRows", "addSheet", "snapshot", "addChart"]);
 
+/** Let the page handle input between two pieces it posts (each piece is copied when it is posted). */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 interface Job {
   port: WorkbookPort;
+  /** Pieces of the worker's next message, per call (0: the run's value). */
+  assemblies: Map<number, Assembly>;
   hooks: JobHooks;
   /** The run's snapshot, kept on the page (the worker holds a stand-in without the cells). */
   snapshot: Snapshot | null;
@@ -132,7 +154,7 @@ export class WorkerEngine implements Engine {
     const id = this.nextId++;
     const w = this.worker;
     return new Promise<T>((resolve, reject) => {
-      this.jobs.set(id, { port, hooks, snapshot: null, resolve: resolve, reject });
+      this.jobs.set(id, { port, hooks, assemblies: new Map(), snapshot: null, resolve: resolve, reject });
       w.postMessage({ type: "run", id, verb, policy, req, charts: typeof port.addChart === "function" });
     });
   }
@@ -142,18 +164,37 @@ export class WorkerEngine implements Engine {
     const job = this.jobs.get(m.id);
     if (!job || !this.worker) return;
     const w = this.worker;
+    if (m.type === "piece") {
+      const a = job.assemblies.get(m.call) ?? new Assembly();
+      job.assemblies.set(m.call, a);
+      a.add(m.piece);
+      return;
+    }
+    /** The message's value with the arrays that came ahead in pieces put back. */
+    const whole = (call: number, head: unknown) => {
+      const a = job.assemblies.get(call);
+      job.assemblies.delete(call);
+      return a ? a.finish(head) : head;
+    };
     if (m.type === "port") {
       try {
         if (!PORT_METHODS.has(m.method)) throw new Error(`not a port call: ${String(m.method)}`);
+        const args = whole(m.call, m.args) as unknown[];
         // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its own object (job.port) on the next line
         const fn = job.port[m.method] as (...a: unknown[]) => Promise<unknown>;
-        let value = await fn.apply(job.port, m.args);
+        let value = await fn.apply(job.port, args);
         if (m.method === "snapshot") {
           // The cells stay on the page; the worker gets the same snapshot without them.
           job.snapshot = value as Snapshot;
           value = { ranges: [], tables: job.snapshot.tables, sheets: job.snapshot.sheets };
         }
-        w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: true, value });
+        // A table's rows go in pieces, the page answering clicks between them.
+        const { head, pieces } = split(value);
+        for (const piece of pieces) {
+          w.postMessage({ type: "piece", id: m.id, call: m.call, piece });
+          await pause();
+        }
+        w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: true, value: head });
       } catch (e) {
         w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: false, error: toWire(e) });
       }
@@ -179,7 +220,7 @@ export class WorkerEngine implements Engine {
       this.jobs.delete(m.id);
       // Sheets the run added after its snapshot (a 反馈 (2) …) are listed in the worker's stand-in.
       if (job.snapshot && m.sheets) job.snapshot.sheets.splice(0, job.snapshot.sheets.length, ...m.sheets);
-      if (m.type === "done") job.resolve(m.value);
+      if (m.type === "done") job.resolve(whole(0, m.value));
       else job.reject(fromWire(m.error));
     }
   }
@@ -192,5 +233,8 @@ export class WorkerEngine implements Engine {
   }
   validate(port: WorkbookPort, policy: Policy): Promise<ValidateJobResult> {
     return this.run("validate", port, policy, null, {}, () => validateJob(port, policy));
+  }
+  notices(port: WorkbookPort, policy: Policy, req: NoticesRequest): Promise<NoticesJobResult> {
+    return this.run("notices", port, policy, req, {}, () => noticesJob(port, policy, req, docxOnPage));
   }
 }

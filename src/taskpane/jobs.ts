@@ -4,6 +4,8 @@
 import { computeRanking, feedbackAction, validateWorkbook } from "../actions";
 import type { ComputeSummary, FeedbackResult, ResultConflict } from "../actions";
 import type { FeedbackDates } from "../actions/schemeSheets";
+import { planNotices } from "../actions/notices";
+import type { NoticesPlan } from "../actions/notices";
 import type { Policy } from "../engine/policy";
 import type { Finding } from "../engine/types";
 import type { Snapshot, TableRef, WorkbookPort } from "../workbook/port";
@@ -46,6 +48,24 @@ export interface ComputeJobResult {
 }
 
 export type FeedbackJobResult = Omit<FeedbackResult, "snapshot">;
+
+/** What 生成反馈通知书 is asked: the notices' date and whether each unit's team and cadres are listed. */
+export interface NoticesRequest {
+  date: string;
+  cadres: boolean;
+}
+
+/** The notices' file (.docx bytes) and what it holds. */
+export interface NoticesJobResult {
+  bytes: Uint8Array;
+  units: number;
+  /** Errors in the workbook's tables (a unit without a total says why in its notice). */
+  errors: number;
+  date: string;
+}
+
+/** Makes the .docx of a plan: the docx library, bundled into the worker, or loaded lazily on the page. */
+export type DocxMaker = (plan: NoticesPlan) => Promise<Uint8Array>;
 
 export interface ValidateJobResult {
   findings: Finding[];
@@ -123,4 +143,14 @@ export async function feedbackJob(port: WorkbookPort, policy: Policy, dates: Fee
 export async function validateJob(port: WorkbookPort, policy: Policy): Promise<ValidateJobResult> {
   const r = await validateWorkbook(port, policy, { findingsSheet: true });
   return { findings: r.findings.map(plainFinding), errors: r.errors, warnings: r.warnings, findingsSheet: r.findingsSheet };
+}
+
+/**
+ * 生成反馈通知书: the notices planned from the workbook as it is (read through the port; nothing is
+ * written) and made into the same .docx as `assess notices`.
+ */
+export async function noticesJob(port: WorkbookPort, policy: Policy, req: NoticesRequest, docx: DocxMaker): Promise<NoticesJobResult> {
+  const plan = await planNotices(port, policy, { date: req.date, cadres: req.cadres });
+  const bytes = await docx(plan);
+  return { bytes, units: plan.notices.length, errors: plan.findings.filter((f) => f.severity === "error").length, date: plan.date };
 }

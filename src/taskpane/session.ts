@@ -26,8 +26,7 @@ import { Snapshot, TableRef, WorkbookError, WorkbookPort } from "../workbook/por
 import type { NoteMode, PaneWorkbook } from "./host";
 import { chooseTable, localToday, readFeedbackDate, readWritten, SchemeView, WRITTEN_SETTING, WrittenRecord } from "./logic";
 import { Engine, pageEngine } from "./engine";
-import type { FeedbackJobResult, ValidateJobResult } from "./jobs";
-import { planNotices } from "../actions/notices";
+import type { FeedbackJobResult, NoticesJobResult, ValidateJobResult } from "./jobs";
 export { plainFinding } from "./jobs";
 
 export type Verb = "compute" | "feedback" | "notices" | "sample" | "undo" | "validate" | "policy";
@@ -59,13 +58,7 @@ export interface ComputeOptions {
 }
 
 /** The notices' file and what it holds. */
-export interface NoticesOutcome {
-  bytes: Uint8Array;
-  units: number;
-  /** Errors in the workbook's tables (a unit without a total says why in its notice). */
-  errors: number;
-  date: string;
-}
+export type NoticesOutcome = NoticesJobResult;
 
 export type FeedbackOutcome = { status: "written"; result: FeedbackJobResult; feedbackDate: string; today: string } | { status: "protected"; sheet: string };
 
@@ -349,16 +342,12 @@ export class PaneSession {
   /**
    * 生成反馈通知书: the same .docx as `assess notices` (POLICY.md §12), read from the workbook as it
    * is (filled as it was computed, the 反馈 sheet's dates and statuses) and dated `date`. Writes
-   * nothing into the workbook. The document builder (the docx library) is a chunk of its own, loaded
-   * from the add-in's own files the first time it is needed.
+   * nothing into the workbook. A job of the engine like the other verbs: in its worker the notices are
+   * planned and the .docx made off the page's thread (the docx library is in the worker's bundle); on
+   * the page the library is a chunk of its own, loaded the first time it is needed.
    */
   notices(options: { date: string; cadres: boolean }): Promise<Gated<NoticesOutcome>> {
-    return this.exclusive("notices", async () => {
-      const plan = await planNotices(this.office, this.policy.policy, { date: options.date, cadres: options.cadres });
-      const { noticesDocx } = await import(/* webpackChunkName: "notices-docx" */ "../actions/noticesDocx");
-      const bytes = await noticesDocx(plan);
-      return { bytes, units: plan.notices.length, errors: plan.findings.filter((f) => f.severity === "error").length, date: plan.date };
-    });
+    return this.exclusive("notices", () => this.engine.notices(this.office, this.policy.policy, { date: options.date, cadres: options.cadres }));
   }
 
   // ------------------------------------------------------------------ 政策

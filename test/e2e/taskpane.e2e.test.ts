@@ -851,6 +851,9 @@ maybe("task pane in chromium", () => {
       const before = await dump(page);
       const [download] = await Promise.all([page.waitForEvent("download"), run(page, "#make-notices")]);
       expect(download.suggestedFilename()).toBe("反馈通知书-2024-03-15.docx");
+      // Made in the engine's worker (the docx library is in its bundle): the page never loaded the notices-docx chunk.
+      expect(await page.getAttribute("#app", "data-engine")).toBe("worker");
+      expect(requests.filter((u) => u.endsWith("/notices-docx.js"))).toEqual([]);
       expect(await page.textContent("#notice")).toContain("已生成反馈通知书：64 个单位");
       expect(await dump(page)).toEqual(before);
       const paneDoc = documentXml(fs.readFileSync((await download.path())!));

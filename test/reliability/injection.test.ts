@@ -73,7 +73,7 @@ describe("text is never interpreted as HTML in the pane", () => {
 
   test("none in the built bundles either", () => {
     const dist = ensureDist();
-    for (const f of ["taskpane.js", "functions.js", "notices-docx.js"]) {
+    for (const f of ["taskpane.js", "functions.js", "engine-worker.js", "notices-docx.js"]) {
       const text = fs.readFileSync(path.join(dist, f), "utf8");
       expect({ f, sink: SINKS.exec(text)?.[0] ?? null }).toEqual({ f, sink: null });
     }

@@ -31,6 +31,7 @@
 
   const MB = 1024 * 1024;
   const OP_OVERHEAD = 64; // bytes per queued command besides its arguments
+  const SYNC_SLICE_MS = 10; // a request's commands run in slices of about this long (see RequestContext.sync)
 
   // ---------------------------------------------------------------- addresses
   function colLetters(col) {
@@ -225,6 +226,8 @@
       // When the double itself was busy simulating Excel ([start, end] in performance.now() ms): in a page
       // that work runs on the add-in's thread, where a real Excel works in another process.
       this.busy = [];
+      // The request being worked through (Excel takes one at a time, in the order they were sent).
+      this.lastRequest = Promise.resolve();
       // The shared runtime's pieces the pane uses: Office's theme, the pane's visibility, ribbon commands.
       this.officeTheme = options.officeTheme || null;
       this.paneVisible = true;
@@ -279,6 +282,12 @@
       const t1 = clock();
       if (t1 - t0 >= 1) this.busy.push([t0, t1]);
     }
+    /** Requests one after another: `work(done)` starts when the request before it is done; done(error) ends it. */
+    queueRequest(work) {
+      const request = this.lastRequest.then(() => new Promise((resolve, reject) => work((e) => (e ? reject(e) : resolve()))));
+      this.lastRequest = request.catch(() => undefined);
+      return request;
+    }
     setPaneVisible(on) {
       if (this.paneVisible === !!on) return;
       this.paneVisible = !!on;
@@ -322,35 +331,51 @@
       const bytes = queue.reduce((n, op) => n + op.bytes, 0);
       const record = { bytes, ops: queue.length, responseBytes: 0, names: queue.map((o) => o.name) };
       model.stats.requests.push(record);
-      return new Promise((resolve, reject) => {
-        // Asynchronous like the real host: the caller cannot observe the batch before sync resolves.
-        setTimeout(() => {
-          const t0 = clock();
-          try {
-            if (fault) {
-              // An injected failure (tests): the first `afterOps` commands are applied, then the request fails.
-              for (const op of queue.slice(0, fault.afterOps || 0)) op.run();
-              throw officeError(fault.code || "GeneralException", `Injected failure of sync ${model.stats.syncs}.`);
+      // Asynchronous like the real host: the caller cannot observe the batch before sync resolves. Excel
+      // works through one request at a time, in the order they were sent, and in its own process: the
+      // page goes on meanwhile. So the double takes a request's commands in order, in slices of about
+      // SYNC_SLICE_MS, and lets the page's event loop run between slices (what the commands do, and
+      // when a failure stops them, is the same as in one go); the next request starts when this one ends.
+      return model
+        .queueRequest((done) => {
+          let next = 0;
+          let response = 0;
+          const slice = () => {
+            const t0 = clock();
+            try {
+              if (next === 0) {
+                if (fault) {
+                  // An injected failure (tests): the first `afterOps` commands are applied, then the request fails.
+                  for (const op of queue.slice(0, fault.afterOps || 0)) op.run();
+                  throw officeError(fault.code || "GeneralException", `Injected failure of sync ${model.stats.syncs}.`);
+                }
+                if (bytes > model.payloadLimit) {
+                  throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
+                }
+              }
+              while (next < queue.length) {
+                const op = queue[next++];
+                if (op.needs && !model.supports(op.needs)) throw officeError("ApiNotFound", `The API you are trying to use could not be found (${op.name} needs ExcelApi ${op.needs}).`);
+                const out = op.run();
+                if (typeof out === "number") response += out;
+                if (next < queue.length && clock() - t0 >= SYNC_SLICE_MS) {
+                  model.busyFor(t0);
+                  setTimeout(slice, 0);
+                  return;
+                }
+              }
+              record.responseBytes = response;
+              if (response > model.responseLimit) throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit.`);
+              model.busyFor(t0);
+              done(null);
+            } catch (e) {
+              model.busyFor(t0);
+              done(e);
             }
-            if (bytes > model.payloadLimit) {
-              throw officeError("RequestPayloadSizeLimitExceeded", `The request payload size (${bytes} bytes) has exceeded the limit.`);
-            }
-            let response = 0;
-            for (const op of queue) {
-              if (op.needs && !model.supports(op.needs)) throw officeError("ApiNotFound", `The API you are trying to use could not be found (${op.name} needs ExcelApi ${op.needs}).`);
-              const out = op.run();
-              if (typeof out === "number") response += out;
-            }
-            record.responseBytes = response;
-            if (response > model.responseLimit) throw officeError("ResponsePayloadSizeLimitExceeded", `The response payload size (${response} bytes) has exceeded the limit.`);
-            resolve(passThrough);
-          } catch (e) {
-            reject(e);
-          } finally {
-            model.busyFor(t0);
-          }
-        }, 0);
-      });
+          };
+          setTimeout(slice, 0);
+        })
+        .then(() => passThrough);
     }
   }
 

@@ -2,6 +2,7 @@
 // over an in-memory message pair (every message structured-cloned, delivered in a later task, as
 // between a page and its worker), on the Excel double. The same verbs leave the same workbook as on the
 // page; the snapshot stays on the page, so undo and a rollback still work; no worker → the page.
+import { strFromU8, unzipSync } from "fflate";
 import { serveEngine, WorkerScope } from "../../src/taskpane/engine-worker";
 import { FromWorker, pageEngine, ToWorker, WorkerEngine, WorkerLike } from "../../src/taskpane/engine";
 import { PaneSession } from "../../src/taskpane/session";
@@ -31,8 +32,8 @@ function messagePair(): { page: WorkerLike & { sent: string[] }; worker: WorkerS
   return { page, worker };
 }
 
-function rig(engine: "worker" | "page") {
-  const d = createWorkbook(annualWorkbook()).install(globalThis);
+function rig(engine: "worker" | "page", fixture = annualWorkbook()) {
+  const d = createWorkbook(fixture).install(globalThis);
   const pair = messagePair();
   const eng = engine === "worker" ? new WorkerEngine(() => (serveEngine(pair.worker), pair.page)) : pageEngine;
   const session = new PaneSession(new OfficeWorkbook(), doubleSettings(), undefined, eng);
@@ -94,6 +95,28 @@ describe("the engine in a worker", () => {
     expect(v.ran && v.value.findings.some((f) => f.code === "NOT_A_NUMBER" && f.cell === "G9")).toBe(true);
     createWorkbook({ sheets: [{ name: "Sheet1" }] }).install(globalThis);
     await expect(w.session.validate()).rejects.toMatchObject({ name: "ActionError", code: "NO_TABLE" });
+  });
+
+  test("生成反馈通知书 is a job of the worker: it reads through the page, makes the .docx itself, and it is the page's document", async () => {
+    // Two units of one group, no own indicators: one notice each (addressed "发改局：", "财政局：").
+    const units = { sheets: [{ name: "绩效", rows: [["编号", "名称", "分组", "幸福感", "满意度", "安全感"], ["U1", "发改局", "区直单位", 90, 90, 90], ["U2", "财政局", "区直单位", 80, 80, 80]] }] };
+    const documentXml = (bytes: Uint8Array) => strFromU8(unzipSync(bytes)["word/document.xml"]);
+    const page = rig("page", units);
+    const before = JSON.stringify(page.d.dump());
+    const r0 = await page.session.notices({ date: "2024-03-15", cadres: false });
+    const w = rig("worker", units);
+    const r1 = await w.session.notices({ date: "2024-03-15", cadres: false });
+    if (!r0.ran || !r1.ran) throw new Error("refused");
+    expect(w.eng.kind).toBe("worker");
+    expect(w.sent).toEqual(expect.arrayContaining(["ready", "port:listTables", "port:readTable", "done"]));
+    expect({ units: r1.value.units, errors: r1.value.errors, date: r1.value.date }).toEqual({ units: 2, errors: 0, date: "2024-03-15" });
+    expect(r1.value.bytes).toBeInstanceOf(Uint8Array);
+    const doc = documentXml(r1.value.bytes);
+    expect(doc).toBe(documentXml(r0.value.bytes));
+    expect(doc.replace(/<[^>]+>/g, "")).toContain("发改局：");
+    expect(doc.replace(/<[^>]+>/g, "")).toContain("财政局：");
+    // Nothing is written into the workbook.
+    expect(JSON.stringify(w.d.dump())).toBe(before);
   });
 
   test("no worker to be had: every run goes to the page", async () => {

@@ -3,7 +3,7 @@
 import { computeRanking } from "../../src/actions";
 import { defaultPolicy } from "../../src/engine/policy";
 import { needsTextGuard, toTypedInput as toOfficeInput } from "../../src/workbook/codec";
-import { BYTE_BUDGET, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBlocks } from "../../src/workbook/office";
+import { BYTE_BUDGET, estimateBytes, OfficeWorkbook, PAYLOAD_LIMIT, planWriteBlocks } from "../../src/workbook/office";
 import { TableRef, WorkbookError } from "../../src/workbook/port";
 import { createWorkbook, ExcelDouble, WorkbookFixture } from "../support/excel-double";
 import { ANNUAL_SHEET, ANNUAL_TABLE, annualWorkbook, largeWorkbook } from "./fixtures";
@@ -80,6 +80,15 @@ describe("payload per block", () => {
     expect(planWriteBlocks(new Array(10).fill(10), 4, 20, 1000)).toEqual([[0, 5], [5, 10]]);
     expect(planWriteBlocks([600, 600, 600], 1, 100, 1000)).toEqual([[0, 1], [1, 2], [2, 3]]);
     expect(planWriteBlocks([5000], 1, 100, 1000)).toEqual([[0, 1]]); // a single heavy row still goes
+  });
+
+  test("estimateBytes counts a value's JSON without making it: the same count as JSON.stringify's text", () => {
+    // The reference: the JSON text JSON.stringify makes, each character under U+0080 one byte, others six (a \u escape), plus one.
+    const byJson = (v: unknown) => [...JSON.stringify(v ?? null)].reduce((n, ch) => n + (ch.length === 2 ? 12 : ch.charCodeAt(0) < 0x80 ? 1 : 6), 0) + 1;
+    const values: unknown[] = [null, undefined, 0, -0, 1.5, -12.25, 1e21, 5e-7, NaN, Infinity, true, false, "", "abc", "优秀", 'say "hi"', "a\\b", "line\nbreak\ttab\r\b\f", "\u0001\u001f\u007f", "😀", "\ud800 lone", { error: "#N/A" }];
+    for (const v of values) expect({ v, n: estimateBytes(v) }).toEqual({ v, n: byJson(v) });
+    // Worked by hand: "优秀" is 2 quotes + 2 × 6 + 1 = 15; 'say "hi"' is 2 + 8 + 2 escapes + 1 = 13; 1.5 is 3 + 1 = 4.
+    expect([estimateBytes("优秀"), estimateBytes('say "hi"'), estimateBytes(1.5)]).toEqual([15, 13, 4]);
   });
 
   test("the double refuses a request over the limit, as Excel on the web does", async () => {

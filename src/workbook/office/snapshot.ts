@@ -14,23 +14,28 @@ export interface SnapshotBlocks {
   fills: Excel.CellProperties[][];
 }
 
-/** The cells of a range as read (values, value types, formulas, number formats, fills, bold) with their notes. */
+/**
+ * The cells of a range as read (values, value types, formulas, number formats, fills, bold) with their
+ * notes. One object per cell (a 20,000-row snapshot holds 80,000 of them on the page until undone):
+ * `host` only for a bold cell, the one thing a restore needs besides the port's fields.
+ */
 export function snapshotCells(range: SheetRange, { out, fills }: SnapshotBlocks, noteAt: ReadonlyMap<string, string>): Promise<CellSnapshot[][]> {
+  const notes = noteAt.size > 0;
   return mapRows(out.values, (row, i) =>
     row.map((v, j) => {
-      const type = out.valueTypes[i][j] as string;
       const formula = out.formulas[i][j];
-      const isFormula = typeof formula === "string" && formula.startsWith("=") && formula !== v;
-      const fill = fills[i]?.[j]?.format?.fill;
+      const props = fills[i]?.[j]?.format;
+      const fill = props?.fill;
       const filled = fill && fill.pattern && fill.pattern !== "None";
-      return {
-        value: fromOffice(v, type),
-        ...(isFormula ? { formula: formula.slice(1) } : {}),
+      const cell: CellSnapshot = {
+        value: fromOffice(v, out.valueTypes[i][j] as string),
         numberFormat: out.numberFormat[i][j] as string,
         fill: filled ? hexToArgb(fill.color) : null,
-        note: noteAt.get(`${range.top + i},${range.left + j}`) ?? null,
-        host: { type, pattern: filled ? fill.pattern : null, bold: fills[i]?.[j]?.format?.font?.bold === true },
+        note: notes ? (noteAt.get(`${range.top + i},${range.left + j}`) ?? null) : null,
       };
+      if (typeof formula === "string" && formula.startsWith("=") && formula !== v) cell.formula = formula.slice(1);
+      if (props?.font?.bold === true) cell.host = { bold: true };
+      return cell;
     }),
   );
 }

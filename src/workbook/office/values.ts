@@ -22,14 +22,21 @@ export function hexToArgb(hex: string | null | undefined): string | null {
   return h.length === 6 ? "FF" + h : h;
 }
 
-/** Longest stretch (ms) of cell-by-cell conversion before the adapter lets the page handle input. */
-const SLICE_MS = 25;
-let sliceStart = 0;
+/**
+ * Longest stretch (ms) of the adapter's own work before it lets the page handle input. The task it
+ * runs in may have begun before (Excel's answer, a message from the engine's worker), so the budget
+ * is well under the 50 ms of a long task.
+ */
+const SLICE_MS = 12;
+/** When the adapter last yielded (or was told a task had just begun): -Infinity at first. */
+let sliceStart = -Infinity;
 
 /**
  * Let the page breathe during a long conversion (a 20,000-row snapshot makes 80,000 cell objects):
- * when more than SLICE_MS have passed, yield to the event loop so that clicks and paints are not
- * held up; otherwise return at once. Results and Excel requests are the same either way.
+ * when more than SLICE_MS have passed since the adapter last yielded, yield to the event loop so
+ * that clicks and paints are not held up; otherwise return at once. The first call after other work
+ * yields too (how long the current task has run is not known here). Results and Excel requests are
+ * the same either way.
  */
 export async function breathe(): Promise<void> {
   const now = performance.now();
@@ -46,10 +53,24 @@ export function startSlice(): void {
 /** `f` over the rows of a grid, in slices with breathe() between them. */
 export async function mapRows<T, U>(rows: readonly T[], f: (row: T, i: number) => U): Promise<U[]> {
   const out: U[] = new Array<U>(rows.length);
-  sliceStart = performance.now();
   for (let i = 0; i < rows.length; i++) {
     out[i] = f(rows[i], i);
-    if ((i & 63) === 63) await breathe();
+    if ((i & 31) === 31) await breathe();
   }
   return out;
+}
+
+/**
+ * Rows as Office.js answered them (range.values with range.valueTypes) converted in place to the
+ * engine's values, in slices: the arrays are the adapter's own (Office.js makes them for each
+ * answer), and converting in place spares a second grid of the same size.
+ */
+export async function convertRows(values: unknown[][], types: unknown[][]): Promise<CellValue[][]> {
+  for (let i = 0; i < values.length; i++) {
+    const row = values[i];
+    const t = types[i];
+    for (let j = 0; j < row.length; j++) row[j] = fromOffice(row[j], t?.[j] as string | undefined);
+    if ((i & 31) === 31) await breathe();
+  }
+  return values as CellValue[][];
 }

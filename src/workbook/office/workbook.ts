@@ -25,7 +25,7 @@ import { ChartSpec, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTabl
 import { addNoteOp, deleteNoteOp, LoadedNote, loadNotes, NoteMode, noteModeOf } from "./notes";
 import { BYTE_BUDGET, estimateBytes, fillOps, MAX_READ_CELLS, opBlocks, READ_CELLS, SizedOp, valueOps, WRITE_CELLS } from "./requests";
 import { restoreOps, snapshotCells } from "./snapshot";
-import { argbToHex, breathe, fromOffice, mapRows, startSlice } from "./values";
+import { argbToHex, breathe, convertRows, startSlice } from "./values";
 
 type Ctx = Excel.RequestContext;
 export type Runner = <T>(batch: (context: Ctx) => Promise<T>) => Promise<T>;
@@ -211,7 +211,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private toValues(values: unknown[][], types: unknown[][]): Promise<CellValue[][]> {
-    return mapRows(values, (row, i) => row.map((v, j) => fromOffice(v, types[i]?.[j] as string)));
+    return convertRows(values, types);
   }
 
   /** Header-like rows the last listTables saw but could not recognise (WorkbookPort.nearMisses). */
@@ -346,7 +346,7 @@ export class OfficeWorkbook implements WorkbookPort {
           },
         });
       }
-      if (height > 0) ops.push(...valueOps(ref.sheet, ref.headerRow + 1, columns, this.writeBudget()));
+      if (height > 0) ops.push(...(await valueOps(ref.sheet, ref.headerRow + 1, columns, this.writeBudget())));
       await this.flush(context, ops, "write", true);
 
       if (ref.name && newLast > ref.lastColumn) {
@@ -475,7 +475,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const ops: SizedOp[] = [];
     if (rows.length && width) {
       const columns = Array.from({ length: width }, (_, j) => ({ column: j + 1, values: rows.map((r) => r[j] ?? null) }));
-      ops.push(...valueOps(used, 1, columns, this.writeBudget()));
+      ops.push(...(await valueOps(used, 1, columns, this.writeBudget())));
     }
     const headerRows = options.headerRows ?? 1;
     ops.push({
