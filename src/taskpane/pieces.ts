@@ -29,8 +29,10 @@ export interface Piece {
 function plain(v: unknown): v is Record<string, unknown> | unknown[] {
   if (typeof v !== "object" || v === null) return false;
   if (Array.isArray(v)) return true;
+  // A plain object's prototype is an Object.prototype (of whichever realm made it: a structured clone in
+  // a test runner may come from another), whose own prototype is null.
   const proto: unknown = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 function isMarker(v: unknown): v is Marker {
