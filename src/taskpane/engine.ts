@@ -8,6 +8,7 @@ import { computeJob, ComputeJobResult, ComputeRequest, DocxMaker, feedbackJob, F
 import type { FeedbackDates } from "../actions/schemeSheets";
 import { fromWire, toWire, WireError } from "./wire";
 import { Assembly, Piece, split } from "./pieces";
+import { nextTask } from "../workbook/next-task";
 
 export interface Engine {
   readonly kind: "worker" | "page";
@@ -68,9 +69,6 @@ export interface WorkerLike {
 }
 
 const PORT_METHODS = new Set<string>(["listTables", "readTable", "readRange", "writeColumns", "formatRows", "addSheet", "snapshot", "addChart"]);
-
-/** Let the page handle input between two pieces it posts (each piece is copied when it is posted). */
-const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 interface Job {
   port: WorkbookPort;
@@ -192,7 +190,8 @@ export class WorkerEngine implements Engine {
         const { head, pieces } = split(value);
         for (const piece of pieces) {
           w.postMessage({ type: "piece", id: m.id, call: m.call, piece });
-          await pause();
+          // The page handles input between two pieces it posts (each piece is copied when it is posted).
+          await nextTask();
         }
         w.postMessage({ type: "port-result", id: m.id, call: m.call, ok: true, value: head });
       } catch (e) {

@@ -1,6 +1,7 @@
 // Values and colours as Office.js gives and takes them (the values Office.js is given are the codec's
 // toTypedInput, shared with WPS).
 import type { CellValue } from "../../engine/types";
+import { nextTask } from "../next-task";
 
 /** A value read from Office.js (range.values with range.valueTypes) as the engine sees it. */
 export function fromOffice(value: unknown, type: string | undefined): CellValue {
@@ -41,7 +42,7 @@ let sliceStart = -Infinity;
 export async function breathe(): Promise<void> {
   const now = performance.now();
   if (now - sliceStart < SLICE_MS) return;
-  await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  await nextTask();
   sliceStart = performance.now();
 }
 

@@ -22,6 +22,7 @@ import { Box, formatRange, parseBox, runs, toTypedInput } from "../codec";
 import { CellSnapshot, checkColumnWrites, ColumnWrite, HIGHLIGHT_FILLS, rangeOfTable, RangeSnapshot, RowFormat, SheetOptions, SheetRange, Snapshot, SnapshotScope, placeSheet, tableFromGrid, TableRef, WorkbookError, WorkbookPort } from "../port";
 import { call, get, item, items, num, obj, objOrNull, put, str, WpsCallError, WpsObject, wpsApplication } from "./com";
 import { SETTINGS_SHEET } from "./settings";
+import { nextTask } from "../next-task";
 
 /** Cells per read block (one Value2 read). */
 export const READ_CELLS = 40_000;
@@ -86,8 +87,6 @@ function grid2(v: unknown, rows: number, cols: number): unknown[][] {
   return out;
 }
 
-const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 export class WpsWorkbook implements WorkbookPort {
   private readonly application: () => WpsObject | null;
   private readonly readCells: number;
@@ -100,7 +99,7 @@ export class WpsWorkbook implements WorkbookPort {
     this.readCells = options.readCells ?? READ_CELLS;
     this.writeCells = options.writeCells ?? WRITE_CELLS;
     this.maxReadCells = options.maxReadCells ?? MAX_READ_CELLS;
-    this.yieldToPage = options.yieldToPage ?? defaultYield;
+    this.yieldToPage = options.yieldToPage ?? nextTask;
   }
 
   /** What the pane needs to know: ET's 批注 are the notes (the reason on the 等次 cell). */
