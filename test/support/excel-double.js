@@ -160,9 +160,12 @@
       else if (c < 0x20) n += 6;
       else if (c < 0x80) n += 1;
       else if (c < 0x800) n += 2;
-      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) (n += 4), i++;
-      else if (c >= 0xd800 && c <= 0xdfff) n += 6; // a lone surrogate is written as \uXXXX
-      else n += 3;
+      else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+        n += 4;
+        i++;
+      } else if (c >= 0xd800 && c <= 0xdfff) {
+        n += 6; // a lone surrogate is written as \uXXXX
+      } else n += 3;
     }
     return n;
   }
@@ -544,29 +547,30 @@
       return undefined;
     }
     /** _read in steps, for properties over many cells (a range's values …); see gridSteps. */
+    // eslint-disable-next-line require-yield -- most properties are one value, read at once; Range overrides this
     *_readSteps(target, name) {
       return this._read(target, name);
     }
     load(spec) {
       const names = this._props(spec);
-      const self = this;
-      this.context._op(`${this.constructor.name}.load`, names, function* () {
-        const target = self._resolve(true);
-        if (target === null) {
-          self._null = true;
-          return 8;
-        }
-        self._null = false;
-        let bytes = 16;
-        for (const n of names) {
-          if (n.includes("/")) continue; // navigation paths are loaded by their own objects
-          const v = yield* self._readSteps(target, n);
-          self._data[n] = v;
-          bytes += (yield* jsonBytesSteps(v)) + n.length + 4;
-        }
-        return bytes;
-      });
+      this.context._op(`${this.constructor.name}.load`, names, () => this._loadSteps(names));
       return this;
+    }
+    *_loadSteps(names) {
+      const target = this._resolve(true);
+      if (target === null) {
+        this._null = true;
+        return 8;
+      }
+      this._null = false;
+      let bytes = 16;
+      for (const n of names) {
+        if (n.includes("/")) continue; // navigation paths are loaded by their own objects
+        const v = yield* this._readSteps(target, n);
+        this._data[n] = v;
+        bytes += (yield* jsonBytesSteps(v)) + n.length + 4;
+      }
+      return bytes;
     }
     toJSON() {
       return { ...this._data };
@@ -956,7 +960,6 @@
   function assertWritable(sheet) {
     if (sheet.protected) throw officeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet ("${sheet.name}").`);
   }
-  const forEachCell = (box, fn) => finish(forEachCellSteps(box, fn));
   const grid = (box, fn) => finish(gridSteps(box, fn));
   function checkShape(box, arr, what) {
     const rows = box.bottom - box.top + 1;
@@ -1056,23 +1059,24 @@
     }
     _write(n, v) {
       const ctx = this.context;
-      const self = this;
-      ctx._op(`Range.${n}=`, v, function* () {
-        const { sheet, box } = self._target();
-        assertWritable(sheet);
-        if (n === "values" || n === "formulas") {
-          const arr = checkShape(box, v, n);
-          yield* forEachCellSteps(box, (r, c, i, j) => setContent(ctx._model, sheet, r, c, arr[i][j]));
-          reconcileTableHeaders(ctx._model, sheet);
-        } else if (n === "numberFormat") {
-          const arr = checkShape(box, v, n);
-          yield* forEachCellSteps(box, (r, c, i, j) => {
-            if (arr[i][j] === null || arr[i][j] === undefined) return;
-            sheet.cell(r, c).numberFormat = arr[i][j];
-            sheet.tidy(r, c);
-          });
-        } else throw new TypeError(`${n} is read-only`);
-      });
+      ctx._op(`Range.${n}=`, v, () => this._writeSteps(n, v));
+    }
+    *_writeSteps(n, v) {
+      const ctx = this.context;
+      const { sheet, box } = this._target();
+      assertWritable(sheet);
+      if (n === "values" || n === "formulas") {
+        const arr = checkShape(box, v, n);
+        yield* forEachCellSteps(box, (r, c, i, j) => setContent(ctx._model, sheet, r, c, arr[i][j]));
+        reconcileTableHeaders(ctx._model, sheet);
+      } else if (n === "numberFormat") {
+        const arr = checkShape(box, v, n);
+        yield* forEachCellSteps(box, (r, c, i, j) => {
+          if (arr[i][j] === null || arr[i][j] === undefined) return;
+          sheet.cell(r, c).numberFormat = arr[i][j];
+          sheet.tidy(r, c);
+        });
+      } else throw new TypeError(`${n} is read-only`);
     }
     clear(applyTo) {
       const what = applyTo || "All";
@@ -1132,20 +1136,20 @@
     }
     setCellProperties(props) {
       const ctx = this.context;
-      const self = this;
-      ctx._op("Range.setCellProperties", props, function* () {
-        const { sheet, box } = self._target();
-        assertWritable(sheet);
-        const arr = checkShape(box, props, "cell properties");
-        yield* forEachCellSteps(box, (r, c, i, j) => {
-          const p = arr[i][j];
-          const fill = p && p.format && p.format.fill;
-          if (!fill) return;
-          const cell = sheet.cell(r, c);
-          cell.fill = !fill.pattern || fill.pattern === "None" ? (fill.color && fill.color !== FILL_NONE && fill.pattern !== "None" ? { color: normColor(fill.color), pattern: "Solid" } : null) : { color: normColor(fill.color), pattern: fill.pattern };
-          sheet.tidy(r, c);
-        });
-      }, "1.9");
+      ctx._op("Range.setCellProperties", props, () => this._setCellPropertiesSteps(props), "1.9");
+    }
+    *_setCellPropertiesSteps(props) {
+      const { sheet, box } = this._target();
+      assertWritable(sheet);
+      const arr = checkShape(box, props, "cell properties");
+      yield* forEachCellSteps(box, (r, c, i, j) => {
+        const p = arr[i][j];
+        const fill = p && p.format && p.format.fill;
+        if (!fill) return;
+        const cell = sheet.cell(r, c);
+        cell.fill = !fill.pattern || fill.pattern === "None" ? (fill.color && fill.color !== FILL_NONE && fill.pattern !== "None" ? { color: normColor(fill.color), pattern: "Solid" } : null) : { color: normColor(fill.color), pattern: fill.pattern };
+        sheet.tidy(r, c);
+      });
     }
   }
   defineProps(Range, ["address", "addressLocal", "values", "formulas", "numberFormat", "valueTypes", "text", "rowIndex", "columnIndex", "rowCount", "columnCount", "cellCount"], function (n, v) {
@@ -1199,15 +1203,15 @@
       this._targets = targets;
     }
     set color(v) {
-      const self = this;
-      this.context._op("RangeFill.color=", [v], function* () {
-        for (const { sheet, box } of self._targets()) {
-          assertWritable(sheet);
-          yield* forEachCellSteps(box, (r, c) => {
-            sheet.cell(r, c).fill = { color: normColor(v), pattern: "Solid" };
-          });
-        }
-      });
+      this.context._op("RangeFill.color=", [v], () => this._colorSteps(v));
+    }
+    *_colorSteps(v) {
+      for (const { sheet, box } of this._targets()) {
+        assertWritable(sheet);
+        yield* forEachCellSteps(box, (r, c) => {
+          sheet.cell(r, c).fill = { color: normColor(v), pattern: "Solid" };
+        });
+      }
     }
     get color() {
       throw notLoaded("color");
@@ -1233,16 +1237,16 @@
       this._targets = targets;
     }
     set bold(v) {
-      const self = this;
-      this.context._op("RangeFont.bold=", [v], function* () {
-        for (const { sheet, box } of self._targets()) {
-          assertWritable(sheet);
-          yield* forEachCellSteps(box, (r, c) => {
-            sheet.cell(r, c).bold = !!v;
-            sheet.tidy(r, c);
-          });
-        }
-      });
+      this.context._op("RangeFont.bold=", [v], () => this._boldSteps(v));
+    }
+    *_boldSteps(v) {
+      for (const { sheet, box } of this._targets()) {
+        assertWritable(sheet);
+        yield* forEachCellSteps(box, (r, c) => {
+          sheet.cell(r, c).bold = !!v;
+          sheet.tidy(r, c);
+        });
+      }
     }
   }
 
