@@ -59,7 +59,7 @@ const S = {
   computeButton: { zh: "计算排名", en: "Compute ranking" },
   undoButton: { zh: "撤销上一步", en: "Undo last step" },
   undoDone: { zh: "已撤销：{what}。工作簿已恢复到这一步之前的状态。", en: "Undone: {what}. The workbook is as it was before that step." },
-  undoDoneMore: { zh: "已撤销：{what}。工作簿已恢复到这一步之前的状态（还可撤销 {n} 次）。", en: "Undone: {what}. The workbook is as it was before that step ({n} more undo available)." },
+  undoDoneMore: { zh: "已撤销：{what}。工作簿已恢复到这一步之前的状态（还可撤销 {n} 次）。", en: "Undone: {what}. The workbook is as it was before that step ({n} more {n|step|steps} can be undone)." },
   undoNothing: { zh: "没有可撤销的操作。", en: "There is nothing to undo." },
   undoHint: {
     zh: "下一次撤销：{what}。撤销会恢复这一步改动的每个单元格、填充色、批注和工作表（可撤销 {n} 次，最多 {max} 次）；您对输入单元格的修改不受影响。关闭任务窗格后无法撤销。",

@@ -21,6 +21,8 @@ describe("the pane's counted sentences", () => {
     expect(t("en", "undoNext", { n: 1, what: "Compute ranking" })).toBe("1 step to undo; next: Compute ranking");
     expect(t("en", "undoNext", { n: 2, what: "Compute ranking" })).toBe("2 steps to undo; next: Compute ranking");
     expect(t("zh", "undoNext", { n: 1, what: "计算排名" })).toBe("可撤销 1 步，下一步撤销：计算排名");
+    expect(t("en", "undoDoneMore", { n: 1, what: "Compute ranking" })).toBe("Undone: Compute ranking. The workbook is as it was before that step (1 more step can be undone).");
+    expect(t("en", "undoDoneMore", { n: 3, what: "Compute ranking" })).toBe("Undone: Compute ranking. The workbook is as it was before that step (3 more steps can be undone).");
     expect(tr("en", "noticesDone", { n: 1, file: "a.docx" })).toBe("Feedback notices made: 1 unit; the file a.docx was downloaded.");
     expect(tr("en", "noticesErrors", { n: 2 })).toBe("The workbook has 2 errors: a unit without a total says why in its notice.");
   });
