@@ -627,6 +627,14 @@ maybe("task pane in chromium", () => {
       await noViolations(page, "dark computed");
       await shot(page, "36-dark");
       await page.emulateMedia({ forcedColors: "active" });
+      // The chosen tab keeps a bar of its own under forced colours (Fluent's indicator is painted over).
+      const bars = () => page.$$eval("fluent-tab", (tabs) => tabs.map((t) => `${t.id} ${t.getAttribute("aria-selected")} ${getComputedStyle(t).boxShadow}`));
+      expect(await bars()).toEqual([
+        expect.stringMatching(/^tab-compute true .*inset/),
+        expect.stringMatching(/^tab-feedback false none$/),
+        expect.stringMatching(/^tab-validate false none$/),
+        expect.stringMatching(/^tab-policy false none$/),
+      ]);
       await shot(page, "37-forced-colors");
       await page.click("#tab-validate");
       await run(page, "#validate");
