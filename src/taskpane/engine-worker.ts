@@ -10,7 +10,7 @@ import type { FeedbackDates } from "../actions/schemeSheets";
 // library is part of this bundle, not of the pane's.
 import { noticesDocx } from "../actions/noticesDocx";
 import { fromWire, toWire } from "./wire";
-import { Assembly, split } from "./pieces";
+import { Assemblies, split } from "./pieces";
 
 export interface WorkerScope {
   /** `transfer`: buffers handed over rather than copied (the notices' bytes). */
@@ -23,12 +23,13 @@ export function serveEngine(scope: WorkerScope): void {
   let nextCall = 1;
   const waiting = new Map<number, { resolve(v: unknown): void; reject(e: unknown): void }>();
   /** Pieces of the page's answers, per call. */
-  const assemblies = new Map<number, Assembly>();
-  const ask = (message: (call: number) => FromWorker) =>
-    new Promise<unknown>((resolve, reject) => {
+  const assemblies = new Assemblies();
+  /** A question to the page: `post(call)` sends it under a new call number; the page's answer settles it. */
+  const ask = <T = unknown>(post: (call: number) => void) =>
+    new Promise<T>((resolve, reject) => {
       const call = nextCall++;
       waiting.set(call, { resolve, reject });
-      scope.postMessage(message(call));
+      post(call);
     });
   /** Post `make(head)` with the long arrays of `value` sent ahead in pieces (pieces.ts). */
   const postWhole = (id: number, call: number, value: unknown, make: (head: unknown) => FromWorker, transfer: Transferable[] = []) => {
@@ -40,31 +41,23 @@ export function serveEngine(scope: WorkerScope): void {
   scope.addEventListener("message", (e) => {
     const m = e.data;
     if (m.type === "piece") {
-      const a = assemblies.get(m.call) ?? new Assembly();
-      assemblies.set(m.call, a);
-      a.add(m.piece);
+      assemblies.add(m.call, m.piece);
       return;
     }
     if (m.type === "port-result" || m.type === "answer") {
       const w = waiting.get(m.call);
-      const a = assemblies.get(m.call);
-      assemblies.delete(m.call);
+      // Taken whatever the outcome: a failed call's pieces are forgotten too.
+      const value = assemblies.take(m.call, m.type === "answer" || m.ok ? m.value : undefined);
       if (!w) return;
       waiting.delete(m.call);
-      if (m.type === "answer") w.resolve(m.value);
-      else if (m.ok) w.resolve(a ? a.finish(m.value) : m.value);
+      if (m.type === "answer" || m.ok) w.resolve(value);
       else w.reject(fromWire(m.error));
       return;
     }
     if (m.type !== "run") return;
     const id = m.id;
     let stand: Snapshot | null = null;
-    const call = <T>(method: keyof WorkbookPort, ...args: unknown[]) =>
-      new Promise<T>((resolve, reject) => {
-        const c = nextCall++;
-        waiting.set(c, { resolve, reject });
-        postWhole(id, c, args, (head) => ({ type: "port", id, call: c, method, args: head as unknown[] }));
-      });
+    const call = <T>(method: keyof WorkbookPort, ...args: unknown[]) => ask<T>((c) => postWhole(id, c, args, (head) => ({ type: "port", id, call: c, method, args: head as unknown[] })));
     const port: WorkbookPort = {
       listTables: () => call<TableRef[]>("listTables"),
       readTable: (ref: TableRef) => call<RawTable>("readTable", ref),
@@ -78,9 +71,9 @@ export function serveEngine(scope: WorkerScope): void {
       ...(m.charts ? { addChart: (sheet: string, chart: ChartSpec) => call<boolean>("addChart", sheet, chart) } : {}),
     };
     const hooks = {
-      confirmOverwrite: (conflicts: Parameters<NonNullable<Parameters<typeof computeJob>[3]["confirmOverwrite"]>>[0]) => ask((c) => ({ type: "ask", id, call: c, conflicts })) as Promise<boolean>,
+      confirmOverwrite: (conflicts: Parameters<NonNullable<Parameters<typeof computeJob>[3]["confirmOverwrite"]>>[0]) => ask<boolean>((c) => scope.postMessage({ type: "ask", id, call: c, conflicts })),
       onSnapshot: () => scope.postMessage({ type: "snapshot", id }),
-      beforeWrite: async (sheets: string[]) => void (await ask((c) => ({ type: "plan", id, call: c, sheets }))),
+      beforeWrite: async (sheets: string[]) => void (await ask((c) => scope.postMessage({ type: "plan", id, call: c, sheets }))),
     };
     const job: Promise<unknown> =
       m.verb === "compute"

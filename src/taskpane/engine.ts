@@ -7,7 +7,7 @@ import type { Snapshot, WorkbookPort } from "../workbook/port";
 import { computeJob, ComputeJobResult, ComputeRequest, DocxMaker, feedbackJob, FeedbackJobResult, JobHooks, noticesJob, NoticesJobResult, NoticesRequest, validateJob, ValidateJobResult } from "./jobs";
 import type { FeedbackDates } from "../actions/schemeSheets";
 import { fromWire, toWire, WireError } from "./wire";
-import { Assembly, Piece, split } from "./pieces";
+import { Assemblies, Piece, split } from "./pieces";
 import { nextTask } from "../workbook/next-task";
 
 export interface Engine {
@@ -73,7 +73,7 @@ const PORT_METHODS = new Set<string>(["listTables", "readTable", "readRange", "w
 interface Job {
   port: WorkbookPort;
   /** Pieces of the worker's next message, per call (0: the run's value). */
-  assemblies: Map<number, Assembly>;
+  assemblies: Assemblies;
   hooks: JobHooks;
   /** The run's snapshot, kept on the page (the worker holds a stand-in without the cells). */
   snapshot: Snapshot | null;
@@ -152,7 +152,7 @@ export class WorkerEngine implements Engine {
     const id = this.nextId++;
     const w = this.worker;
     return new Promise<T>((resolve, reject) => {
-      this.jobs.set(id, { port, hooks, assemblies: new Map(), snapshot: null, resolve: resolve, reject });
+      this.jobs.set(id, { port, hooks, assemblies: new Assemblies(), snapshot: null, resolve: resolve, reject });
       w.postMessage({ type: "run", id, verb, policy, req, charts: typeof port.addChart === "function" });
     });
   }
@@ -163,21 +163,13 @@ export class WorkerEngine implements Engine {
     if (!job || !this.worker) return;
     const w = this.worker;
     if (m.type === "piece") {
-      const a = job.assemblies.get(m.call) ?? new Assembly();
-      job.assemblies.set(m.call, a);
-      a.add(m.piece);
+      job.assemblies.add(m.call, m.piece);
       return;
     }
-    /** The message's value with the arrays that came ahead in pieces put back. */
-    const whole = (call: number, head: unknown) => {
-      const a = job.assemblies.get(call);
-      job.assemblies.delete(call);
-      return a ? a.finish(head) : head;
-    };
     if (m.type === "port") {
       try {
         if (!PORT_METHODS.has(m.method)) throw new Error(`not a port call: ${String(m.method)}`);
-        const args = whole(m.call, m.args) as unknown[];
+        const args = job.assemblies.take(m.call, m.args) as unknown[];
         // eslint-disable-next-line @typescript-eslint/unbound-method -- applied to its own object (job.port) on the next line
         const fn = job.port[m.method] as (...a: unknown[]) => Promise<unknown>;
         let value = await fn.apply(job.port, args);
@@ -219,7 +211,7 @@ export class WorkerEngine implements Engine {
       this.jobs.delete(m.id);
       // Sheets the run added after its snapshot (a 反馈 (2) …) are listed in the worker's stand-in.
       if (job.snapshot && m.sheets) job.snapshot.sheets.splice(0, job.snapshot.sheets.length, ...m.sheets);
-      if (m.type === "done") job.resolve(whole(0, m.value));
+      if (m.type === "done") job.resolve(job.assemblies.take(0, m.value));
       else job.reject(fromWire(m.error));
     }
   }

@@ -74,6 +74,28 @@ export function split(value: unknown): { head: unknown; pieces: Piece[] } {
   return { head, pieces };
 }
 
+/**
+ * The pieces that came ahead of messages, kept by call until the message itself arrives (the page
+ * and the worker each keep one: a port call's result, its arguments, a run's value).
+ */
+export class Assemblies {
+  private readonly byCall = new Map<number, Assembly>();
+
+  /** A piece of the message of `call`. */
+  add(call: number, piece: Piece): void {
+    let a = this.byCall.get(call);
+    if (!a) this.byCall.set(call, (a = new Assembly()));
+    a.add(piece);
+  }
+
+  /** The message of `call` with its pieces put back in place of the markers of `head` (the pieces then forgotten). */
+  take(call: number, head: unknown): unknown {
+    const a = this.byCall.get(call);
+    this.byCall.delete(call);
+    return a ? a.finish(head) : head;
+  }
+}
+
 /** Collects the pieces of one message, then puts its long arrays back. */
 export class Assembly {
   private readonly arrays: unknown[][] = [];
