@@ -170,6 +170,12 @@ class ColumnEdits {
     this.set = new Uint8Array(64);
   }
 
+  /** The slot of a row that has a written cell, or −1. */
+  at(row: number): number {
+    const i = row - this.top;
+    return i >= 0 && i < this.xf.length && this.xf[i] >= 0 ? i : -1;
+  }
+
   /** The slot of a row, made room for. */
   slot(row: number): number {
     const i = row - this.top;
@@ -209,8 +215,7 @@ function editedRows(columns: readonly ColumnEdits[]): number[] {
   const rows: number[] = [];
   for (let r = top; r <= bottom; r++) {
     for (const ec of columns) {
-      const i = r - ec.top;
-      if (i >= 0 && i < ec.xf.length && ec.xf[i] >= 0) {
+      if (ec.at(r) >= 0) {
         rows.push(r);
         break;
       }
@@ -560,10 +565,9 @@ export class Worksheet {
   value(row: number, col: number): CellValue {
     if (this.editCount) {
       const ec = this.editColumns.get(col);
-      if (ec) {
-        const i = row - ec.top;
-        if (i >= 0 && i < ec.xf.length && ec.set[i]) return ec.values[i] ?? null;
-      }
+      const i = ec ? ec.at(row) : -1;
+      // A written cell is a set value, or only a new format (then the value is the sheet's).
+      if (ec && i >= 0 && ec.set[i]) return ec.values[i] ?? null;
     }
     const r = this.grid[row - 1];
     const v = r ? r[col - 1] : undefined;
@@ -573,10 +577,8 @@ export class Worksheet {
   /** The cell's format: its edit's, else the sheet's, else −1 (no format). */
   format(row: number, col: number): number {
     const ec = this.editColumns.get(col);
-    if (ec) {
-      const i = row - ec.top;
-      if (i >= 0 && i < ec.xf.length && ec.xf[i] >= 0) return ec.xf[i];
-    }
+    const i = ec ? ec.at(row) : -1;
+    if (ec && i >= 0) return ec.xf[i];
     const r = this.formats[row - 1];
     const f = r ? r[col - 1] : undefined;
     return f === undefined ? -1 : f;
@@ -724,8 +726,8 @@ export class Worksheet {
     const rowEdits = (r: number): CellEdit[] => {
       let n = 0;
       for (const ec of columns) {
-        const i = r - ec.top;
-        if (i < 0 || i >= ec.xf.length || ec.xf[i] < 0) continue;
+        const i = ec.at(r);
+        if (i < 0) continue;
         const e = (scratch[n] ??= { col: 0, xf: 0, set: false, value: null });
         e.col = ec.col;
         e.xf = ec.xf[i];
